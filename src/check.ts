@@ -1,0 +1,77 @@
+/** The library's front door for validation: load files, check them. The CLI uses exactly this. */
+import { UsageError } from './errors.js';
+import { countFindings, type Finding, type RuleSeverity } from './findings.js';
+import { loadFiles, loadTexts } from './load/index.js';
+import type { SourceDocument } from './load/source.js';
+import { resolveModel } from './model/resolve.js';
+import { isValidZone } from './model/timing.js';
+import type { Model } from './model/types.js';
+import { RULE_BY_ID } from './rules/index.js';
+import { runRules } from './rules/run.js';
+import { resolveNow, resolvePeriod, type Period } from './time/period.js';
+
+/** A loaded configuration: the parsed files and the merged model. */
+export interface Config {
+  sources: SourceDocument[];
+  model: Model;
+}
+
+/** Loads config files and directories (SPEC §2); throws `UsageError` for unusable paths. */
+export function load(paths: readonly string[] = [], options: { cwd?: string } = {}): Config {
+  const sources = loadFiles(paths, options.cwd);
+  return { sources, model: resolveModel(sources) };
+}
+
+/** Loads in-memory files, e.g. `[{ file: 'org.yaml', text }]`. */
+export function loadFromTexts(files: readonly { file: string; text: string }[]): Config {
+  const sources = loadTexts(files);
+  return { sources, model: resolveModel(sources) };
+}
+
+export interface PeriodInput {
+  /** Local date or date-time (or with offset / Z); default today's local midnight. */
+  from?: string;
+  /** Exclusive end; default 90 days after `from`. */
+  to?: string;
+  /** Pins "now" (date-time text or epoch ms); default `SHIFTREADY_NOW`, else the clock. */
+  now?: string | number;
+}
+
+export interface CheckOptions extends PeriodInput {
+  /** Severities that win over the config's `rules:` (like `--rule id=severity`). */
+  rules?: Readonly<Record<string, RuleSeverity>>;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+  /** The checked period. */
+  period: Period;
+  /** The files checked, in order. */
+  files: string[];
+}
+
+/** The organization's zone, or UTC when it has none (the config then has errors anyway). */
+export function configZone(config: Config): string {
+  const zone = config.model.organization?.timezone;
+  return isValidZone(zone) ? zone : 'UTC';
+}
+
+/** The period a command looks at, in the organization's zone (SPEC §3.1). */
+export function periodOf(config: Config, input: PeriodInput): Period {
+  const zone = configZone(config);
+  return resolvePeriod({ from: input.from, to: input.to, now: resolveNow(input.now, zone) }, zone);
+}
+
+/** Runs every rule (SPEC §4) and returns the findings, sorted. */
+export function check(config: Config, options: CheckOptions = {}): CheckResult {
+  const severities = new Map<string, RuleSeverity>();
+  for (const [id, severity] of Object.entries(options.rules ?? {})) {
+    if (!RULE_BY_ID.has(id)) throw new UsageError(`unknown rule \`${id}\`: run \`shiftready rules\` for the list`);
+    severities.set(id, severity);
+  }
+  const period = periodOf(config, options);
+  const findings = runRules(config.model, { severities, period });
+  return { findings, ...countFindings(findings), period, files: config.sources.map((s) => s.file) };
+}

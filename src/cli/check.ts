@@ -1,0 +1,55 @@
+/** `shiftready check [paths..]`: validate; print findings; exit 0/1 (SPEC §5). */
+import { check, load, type CheckResult } from '../check.js';
+import { formatFindingsJson } from '../format/findings-json.js';
+import { formatFindingsMarkdown } from '../format/findings-markdown.js';
+import { formatGithub } from '../format/github.js';
+import { formatJunit } from '../format/junit.js';
+import { formatSarif } from '../format/sarif.js';
+import { formatStylish } from '../format/stylish.js';
+import { countFindings } from '../findings.js';
+import { writeOutput, type CliIO } from './io.js';
+import { parseCount, parseRuleOptions } from './options.js';
+
+export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+const FORMATTERS: Record<CheckFormat, (r: CheckResult) => string> = {
+  stylish: formatStylish,
+  json: formatFindingsJson,
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
+  markdown: formatFindingsMarkdown,
+};
+
+export interface CheckCommandOptions {
+  format: CheckFormat;
+  failOn: 'error' | 'warn';
+  maxWarnings?: string;
+  quiet?: boolean;
+  rule: string[];
+  from?: string;
+  to?: string;
+  now?: string;
+  out?: string;
+}
+
+/** Exit code: 1 when a finding is at or above `failOn`, or warnings exceed `maxWarnings`. */
+export function checkExitCode(result: Pick<CheckResult, 'errorCount' | 'warningCount'>, failOn: 'error' | 'warn', maxWarnings?: number): number {
+  if (result.errorCount > 0) return 1;
+  if (failOn === 'warn' && result.warningCount > 0) return 1;
+  if (maxWarnings !== undefined && result.warningCount > maxWarnings) return 1;
+  return 0;
+}
+
+export function runCheck(paths: string[], options: CheckCommandOptions, io: CliIO): number {
+  const rules = parseRuleOptions(options.rule);
+  const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings');
+  const config = load(paths, { cwd: io.cwd });
+  const result = check(config, { rules, from: options.from, to: options.to, now: options.now });
+  // --quiet shows errors only; warnings still count for --max-warnings (as in ESLint).
+  const shown = options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
+  const printed = options.quiet ? { ...shown, ...countFindings(shown.findings) } : shown;
+  writeOutput(io, FORMATTERS[options.format](printed), options.out);
+  return checkExitCode(result, options.failOn, maxWarnings);
+}

@@ -1,0 +1,48 @@
+/** Where the CLI writes: the process's streams, or buffers in tests. */
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** True when stdout is a terminal (colours, hints). */
+  isTTY: boolean;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+/**
+ * Writes `text` to `--out FILE` whole or not at all (a temporary file in the same folder, then a
+ * rename), or to stdout when no file is given.
+ */
+export function writeOutput(io: CliIO, text: string, out: string | undefined): void {
+  if (out === undefined || out === '-') {
+    io.stdout(text);
+    return;
+  }
+  const target = resolve(io.cwd, out);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, target);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`--out ${out}: cannot write the file${code ? ` (${code})` : ''}`);
+  }
+}

@@ -1,0 +1,30 @@
+/** Parsing of option values shared by several commands. */
+import { UsageError } from '../errors.js';
+import type { RuleSeverity } from '../findings.js';
+import { RULE_BY_ID } from '../rules/index.js';
+import { didYouMean } from '../text.js';
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `--rule id=severity` values → a map; unknown ids and severities are usage errors. */
+export function parseRuleOptions(values: readonly string[]): Record<string, RuleSeverity> {
+  const out: Record<string, RuleSeverity> = {};
+  for (const value of values) {
+    const m = /^([^=]+)=(error|warn|off)$/.exec(value.trim());
+    if (!m) throw new UsageError(`--rule ${value}: write --rule <rule-id>=<error|warn|off>, e.g. --rule placeholder-only=error`);
+    const id = m[1]!.trim();
+    if (!RULE_BY_ID.has(id)) {
+      const guess = didYouMean(id, RULE_BY_ID.keys());
+      throw new UsageError(`--rule ${value}: unknown rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : '; run `shiftready rules` for the list'}`);
+    }
+    out[id] = m[2] as RuleSeverity;
+  }
+  return out;
+}
+
+export function parseCount(value: string, what: string): number {
+  if (!/^\d{1,9}$/.test(value.trim())) throw new UsageError(`${what} ${JSON.stringify(value)}: give a whole number of 0 or more`);
+  return Number(value);
+}

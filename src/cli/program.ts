@@ -1,0 +1,70 @@
+/**
+ * The commander program. Each command's module is imported when the command runs, so a command
+ * pays only for what it needs (`schema` never loads yaml or ajv).
+ */
+import { Command, Option } from 'commander';
+import { VERSION } from '../version.js';
+import type { CliIO } from './io.js';
+import { collect } from './options.js';
+
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('shiftready')
+    .description('Helpline messaging shifts as code: validate portals, programs, users and shifts; compile availability and coverage.')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(add --help for usage)')
+    .allowExcessArguments(false);
+
+  const periodOptions = (cmd: Command) =>
+    cmd
+      .option('--from <date>', 'start of the checked period: local date or date-time (default: today)')
+      .option('--to <date>', 'end of the period, exclusive (default: 90 days after --from)')
+      .option('--now <date-time>', 'pin "now" for reproducible runs (or SHIFTREADY_NOW)');
+
+  periodOptions(
+    program
+      .command('check')
+      .description('validate the configuration and print findings')
+      .argument('[paths...]', 'config files or directories (default: .)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']).default('stylish'))
+      .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(['error', 'warn']).default('error'))
+      .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+      .option('-q, --quiet', 'report errors only')
+      .option('--rule <id=severity>', 'set a rule\'s severity: error, warn or off (repeatable)', collect, [])
+      .option('-o, --out <file>', 'write the output to a file (whole or not at all)'),
+  ).action(async (paths: string[], options) => {
+    const { runCheck } = await import('./check.js');
+    setExit(runCheck(paths, options, io));
+  });
+
+  program
+    .command('init')
+    .description('write a small, valid starter configuration')
+    .argument('[dir]', 'directory to write shiftready.yaml into (default: .)')
+    .option('--timezone <zone>', 'IANA time zone of the organization', 'America/Chicago')
+    .option('--force', 'overwrite an existing shiftready.yaml')
+    .action(async (dir: string | undefined, options) => {
+      const { runInit } = await import('./init.js');
+      setExit(runInit(dir, options, io));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of config files (for editors)')
+    .action(async () => {
+      const { runSchema } = await import('./info.js');
+      setExit(runSchema(io));
+    });
+
+  program
+    .command('rules')
+    .description('list the rules, or print one rule\'s documentation')
+    .argument('[id]', 'a rule id')
+    .action(async (id: string | undefined) => {
+      const { runRulesCommand } = await import('./info.js');
+      setExit(runRulesCommand(id, io));
+    });
+
+  return program;
+}

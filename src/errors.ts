@@ -1,0 +1,17 @@
+/**
+ * The error kinds that reach the CLI's one top-level catch. Anything else thrown is a bug and
+ * becomes exit 3 with a request to report it.
+ */
+
+/** Bad invocation or unreadable input: exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** A command that needs a timeline was given a configuration with errors: exit 1. */
+export class ConfigHasErrors extends Error {
+  override readonly name = 'ConfigHasErrors';
+  constructor(readonly findings: readonly import('./findings.js').Finding[]) {
+    super('the configuration has errors; fix them first (run `shiftready check`)');
+  }
+}

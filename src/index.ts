@@ -1,0 +1,17 @@
+/**
+ * shiftready's library API: the same functions the CLI uses.
+ *
+ * ```ts
+ * import { load, check } from 'shiftready';
+ * const config = load(['config/']);
+ * const { findings, errorCount } = check(config, { from: '2026-01-05', to: '2026-02-02' });
+ * ```
+ */
+export { check, load, loadFromTexts, periodOf, type CheckOptions, type CheckResult, type Config, type PeriodInput } from './check.js';
+export { UsageError, ConfigHasErrors } from './errors.js';
+export type { Finding, Location, RelatedLocation, RuleSeverity, Severity } from './findings.js';
+export type { Model } from './model/types.js';
+export { RULES } from './rules/index.js';
+export type { Rule, RuleMeta } from './rules/rule.js';
+export type { Period } from './time/period.js';
+export { wallToInstant } from './time/zone.js';

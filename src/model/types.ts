@@ -1,0 +1,160 @@
+/**
+ * The resolved configuration: every section of every file merged, each item remembering where it
+ * was defined. Fields hold what the files say (strings for dates and times); the time-dependent
+ * meaning is computed in ./timing.ts.
+ */
+import type { RuleSeverity } from '../findings.js';
+import type { Path, SourceDocument } from '../load/source.js';
+
+export type MessagingType = 'chat' | 'sms';
+export type Role = 'admin' | 'supervisor' | 'enhanced' | 'basic';
+export type HolidayExpect = 'closed' | 'covered' | 'either';
+
+export const MESSAGING_TYPES: readonly MessagingType[] = ['chat', 'sms'];
+export const ROLES: readonly Role[] = ['admin', 'supervisor', 'enhanced', 'basic'];
+export const DEFAULT_CHAT_OFFLINE_MESSAGE = 'We apologize...The Chat is currently unavailable. Please try back later';
+
+/** Where an item is defined: its file and the path of its node. */
+export interface Source {
+  doc: SourceDocument;
+  path: Path;
+}
+
+interface Defined {
+  source: Source;
+  /** The item as plain data (for locating list entries by their index). */
+  raw: Record<string, unknown>;
+}
+
+export interface Organization extends Defined {
+  id: string;
+  name?: string;
+  timezone?: string;
+  offlineControl: Role[];
+  offlineMessages: { chat?: string; sms?: string };
+}
+
+export interface Program extends Defined {
+  id: string;
+  name?: string;
+}
+
+export interface Portal extends Defined {
+  id: string;
+  name?: string;
+  type?: MessagingType;
+  program?: string;
+  holidays?: HolidayExpect;
+}
+
+/** An `away` entry as written: a date, or a range of dates or date-times. */
+export interface AwayEntry {
+  index: number;
+  from: string;
+  to: string;
+  /** True when written as a single date. */
+  single: boolean;
+}
+
+export interface User extends Defined {
+  id: string;
+  name?: string;
+  role: Role;
+  placeholder: boolean;
+  programs: string[];
+  canReceive: MessagingType[];
+  mobileAlerts: boolean;
+  away: AwayEntry[];
+}
+
+/** The recurrence shape shared by shifts and requirements (SPEC §2.1). */
+export interface RecurrenceFields {
+  start?: string;
+  end?: string;
+  date?: string;
+  repeat?: string;
+  from?: string;
+  until?: string;
+  except: string[];
+  timezone?: string;
+}
+
+export interface Shift extends Defined, RecurrenceFields {
+  id: string;
+  program?: string;
+  /** The messaging types written (SPEC: exactly one is valid). */
+  messaging: MessagingType[];
+  minStaff: number;
+  staff: string[];
+}
+
+export interface Override extends Defined {
+  id?: string;
+  /** 0-based position in the merged `overrides` list (names an override without `id`). */
+  index: number;
+  portal?: string;
+  offline?: string;
+  online?: string;
+  by?: string;
+  note?: string;
+}
+
+export interface HolidayDate {
+  date: string;
+  name?: string;
+  index: number;
+}
+
+export interface HolidaysConfig extends Defined {
+  calendars: string[];
+  types: string[];
+  dates: HolidayDate[];
+  expect: HolidayExpect;
+}
+
+export interface Requirement extends Defined, RecurrenceFields {
+  id: string;
+  portal?: string;
+  minHumans: number;
+}
+
+export interface RuleSetting {
+  rule: string;
+  severity: RuleSeverity;
+  source: Source;
+}
+
+export interface Model {
+  sources: readonly SourceDocument[];
+  /** Every `organization` section (exactly one is valid). */
+  organizations: Organization[];
+  organization?: Organization;
+  programs: Program[];
+  portals: Portal[];
+  users: User[];
+  shifts: Shift[];
+  overrides: Override[];
+  requirements: Requirement[];
+  /** Every `holidays` section (at most one is valid). */
+  holidaysSections: HolidaysConfig[];
+  holidays?: HolidaysConfig;
+  ruleSettings: RuleSetting[];
+  /** Lookup by id; the first definition wins when an id is defined twice. */
+  programById: Map<string, Program>;
+  portalById: Map<string, Portal>;
+  userById: Map<string, User>;
+  shiftById: Map<string, Shift>;
+  requirementById: Map<string, Requirement>;
+  /** The portal whose program this is (the first, if two share it). */
+  portalByProgram: Map<string, Portal>;
+}
+
+/** The name an override is known by: its id, else its 0-based index (SPEC §3.3). */
+export function overrideName(o: Override): string {
+  return o.id ?? String(o.index);
+}
+
+/** The zone a shift or requirement's times are in. */
+export function zoneOf(item: RecurrenceFields, model: Model): string | undefined {
+  return item.timezone ?? model.organization?.timezone;
+}

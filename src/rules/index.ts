@@ -1,0 +1,58 @@
+/** The rule registry: every rule of SPEC §4, in the spec's order. */
+import { duplicateId } from './duplicate-id.js';
+import { invalidRecurrence } from './invalid-recurrence.js';
+import { invalidShiftTime } from './invalid-shift-time.js';
+import { invalidTimezone } from './invalid-timezone.js';
+import { missingSmsOfflineMessage } from './missing-sms-offline-message.js';
+import { overrideNotPermitted } from './override-not-permitted.js';
+import { overrideOverlap } from './override-overlap.js';
+import { placeholderMobileAlerts } from './placeholder-mobile-alerts.js';
+import { portalProgramShared } from './portal-program-shared.js';
+import type { Rule } from './rule.js';
+import { schema } from './schema.js';
+import { shiftProgramNotPortal } from './shift-program-not-portal.js';
+import { shiftTypeMismatch } from './shift-type-mismatch.js';
+import { singleMessagingType } from './single-messaging-type.js';
+import { staffLacksPermission } from './staff-lacks-permission.js';
+import { staffNotInProgram } from './staff-not-in-program.js';
+import { unknownReference } from './unknown-reference.js';
+import { userWithoutAccess } from './user-without-access.js';
+import { yamlSyntax } from './yaml-syntax.js';
+
+export const RULES: readonly Rule[] = [
+  yamlSyntax,
+  schema,
+  duplicateId,
+  unknownReference,
+  singleMessagingType,
+  shiftProgramNotPortal,
+  shiftTypeMismatch,
+  portalProgramShared,
+  staffNotInProgram,
+  staffLacksPermission,
+  invalidTimezone,
+  invalidRecurrence,
+  invalidShiftTime,
+  overrideNotPermitted,
+  overrideOverlap,
+  missingSmsOfflineMessage,
+  userWithoutAccess,
+  placeholderMobileAlerts,
+];
+
+export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
+
+/**
+ * Rules whose errors leave the configuration without a trustworthy structure; while any of them
+ * reports an error, timeline rules do not run (their findings would be noise).
+ */
+export const STRUCTURAL_RULES: ReadonlySet<string> = new Set([
+  'yaml-syntax',
+  'schema',
+  'duplicate-id',
+  'unknown-reference',
+  'single-messaging-type',
+  'invalid-timezone',
+  'invalid-recurrence',
+  'invalid-shift-time',
+]);

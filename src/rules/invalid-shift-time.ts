@@ -1,0 +1,57 @@
+import { awaySpan, isValidZone } from '../model/timing.js';
+import type { Requirement, Shift } from '../model/types.js';
+import { parseDate } from '../time/civil.js';
+import { at, type Rule } from './rule.js';
+
+/** Dates that contradict each other: `until` before `from`, `away.to` before `away.from`, `date` with `repeat`. */
+export const invalidShiftTime: Rule = {
+  meta: {
+    id: 'invalid-shift-time',
+    severity: 'error',
+    description: '`until` before `from`, `away.to` before `away.from`, a `date` with `repeat`',
+    kind: 'config',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const items: [string, Shift | Requirement][] = [
+      ...model.shifts.map((s): [string, Shift] => [`shift \`${s.id}\``, s]),
+      ...model.requirements.map((r): [string, Requirement] => [`requirement \`${r.id}\``, r]),
+    ];
+    for (const [owner, item] of items) {
+      if (item.date !== undefined) {
+        for (const key of ['repeat', 'from', 'until', 'except'] as const) {
+          if (!Object.prototype.hasOwnProperty.call(item.raw, key)) continue;
+          ctx.report({
+            at: at(item.source, [key], 'key'),
+            message: `${owner} has both \`date\` (a one-off) and \`${key}\` (for a series): remove \`${key}\`, or remove \`date\` to make it a series`,
+          });
+        }
+        continue;
+      }
+      const from = item.from === undefined ? undefined : parseDate(item.from);
+      const until = item.until === undefined ? undefined : parseDate(item.until);
+      if (from !== undefined && until !== undefined && until < from) {
+        ctx.report({
+          at: at(item.source, ['until']),
+          message: `${owner} ends (until ${item.until}) before it begins (from ${item.from}): correct one of the dates`,
+        });
+      }
+    }
+    // Away periods are compared as instants in the organization's zone, or as written when the
+    // zone is not valid (invalid-timezone reports that).
+    const zone = model.organization?.timezone;
+    const utc = 'UTC';
+    for (const user of model.users) {
+      for (const a of user.away) {
+        if (a.single) continue;
+        const span = awaySpan(a, isValidZone(zone) ? zone : utc);
+        if (span && span.to <= span.from) {
+          ctx.report({
+            at: at(user.source, ['away', a.index, 'to']),
+            message: `away entry of user \`${user.id}\` ends (to ${a.to}) before it begins (from ${a.from}): correct one of the dates`,
+          });
+        }
+      }
+    }
+  },
+};

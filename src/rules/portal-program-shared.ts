@@ -1,0 +1,29 @@
+import type { Portal } from '../model/types.js';
+import { at, related, type Rule } from './rule.js';
+
+/** Every portal has its own program; two portals cannot share one. */
+export const portalProgramShared: Rule = {
+  meta: {
+    id: 'portal-program-shared',
+    severity: 'error',
+    description: 'two portals with the same program',
+    kind: 'config',
+  },
+  check(ctx) {
+    const first = new Map<string, Portal>();
+    for (const p of ctx.model.portals) {
+      if (p.program === undefined) continue;
+      const owner = first.get(p.program);
+      if (!owner) {
+        first.set(p.program, p);
+        continue;
+      }
+      if (owner.id === p.id) continue; // duplicate-id
+      ctx.report({
+        at: at(p.source, ['program']),
+        message: `portal \`${p.id}\` uses program \`${p.program}\`, which is already portal \`${owner.id}\`'s program: every portal needs its own program`,
+        related: [related(owner.source, `portal \`${owner.id}\` uses \`${p.program}\` here`, ['program'])],
+      });
+    }
+  },
+};

@@ -1,0 +1,58 @@
+/** Runs the rules over a model: severities from config and command line, disable comments. */
+import { sortFindings, type Finding, type RuleSeverity } from '../findings.js';
+import type { Model } from '../model/types.js';
+import type { Timeline } from '../timeline/types.js';
+import { RULES, STRUCTURAL_RULES } from './index.js';
+import type { Period, RuleContext } from './rule.js';
+
+export interface RunOptions {
+  /** Severities given on the command line (`--rule id=severity`); they win over `rules:`. */
+  severities?: ReadonlyMap<string, RuleSeverity>;
+  period: Period;
+  /** Builds the timeline for timeline rules (computed at most once). */
+  buildTimeline?: (model: Model, period: Period) => Timeline;
+}
+
+/** The severity each rule runs with: command line, else the config's `rules:`, else the default. */
+export function effectiveSeverities(model: Model, cli: ReadonlyMap<string, RuleSeverity> = new Map()): Map<string, RuleSeverity> {
+  const out = new Map<string, RuleSeverity>();
+  for (const rule of RULES) out.set(rule.meta.id, rule.meta.severity);
+  const seen = new Set<string>();
+  for (const s of model.ruleSettings) {
+    if (!out.has(s.rule) || seen.has(s.rule)) continue; // first setting wins; duplicate-id reports the second
+    seen.add(s.rule);
+    out.set(s.rule, s.severity);
+  }
+  for (const [id, severity] of cli) if (out.has(id)) out.set(id, severity);
+  return out;
+}
+
+export function runRules(model: Model, options: RunOptions): Finding[] {
+  const severities = effectiveSeverities(model, options.severities);
+  const disabledBy = new Map(model.sources.map((d) => [d.file, d.disabled]));
+  const findings: Finding[] = [];
+  let timeline: Timeline | undefined;
+  let structuralErrors = false;
+
+  const ordered = [...RULES].sort((a, b) => (a.meta.kind === b.meta.kind ? 0 : a.meta.kind === 'config' ? -1 : 1));
+  for (const rule of ordered) {
+    const severity = severities.get(rule.meta.id)!;
+    if (severity === 'off') continue;
+    if (rule.meta.kind === 'timeline' && (structuralErrors || !options.buildTimeline)) continue;
+    const ctx: RuleContext = {
+      model,
+      period: options.period,
+      timeline: () => (timeline ??= options.buildTimeline!(model, options.period)),
+      report: ({ at, message, related }) => {
+        const disabled = disabledBy.get(at.file)?.get(at.line);
+        if (disabled === 'all' || disabled?.has(rule.meta.id)) return;
+        const finding: Finding = { rule: rule.meta.id, severity, message, file: at.file, line: at.line, column: at.column };
+        if (related?.length) finding.related = related;
+        findings.push(finding);
+        if (severity === 'error' && STRUCTURAL_RULES.has(rule.meta.id)) structuralErrors = true;
+      },
+    };
+    rule.check(ctx);
+  }
+  return sortFindings(findings);
+}

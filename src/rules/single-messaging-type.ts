@@ -1,0 +1,30 @@
+import { at, type Rule } from './rule.js';
+
+/** A shift is for exactly one messaging type (SPEC §1 (b)): never both, never none. */
+export const singleMessagingType: Rule = {
+  meta: {
+    id: 'single-messaging-type',
+    severity: 'error',
+    description: 'a shift for both messaging types (e.g. `messaging: [chat, sms]`) or none',
+    kind: 'config',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const s of model.shifts) {
+      const raw = Object.prototype.hasOwnProperty.call(s.raw, 'messaging') ? s.raw.messaging : undefined;
+      const portal = s.program === undefined ? undefined : model.portalByProgram.get(s.program);
+      const suggestion = portal?.type ? `messaging: ${portal.type} (the type of portal \`${portal.id}\`)` : 'messaging: chat or messaging: sms';
+      if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
+        ctx.report({
+          at: raw === undefined ? at(s.source) : at(s.source, ['messaging']),
+          message: `shift \`${s.id}\` has no messaging type, so it brings no portal online: add ${suggestion}`,
+        });
+      } else if (s.messaging.length > 1) {
+        ctx.report({
+          at: at(s.source, ['messaging']),
+          message: `shift \`${s.id}\` is for both chat and sms, but a messaging shift is for exactly one type: keep ${portal?.type ?? 'one'} and make a separate shift for the other portal`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import { at, indexIn, related, type Rule } from './rule.js';
+
+const PERMISSION = { chat: 'Instant Messages (chat)', sms: 'SMS' } as const;
+
+/** A registered user counts only with permission for the shift's messaging type (SPEC §3.2). */
+export const staffLacksPermission: Rule = {
+  meta: {
+    id: 'staff-lacks-permission',
+    severity: 'error',
+    description: "a registered user without permission for the shift's messaging type",
+    kind: 'config',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const s of model.shifts) {
+      if (s.messaging.length !== 1) continue;
+      const type = s.messaging[0]!;
+      for (const id of s.staff) {
+        const user = model.userById.get(id);
+        if (!user || user.canReceive.includes(type)) continue;
+        ctx.report({
+          at: at(s.source, ['staff', indexIn(s.raw, 'staff', id)]),
+          message: `${id} cannot receive ${PERMISSION[type]}, so ${id} does not count on \`${s.id}\`: add ${type} to ${id}'s canReceive or remove ${id} from the shift`,
+          related: [related(user.source, `${id} is defined here`)],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import { at, indexIn, related, type Rule } from './rule.js';
+
+/** A registered user counts only if assigned to the shift's program (SPEC §3.2). */
+export const staffNotInProgram: Rule = {
+  meta: {
+    id: 'staff-not-in-program',
+    severity: 'error',
+    description: "a registered user not assigned to the shift's program",
+    kind: 'config',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const s of model.shifts) {
+      if (s.program === undefined || !model.programById.has(s.program)) continue;
+      for (const id of s.staff) {
+        const user = model.userById.get(id);
+        if (!user || user.programs.includes(s.program)) continue;
+        ctx.report({
+          at: at(s.source, ['staff', indexIn(s.raw, 'staff', id)]),
+          message: `${id} is not assigned to program \`${s.program}\`, so ${id} does not count on \`${s.id}\` and gets no pop-ups or alerts: add ${s.program} to ${id}'s programs or remove ${id} from the shift`,
+          related: [related(user.source, `${id} is defined here`, Array.isArray(user.raw.programs) ? ['programs'] : [], Array.isArray(user.raw.programs) ? 'key' : 'value')],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import type { Source } from '../model/types.js';
+import { didYouMean } from '../text.js';
+import { at, indexIn, type Rule } from './rule.js';
+
+/** A program, portal or user id that does not exist. */
+export const unknownReference: Rule = {
+  meta: {
+    id: 'unknown-reference',
+    severity: 'error',
+    description: 'a program, portal or user id that does not exist',
+    kind: 'config',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const kinds = {
+      program: model.programById,
+      portal: model.portalById,
+      user: model.userById,
+    } as const;
+    const check = (kind: keyof typeof kinds, id: string | undefined, source: Source, path: (string | number)[], what: string) => {
+      if (id === undefined || kinds[kind].has(id)) return;
+      const guess = didYouMean(id, kinds[kind].keys());
+      const fix = guess ? `did you mean \`${guess}\`?` : `define ${kind} \`${id}\` in \`${kind}s\` or use an existing one`;
+      ctx.report({ at: at(source, path), message: `${what} names ${kind} \`${id}\`, which does not exist: ${fix}` });
+    };
+    for (const p of model.portals) check('program', p.program, p.source, ['program'], `portal \`${p.id}\``);
+    for (const s of model.shifts) {
+      check('program', s.program, s.source, ['program'], `shift \`${s.id}\``);
+      for (const u of s.staff) check('user', u, s.source, ['staff', indexIn(s.raw, 'staff', u)], `shift \`${s.id}\``);
+    }
+    for (const u of model.users) {
+      for (const p of u.programs) check('program', p, u.source, ['programs', indexIn(u.raw, 'programs', p)], `user \`${u.id}\``);
+    }
+    for (const o of model.overrides) {
+      const name = o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``;
+      check('portal', o.portal, o.source, ['portal'], name);
+      check('user', o.by, o.source, ['by'], name);
+    }
+    for (const r of model.requirements) check('portal', r.portal, r.source, ['portal'], `requirement \`${r.id}\``);
+  },
+};

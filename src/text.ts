@@ -1,0 +1,54 @@
+/** Small helpers for writing messages. */
+
+/** `id` in backticks, as messages show ids and keys. */
+export function quote(id: string): string {
+  return `\`${id}\``;
+}
+
+/** "a", "a and b", "a, b and c" (or "or"). */
+export function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate to a misspelt word, if one is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > 100) return undefined;
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    if (c.length > 100) continue;
+    const score = c.toLowerCase() === lower ? 0 : distance(lower, c.toLowerCase());
+    if (score < bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  return best !== undefined && bestScore <= limit ? best : undefined;
+}
+
+/** "1 shift", "2 shifts". */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
+
+/** Hours with at most two decimals: 8, 7.5, 0.25. */
+export function hours(ms: number): string {
+  return String(Math.round((ms / 3_600_000) * 100) / 100);
+}

@@ -1,0 +1,286 @@
+/**
+ * RFC 5545 §3.3.10 recurrence expansion at day granularity.
+ *
+ * shiftready rules carry no BYHOUR / BYMINUTE / BYSECOND, so every occurrence is one date and the
+ * time of day comes from `start`; expanding dates as day numbers makes the work a few integer
+ * operations per candidate day. The design follows python-dateutil (which rrule.js ports): for
+ * each period of the frequency (a year, month, week or day, stepped by INTERVAL from the period
+ * of DTSTART) take every day of the period, drop those that fail a BYxxx filter, apply BYSETPOS,
+ * and emit the days on or after DTSTART in order. Where dateutil deviates from the RFC, the RFC
+ * wins (see docs/recurrence.md): BYDAY entries with and without a position form a union,
+ * BYSETPOS never yields the same date twice, missing parts are taken from DTSTART as libical does,
+ * and a YEARLY rule with BYWEEKNO steps through week-numbering years.
+ *
+ * Work is bounded for every rule: the Gregorian calendar repeats every 400 years, so a rule with
+ * no candidate day in 400 years' worth of consecutive periods has none ever, and expansion stops.
+ */
+import { civilFromDays, daysFromCivil, daysInMonth, daysInYear, weekdayOf, type DayNumber, type Weekday } from './civil.js';
+import type { Frequency, RecurrenceRule } from './rrule.js';
+
+/** Periods in one 400-year Gregorian cycle, per frequency. */
+const CYCLE: Record<Frequency, number> = { YEARLY: 400, MONTHLY: 4800, WEEKLY: 20871, DAILY: 146097 };
+const MAX_YEAR = 9999;
+
+interface Normalized {
+  rule: RecurrenceRule;
+  byMonth?: Set<number>;
+  byMonthDayPos?: Set<number>;
+  byMonthDayNeg?: Set<number>;
+  byYearDayPos?: Set<number>;
+  byYearDayNeg?: Set<number>;
+  byWeekNoPos?: Set<number>;
+  byWeekNoNeg?: Set<number>;
+  /** Weekdays without a position, as a bit mask (bit = weekday). */
+  weekdayMask: number;
+  positioned: { weekday: Weekday; n: number }[];
+  hasDayFilter: boolean;
+}
+
+function split(values: number[] | undefined): [Set<number> | undefined, Set<number> | undefined] {
+  if (!values) return [undefined, undefined];
+  const pos = new Set(values.filter((v) => v > 0));
+  const neg = new Set(values.filter((v) => v < 0));
+  return [pos, neg];
+}
+
+/** Fills in RFC 5545 defaults taken from DTSTART, as dateutil does. */
+function normalize(rule: RecurrenceRule, dtstart: DayNumber): Normalized {
+  const start = civilFromDays(dtstart);
+  let byMonth = rule.byMonth;
+  let byMonthDay = rule.byMonthDay;
+  let byDay = rule.byDay;
+  if (!(rule.byWeekNo || rule.byYearDay || rule.byMonthDay || rule.byDay)) {
+    if (rule.freq === 'YEARLY') {
+      byMonth ??= [start.month];
+      byMonthDay = [start.day];
+    } else if (rule.freq === 'MONTHLY') byMonthDay = [start.day];
+    else if (rule.freq === 'WEEKLY') byDay = [{ weekday: weekdayOf(dtstart) }];
+  }
+  // RFC 5545 §3.3.10: "Information, not contained in the rule, necessary to determine the various
+  // recurrence instance start time and dates are derived from DTSTART". libical reads two corners
+  // this way and so do we (dateutil expands them instead): a YEARLY rule with BYMONTHDAY but no
+  // month takes DTSTART's month, and a BYWEEKNO rule with no day takes DTSTART's weekday.
+  if (rule.freq === 'YEARLY' && rule.byMonthDay && !(byMonth || rule.byWeekNo || rule.byYearDay)) byMonth = [start.month];
+  if (rule.freq === 'YEARLY' && rule.byWeekNo && !(byDay || rule.byMonthDay || rule.byYearDay)) byDay = [{ weekday: weekdayOf(dtstart) }];
+  const [byMonthDayPos, byMonthDayNeg] = split(byMonthDay);
+  const [byYearDayPos, byYearDayNeg] = split(rule.byYearDay);
+  const [byWeekNoPos, byWeekNoNeg] = split(rule.byWeekNo);
+  let weekdayMask = 0;
+  const positioned: { weekday: Weekday; n: number }[] = [];
+  for (const d of byDay ?? []) {
+    if (d.n === undefined || rule.freq === 'DAILY' || rule.freq === 'WEEKLY') weekdayMask |= 1 << d.weekday;
+    else positioned.push({ weekday: d.weekday, n: d.n });
+  }
+  return {
+    rule,
+    byMonth: byMonth ? new Set(byMonth) : undefined,
+    byMonthDayPos,
+    byMonthDayNeg,
+    byYearDayPos,
+    byYearDayNeg,
+    byWeekNoPos,
+    byWeekNoNeg,
+    weekdayMask,
+    positioned,
+    hasDayFilter: weekdayMask !== 0 || positioned.length > 0,
+  };
+}
+
+/**
+ * First day of week 1 of `year` for week start `wkst`: week 1 is the first week with at least
+ * four days in the year (RFC 5545 §3.3.10, ISO 8601 when WKST=MO).
+ */
+function weekOneStart(year: number, wkst: Weekday): DayNumber {
+  const jan1 = daysFromCivil(year, 1, 1);
+  const offset = (weekdayOf(jan1) - wkst + 7) % 7;
+  return offset <= 3 ? jan1 - offset : jan1 - offset + 7;
+}
+
+/** The week-numbering year that contains `day`. */
+function weekYearOf(day: DayNumber, wkst: Weekday): number {
+  const { year } = civilFromDays(day);
+  if (day < weekOneStart(year, wkst)) return year - 1;
+  if (day >= weekOneStart(year + 1, wkst)) return year + 1;
+  return year;
+}
+
+/** Candidate days of one period, already filtered, ascending. */
+function periodCandidates(norm: Normalized, periodStart: DayNumber, periodLen: number): DayNumber[] {
+  const rule = norm.rule;
+  const out: DayNumber[] = [];
+  let civil = civilFromDays(periodStart);
+  let { year, month, day: mday } = civil;
+  let monthLen = daysInMonth(year, month);
+  let yearStart = daysFromCivil(year, 1, 1);
+  let yearLen = daysInYear(year);
+  for (let i = 0; i < periodLen; i++) {
+    const day = periodStart + i;
+    if (i > 0) {
+      mday++;
+      if (mday > monthLen) {
+        mday = 1;
+        month++;
+        if (month > 12) {
+          month = 1;
+          year++;
+          yearStart = day;
+          yearLen = daysInYear(year);
+        }
+        monthLen = daysInMonth(year, month);
+      }
+    }
+    if (norm.byMonth && !norm.byMonth.has(month)) continue;
+    const yday = day - yearStart + 1;
+    if (norm.byWeekNoPos) {
+      // The period is a week-numbering year starting on the first day of week 1.
+      const week = Math.floor(i / 7) + 1;
+      if (!(norm.byWeekNoPos.has(week) || norm.byWeekNoNeg!.has(week - periodLen / 7 - 1))) continue;
+    }
+    if (norm.byMonthDayPos && !(norm.byMonthDayPos.has(mday) || norm.byMonthDayNeg!.has(mday - monthLen - 1))) continue;
+    if (norm.byYearDayPos && !(norm.byYearDayPos.has(yday) || norm.byYearDayNeg!.has(yday - yearLen - 1))) continue;
+    if (norm.hasDayFilter) {
+      const wd = weekdayOf(day);
+      let ok = (norm.weekdayMask & (1 << wd)) !== 0;
+      if (!ok) {
+        // A weekday with a position counts within the month (MONTHLY, or YEARLY with BYMONTH)
+        // or within the year (YEARLY without BYMONTH), RFC 5545 §3.3.10.
+        const inMonth = rule.freq === 'MONTHLY' || norm.byMonth !== undefined;
+        const rangeStart = inMonth ? day - mday + 1 : yearStart;
+        const rangeEnd = inMonth ? rangeStart + monthLen - 1 : yearStart + yearLen - 1;
+        for (const p of norm.positioned) {
+          if (p.weekday !== wd) continue;
+          if (p.n > 0 ? Math.floor((day - rangeStart) / 7) === p.n - 1 : Math.floor((rangeEnd - day) / 7) === -p.n - 1) {
+            ok = true;
+            break;
+          }
+        }
+      }
+      if (!ok) continue;
+    }
+    out.push(day);
+  }
+  if (!rule.bySetPos || out.length === 0) return out;
+  const picked = new Set<DayNumber>();
+  for (const pos of rule.bySetPos) {
+    const d = pos > 0 ? out[pos - 1] : out[out.length + pos];
+    if (d !== undefined) picked.add(d);
+  }
+  return [...picked].sort((a, b) => a - b);
+}
+
+export interface ExpandOptions {
+  /** Last day on which an occurrence may start (inclusive): UNTIL and `until` folded together. */
+  lastDay?: DayNumber;
+  /** Only days in [windowStart, windowEnd) are reported; COUNT still counts from DTSTART. */
+  windowStart?: DayNumber;
+  windowEnd?: DayNumber;
+}
+
+/**
+ * Calls `emit` with each occurrence date of `rule` whose DTSTART date is `dtstart`, in order,
+ * until `emit` returns false, the rule ends, or the window is passed. A DTSTART date that does not
+ * match the rule is not an occurrence (SPEC §3.1).
+ */
+export function forEachOccurrenceDay(rule: RecurrenceRule, dtstart: DayNumber, options: ExpandOptions, emit: (day: DayNumber) => boolean | void): void {
+  const norm = normalize(rule, dtstart);
+  const lastDay = options.lastDay ?? Infinity;
+  const windowStart = options.windowStart ?? -Infinity;
+  const windowEnd = options.windowEnd ?? Infinity;
+  const stopDay = Math.min(lastDay, windowEnd - 1);
+  let remaining = rule.count ?? Infinity;
+  const n = rule.interval;
+  const start = civilFromDays(dtstart);
+
+  // Period k starts at periodStart(k); without COUNT we may skip straight to the window.
+  let periodIndex = 0;
+  let periodStart: (k: number) => DayNumber;
+  let periodLen: (k: number) => number;
+  let periodOfDay: (day: DayNumber) => number; // index k of the period containing day (floored)
+  switch (rule.freq) {
+    case 'YEARLY':
+      if (rule.byWeekNo) {
+        // libical's reading, and the only one in which a week never straddles two periods: with
+        // BYWEEKNO the yearly period is the week-numbering year (week 1 to the last week).
+        const wkst = rule.wkst;
+        const y0 = weekYearOf(dtstart, wkst);
+        periodStart = (k) => weekOneStart(y0 + k * n, wkst);
+        periodLen = (k) => weekOneStart(y0 + k * n + 1, wkst) - weekOneStart(y0 + k * n, wkst);
+        periodOfDay = (d) => Math.floor((weekYearOf(d, wkst) - y0) / n);
+        break;
+      }
+      periodStart = (k) => daysFromCivil(start.year + k * n, 1, 1);
+      periodLen = (k) => daysInYear(start.year + k * n);
+      periodOfDay = (d) => Math.floor((civilFromDays(d).year - start.year) / n);
+      break;
+    case 'MONTHLY': {
+      const m0 = start.year * 12 + start.month - 1;
+      const ym = (k: number) => [Math.floor((m0 + k * n) / 12), ((m0 + k * n) % 12) + 1] as const;
+      periodStart = (k) => {
+        const [y, m] = ym(k);
+        return daysFromCivil(y, m, 1);
+      };
+      periodLen = (k) => {
+        const [y, m] = ym(k);
+        return daysInMonth(y, m);
+      };
+      periodOfDay = (d) => {
+        const c = civilFromDays(d);
+        return Math.floor((c.year * 12 + c.month - 1 - m0) / n);
+      };
+      break;
+    }
+    case 'WEEKLY': {
+      const week0 = dtstart - ((weekdayOf(dtstart) - rule.wkst + 7) % 7);
+      periodStart = (k) => week0 + k * 7 * n;
+      periodLen = () => 7;
+      periodOfDay = (d) => Math.floor((d - week0) / (7 * n));
+      break;
+    }
+    case 'DAILY':
+      periodStart = (k) => dtstart + k * n;
+      periodLen = () => 1;
+      periodOfDay = (d) => Math.floor((d - dtstart) / n);
+      break;
+  }
+  if (rule.count === undefined && windowStart > dtstart) periodIndex = Math.max(0, periodOfDay(windowStart));
+
+  const cycle = CYCLE[rule.freq];
+  let emptyPeriods = 0;
+  for (; ; periodIndex++) {
+    const pStart = periodStart(periodIndex);
+    if (pStart > stopDay || civilFromDays(pStart).year > MAX_YEAR) return;
+    const days = periodCandidates(norm, pStart, periodLen(periodIndex));
+    if (days.length === 0) {
+      if (++emptyPeriods >= cycle) return;
+      continue;
+    }
+    emptyPeriods = 0;
+    for (const day of days) {
+      if (day < dtstart) continue;
+      if (day > lastDay) return;
+      if (day >= windowEnd) return;
+      if (day >= windowStart && emit(day) === false) return;
+      if (--remaining <= 0) return;
+    }
+  }
+}
+
+/** Occurrence dates in [windowStart, windowEnd), ascending. */
+export function occurrenceDays(rule: RecurrenceRule, dtstart: DayNumber, options: ExpandOptions): DayNumber[] {
+  const out: DayNumber[] = [];
+  forEachOccurrenceDay(rule, dtstart, options, (d) => {
+    out.push(d);
+  });
+  return out;
+}
+
+/** The first occurrence date not in `except`, or `undefined` if the series yields nothing. */
+export function firstOccurrenceDay(rule: RecurrenceRule, dtstart: DayNumber, lastDay: DayNumber | undefined, except: ReadonlySet<DayNumber>): DayNumber | undefined {
+  let first: DayNumber | undefined;
+  forEachOccurrenceDay(rule, dtstart, { lastDay }, (d) => {
+    if (except.has(d)) return true;
+    first = d;
+    return false;
+  });
+  return first;
+}

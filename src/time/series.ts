@@ -1,0 +1,113 @@
+/**
+ * The recurrence shape shared by shifts and requirements (SPEC §2.1, §3.1): a one-off `date` or
+ * a `repeat` series from `from`, each occurrence running from `start` on its date to `end` on the
+ * same date, or on the next date when `end <= start`.
+ */
+import { MS_PER_DAY, type DayNumber } from './civil.js';
+import { forEachOccurrenceDay, firstOccurrenceDay } from './recurrence.js';
+import type { RecurrenceRule, RuleUntil } from './rrule.js';
+import { zoneTable } from './zone.js';
+
+export interface SeriesSpec {
+  zone: string;
+  /** Local start time, ms after midnight (0 … 23:59). */
+  startMs: number;
+  /** Local end time, ms after midnight (0 … 24:00). */
+  endMs: number;
+  /** A one-off occurrence on this date … */
+  once?: DayNumber;
+  /** … or a series: the rule, its first date (DTSTART's date), optional last date, EXDATEs. */
+  rule?: RecurrenceRule;
+  from?: DayNumber;
+  until?: DayNumber;
+  except?: ReadonlySet<DayNumber>;
+}
+
+/** One occurrence: the local date it starts on and its instants (epoch ms), half-open. */
+export interface Occurrence {
+  day: DayNumber;
+  start: number;
+  end: number;
+}
+
+/** True when an occurrence ends on the next date: `end <= start` ("24:00" is the same date's end). */
+export function endsNextDay(spec: Pick<SeriesSpec, 'startMs' | 'endMs'>): boolean {
+  return spec.endMs <= spec.startMs;
+}
+
+/** The instants of the occurrence starting on `day`. */
+export function occurrenceOn(spec: SeriesSpec, day: DayNumber): Occurrence {
+  const zone = zoneTable(spec.zone);
+  return {
+    day,
+    start: zone.wallToInstant(day, spec.startMs),
+    end: zone.wallToInstant(endsNextDay(spec) ? day + 1 : day, spec.endMs),
+  };
+}
+
+/** The last date on which an occurrence may start, from the rule's UNTIL and `until`. */
+export function lastStartDay(spec: SeriesSpec): DayNumber | undefined {
+  const candidates: DayNumber[] = [];
+  if (spec.until !== undefined) candidates.push(spec.until);
+  const u = spec.rule?.until;
+  if (u) candidates.push(untilToLastDay(u, spec.zone, spec.startMs));
+  return candidates.length ? Math.min(...candidates) : undefined;
+}
+
+/**
+ * RFC 5545: UNTIL is inclusive. A floating date-time is compared with local start times; a UTC
+ * one with the occurrences' instants, which is why the zone is needed.
+ */
+function untilToLastDay(until: RuleUntil, zoneName: string, startMs: number): DayNumber {
+  switch (until.kind) {
+    case 'date':
+      return until.day;
+    case 'local':
+      return startMs <= until.msOfDay ? until.day : until.day - 1;
+    case 'utc': {
+      const zone = zoneTable(zoneName);
+      let d = zone.instantToWall(until.ms).day;
+      while (zone.wallToInstant(d, startMs) > until.ms) d--;
+      while (zone.wallToInstant(d + 1, startMs) <= until.ms) d++;
+      return d;
+    }
+  }
+}
+
+/**
+ * Calls `emit` for every occurrence that overlaps [fromMs, toMs), in start order. An occurrence
+ * whose end is not after its start (a spring-forward day, SPEC §3.3) is reported when its start
+ * is in the window; it covers nothing.
+ */
+export function forEachOccurrence(spec: SeriesSpec, fromMs: number, toMs: number, emit: (o: Occurrence) => void): void {
+  // An occurrence starting on local date d lies within [d - 1 day, d + 2 days] in UTC terms.
+  const windowStart = Math.floor(fromMs / MS_PER_DAY) - 2;
+  const windowEnd = Math.floor(toMs / MS_PER_DAY) + 2;
+  const visit = (day: DayNumber) => {
+    if (spec.except?.has(day)) return;
+    const o = occurrenceOn(spec, day);
+    const overlaps = o.end > o.start ? o.start < toMs && o.end > fromMs : o.start >= fromMs && o.start < toMs;
+    if (overlaps) emit(o);
+  };
+  if (spec.once !== undefined) {
+    if (spec.once >= windowStart && spec.once < windowEnd) visit(spec.once);
+    return;
+  }
+  if (!spec.rule || spec.from === undefined) return;
+  forEachOccurrenceDay(spec.rule, spec.from, { lastDay: lastStartDay(spec), windowStart, windowEnd }, (day) => {
+    visit(day);
+  });
+}
+
+export function occurrencesBetween(spec: SeriesSpec, fromMs: number, toMs: number): Occurrence[] {
+  const out: Occurrence[] = [];
+  forEachOccurrence(spec, fromMs, toMs, (o) => out.push(o));
+  return out;
+}
+
+/** The first date the series yields (after `except`), or `undefined` if it yields nothing. */
+export function firstSeriesDay(spec: SeriesSpec): DayNumber | undefined {
+  if (spec.once !== undefined) return spec.once;
+  if (!spec.rule || spec.from === undefined) return undefined;
+  return firstOccurrenceDay(spec.rule, spec.from, lastStartDay(spec), spec.except ?? new Set());
+}

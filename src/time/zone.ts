@@ -1,0 +1,167 @@
+/**
+ * Time zones: the one mapping from wall-clock time to an instant (SPEC §3.1), and back.
+ *
+ * Offsets come from the IANA database through luxon (which asks Intl), but a luxon lookup costs
+ * ~6 µs, so each zone's offset transitions are found once per UTC year (sampled every 12 hours,
+ * each change then located to the second by bisection) and every conversion after that is a
+ * table lookup. Nothing here depends on the machine's own time zone.
+ */
+import { IANAZone } from 'luxon';
+import { MS_PER_DAY, civilFromDays, daysFromCivil, type DayNumber } from './civil.js';
+
+const HOUR = 3_600_000;
+const SAMPLE_STEP = 12 * HOUR;
+
+interface Transition {
+  /** First instant (epoch ms) at which `offset` applies. */
+  at: number;
+  /** Offset in ms east of UTC from `at` on. */
+  offset: number;
+}
+
+interface YearTable {
+  /** Offset at the start of the UTC year. */
+  startOffset: number;
+  transitions: Transition[];
+}
+
+/** Offset transitions of one IANA zone, computed lazily per UTC year. */
+export class ZoneTable {
+  private readonly years = new Map<number, YearTable>();
+  private readonly zone: IANAZone;
+
+  constructor(readonly name: string) {
+    this.zone = IANAZone.create(name);
+  }
+
+  private rawOffset(ms: number): number {
+    return Math.round(this.zone.offset(ms) * 60_000);
+  }
+
+  private yearTable(year: number): YearTable {
+    let table = this.years.get(year);
+    if (table) return table;
+    const start = daysFromCivil(year, 1, 1) * MS_PER_DAY;
+    const end = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY;
+    const startOffset = this.rawOffset(start);
+    const transitions: Transition[] = [];
+    let prevT = start;
+    let prevOffset = startOffset;
+    for (let t = Math.min(start + SAMPLE_STEP, end); ; t = Math.min(t + SAMPLE_STEP, end)) {
+      const offset = this.rawOffset(t);
+      if (offset !== prevOffset) {
+        // Bisect (prevT, t] to the second for the first instant with the new offset.
+        let lo = prevT;
+        let hi = t;
+        while (hi - lo > 1000) {
+          const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+          if (this.rawOffset(mid) === prevOffset) lo = mid;
+          else hi = mid;
+        }
+        transitions.push({ at: hi, offset });
+        prevOffset = offset;
+      }
+      prevT = t;
+      if (t >= end) break;
+    }
+    table = { startOffset, transitions };
+    this.years.set(year, table);
+    return table;
+  }
+
+  /** Offset (ms east of UTC) in force at an instant. */
+  offsetAt(ms: number): number {
+    const { year } = civilFromDays(Math.floor(ms / MS_PER_DAY));
+    const table = this.yearTable(year);
+    let offset = table.startOffset;
+    for (const tr of table.transitions) {
+      if (tr.at > ms) break;
+      offset = tr.offset;
+    }
+    return offset;
+  }
+
+  /**
+   * The instant of a wall-clock time, per RFC 5545 §3.3.5 and Temporal's `compatible`
+   * disambiguation: a time in a spring-forward gap is read with the offset in force before the
+   * gap (New York 02:30 becomes 03:30 EDT); an ambiguous time in a fall-back overlap is the
+   * earlier of its two instants.
+   */
+  wallToInstant(day: DayNumber, msOfDay: number): number {
+    const local = day * MS_PER_DAY + msOfDay;
+    const before = this.offsetAt(local - MS_PER_DAY);
+    const after = this.offsetAt(local + MS_PER_DAY);
+    let best: number | undefined;
+    for (const offset of before === after ? [before] : [before, after]) {
+      const candidate = local - offset;
+      if (this.offsetAt(candidate) === offset && (best === undefined || candidate < best)) best = candidate;
+    }
+    return best ?? local - before;
+  }
+
+  /**
+   * How a wall-clock time maps: `exists` (one instant), `gap` (skipped by a forward change; it is
+   * read with the offset before the gap) or `ambiguous` (repeated by a backward change; it is the
+   * earlier instant).
+   */
+  wallKind(day: DayNumber, msOfDay: number): 'exists' | 'gap' | 'ambiguous' {
+    const local = day * MS_PER_DAY + msOfDay;
+    const before = this.offsetAt(local - MS_PER_DAY);
+    const after = this.offsetAt(local + MS_PER_DAY);
+    if (before === after) return this.offsetAt(local - before) === before ? 'exists' : 'gap';
+    const valid = [before, after].filter((o) => this.offsetAt(local - o) === o).length;
+    return valid === 0 ? 'gap' : valid === 2 ? 'ambiguous' : 'exists';
+  }
+
+  /** Local wall time of an instant: its day number and ms after local midnight. */
+  instantToWall(ms: number): { day: DayNumber; msOfDay: number } {
+    const local = ms + this.offsetAt(ms);
+    const day = Math.floor(local / MS_PER_DAY);
+    return { day, msOfDay: local - day * MS_PER_DAY };
+  }
+
+  /** Offset transitions (instant, new offset) in [fromMs, toMs). */
+  transitionsBetween(fromMs: number, toMs: number): Transition[] {
+    const out: Transition[] = [];
+    const first = civilFromDays(Math.floor(fromMs / MS_PER_DAY)).year;
+    const last = civilFromDays(Math.floor((toMs - 1) / MS_PER_DAY)).year;
+    for (let y = first; y <= last; y++) {
+      for (const tr of this.yearTable(y).transitions) if (tr.at >= fromMs && tr.at < toMs) out.push(tr);
+    }
+    return out;
+  }
+}
+
+const tables = new Map<string, ZoneTable>();
+
+/** The shared offset table of a zone; the name must be valid (see `checkZoneName`). */
+export function zoneTable(name: string): ZoneTable {
+  let table = tables.get(name);
+  if (!table) {
+    table = new ZoneTable(name);
+    tables.set(name, table);
+  }
+  return table;
+}
+
+/** Wall-clock time in a zone → instant (epoch ms). The one mapping used everywhere. */
+export function wallToInstant(zone: string, day: DayNumber, msOfDay: number): number {
+  return zoneTable(zone).wallToInstant(day, msOfDay);
+}
+
+export type ZoneNameCheck = { ok: true } | { ok: false; suggestion?: string };
+
+/**
+ * Whether a name is an IANA time zone name. Intl accepts names in any letter case; we do not,
+ * so that other tools reading the same file agree, and suggest the proper spelling.
+ */
+export function checkZoneName(name: string): ZoneNameCheck {
+  if (!IANAZone.isValidZone(name)) return { ok: false };
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  if (resolved !== name && resolved.toLowerCase() === name.toLowerCase()) return { ok: false, suggestion: resolved };
+  if (resolved !== name && name !== name.toUpperCase() && name.toLowerCase() === name) {
+    // all-lowercase alias such as "us/eastern"
+    return { ok: false, suggestion: resolved };
+  }
+  return { ok: true };
+}

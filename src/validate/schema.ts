@@ -1,0 +1,57 @@
+/**
+ * The validate stage: each file against `schema/shiftready.schema.json` (draft-07). ajv is
+ * created and the schema compiled once per process, on first use; its errors become findings at
+ * the most specific node with messages a person understands (see ./messages.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { parseDate, parseDateTime } from '../time/civil.js';
+import { describeSchemaError, type SchemaProblem } from './messages.js';
+
+export type { SchemaProblem } from './messages.js';
+
+export const SCHEMA_URL = new URL('../../schema/shiftready.schema.json', import.meta.url);
+
+let cachedSchema: object | undefined;
+/** The JSON Schema as an object (read once). */
+export function loadSchema(): object {
+  cachedSchema ??= JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object;
+  return cachedSchema;
+}
+
+let validator: ValidateFunction | undefined;
+
+function getValidator(): ValidateFunction {
+  if (validator) return validator;
+  // ajv is CommonJS; requiring it avoids the ESM/CJS default-export confusion (NOTES.md).
+  const require = createRequire(import.meta.url);
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const ajv = new Ajv({ allErrors: true, strictRequired: false, strictTypes: false, allowUnionTypes: true, verbose: true });
+  ajv.addFormat('sr-date', { type: 'string', validate: (s: string) => parseDate(s) !== undefined });
+  ajv.addFormat('sr-datetime', { type: 'string', validate: (s: string) => parseDateTime(s) !== undefined });
+  validator = ajv.compile(loadSchema());
+  return validator;
+}
+
+/** Schema problems of one file's data, each with its path and a readable message. */
+export function validateData(data: unknown): SchemaProblem[] {
+  const validate = getValidator();
+  if (validate(data)) return [];
+  return describeSchemaErrors(data, (validate.errors ?? []) as ErrorObject[]);
+}
+
+function describeSchemaErrors(data: unknown, errors: ErrorObject[]): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const problem = describeSchemaError(data, error);
+    if (!problem) continue;
+    // One message per node: a bad time fails both `pattern` and `format`, say it once.
+    const key = `${problem.path.join('\u0000')}|${problem.part}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(problem);
+  }
+  return out;
+}
