@@ -15,7 +15,8 @@ export function formatSarif(result: CheckResult): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
   const rules = RULES.map((r) => ({
     id: r.meta.id,
-    name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+    // SARIF §3.49.7: `name` must differ from `id` (compared without case), else be omitted.
+    ...(r.meta.id.includes('-') ? { name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()) } : {}),
     shortDescription: { text: r.meta.description },
     fullDescription: { text: r.meta.description },
     helpUri: docsUrl(r.meta.id),

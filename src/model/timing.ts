@@ -50,14 +50,14 @@ const seriesCache = new WeakMap<RecurrenceFields, SeriesSpec | null>();
 export function seriesOf(item: RecurrenceFields, model: Model): SeriesSpec | undefined {
   const cached = seriesCache.get(item);
   if (cached !== undefined) return cached ?? undefined;
-  const spec = buildSeries(item, model);
+  const zone = zoneOf(item, model);
+  const spec = isValidZone(zone) ? buildSeries(item, zone) : undefined;
   seriesCache.set(item, spec ?? null);
   return spec;
 }
 
-function buildSeries(item: RecurrenceFields, model: Model): SeriesSpec | undefined {
-  const zone = zoneOf(item, model);
-  if (!isValidZone(zone)) return undefined;
+/** The series of a shift or requirement in `zone` (a valid zone name), or `undefined` if invalid. */
+export function buildSeries(item: RecurrenceFields, zone: string): SeriesSpec | undefined {
   const start = item.start === undefined ? undefined : parseTimeOfDay(item.start);
   const end = item.end === undefined ? undefined : parseTimeOfDay(item.end, true);
   if (start === undefined || end === undefined) return undefined;

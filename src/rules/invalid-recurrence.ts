@@ -1,4 +1,5 @@
-import { parsedRule, seriesOf } from '../model/timing.js';
+import { buildSeries, isValidZone, parsedRule } from '../model/timing.js';
+import { zoneOf } from '../model/types.js';
 import type { Requirement, Shift } from '../model/types.js';
 import { firstSeriesDay } from '../time/series.js';
 import { at, type Rule } from './rule.js';
@@ -27,7 +28,10 @@ export const invalidRecurrence: Rule = {
         ctx.report({ at: at(item.source, ['repeat']), message: `repeat of ${owner}: ${parsed.problems.join('; ')}` });
         continue;
       }
-      const spec = seriesOf(item, model);
+      // Whether a rule yields a date depends on dates alone (but for a UTC UNTIL), so this is
+      // checked even while the zone is invalid (invalid-timezone reports that).
+      const zone = zoneOf(item, model);
+      const spec = buildSeries(item, isValidZone(zone) ? zone : 'UTC');
       if (!spec) continue; // another rule reports the invalid part
       if (firstSeriesDay(spec) === undefined) {
         const bounds = [item.until ? `until ${item.until}` : '', spec.rule?.count ? `COUNT=${spec.rule.count}` : '', spec.rule?.until ? 'its UNTIL' : '', item.except.length ? 'except' : '']

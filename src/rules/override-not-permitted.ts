@@ -19,7 +19,7 @@ export const overrideNotPermitted: Rule = {
       ctx.report({
         at: at(o.source, ['by']),
         message: `${name} is made by ${user.id}, whose role ${user.role} may not take portals offline (offlineControl allows ${list(allowed, 'or') || 'no role'}): name a user with an allowed role, or add ${user.role} to organization.offlineControl`,
-        related: [related(user.source, `${user.id} is a ${user.role} user`, Object.prototype.hasOwnProperty.call(user.raw, 'role') ? ['role'] : [])],
+        related: [related(user.source, `${user.id} is ${user.role === 'admin' || user.role === 'enhanced' ? 'an' : 'a'} ${user.role} user`, Object.prototype.hasOwnProperty.call(user.raw, 'role') ? ['role'] : [])],
       });
     }
   },

@@ -208,7 +208,7 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       if (error.schemaPath.includes('propertyNames')) {
-        const name = String(params.propertyName ?? value);
+        const name = String((error as ErrorObject & { propertyName?: string }).propertyName ?? params.propertyName ?? value);
         const guess = didYouMean(name, allowed);
         return { path: [...path, name], part: 'key', message: `unknown rule \`${name}\`${guess ? `: did you mean \`${guess}\`?` : ': run `shiftready rules` for the list'}` };
       }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { parseDate, parseDateTime } from '../time/civil.js';
+import { AJV_OPTIONS, SCHEMA_FORMATS } from './formats.js';
 import { describeSchemaError, type SchemaProblem } from './messages.js';
 
 export type { SchemaProblem } from './messages.js';
@@ -20,17 +20,28 @@ export function loadSchema(): object {
   return cachedSchema;
 }
 
-let validator: ValidateFunction | undefined;
+/**
+ * The validator precompiled at build time (dist/validate/schema-validator.js), when present;
+ * running from the TypeScript sources, the schema is compiled on first use instead.
+ */
+const PRECOMPILED = new URL('./schema-validator.js', import.meta.url);
+let validator: ValidateFunction | undefined = await import(PRECOMPILED.href).then(
+  (m: { default: ValidateFunction }) => m.default,
+  () => undefined,
+);
 
-function getValidator(): ValidateFunction {
-  if (validator) return validator;
+/** Compiles the schema with ajv (once per process). */
+export function compileValidator(): ValidateFunction {
   // ajv is CommonJS; requiring it avoids the ESM/CJS default-export confusion (NOTES.md).
   const require = createRequire(import.meta.url);
   const { Ajv } = require('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ allErrors: true, strictRequired: false, strictTypes: false, allowUnionTypes: true, verbose: true });
-  ajv.addFormat('sr-date', { type: 'string', validate: (s: string) => parseDate(s) !== undefined });
-  ajv.addFormat('sr-datetime', { type: 'string', validate: (s: string) => parseDateTime(s) !== undefined });
-  validator = ajv.compile(loadSchema());
+  const ajv = new Ajv(AJV_OPTIONS);
+  for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
+  return ajv.compile(loadSchema());
+}
+
+function getValidator(): ValidateFunction {
+  validator ??= compileValidator();
   return validator;
 }
 

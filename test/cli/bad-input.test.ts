@@ -1,0 +1,586 @@
+/**
+ * Hostile input (SPEC §2, §5): the built CLI never crashes, never hangs and never prints a stack
+ * trace. Each case spawns `node dist/cli/main.js check …` with a timeout and checks the exit code
+ * (1: findings, 2: usage or I/O error), a clear message, and the absence of Node's error output.
+ *
+ * Why each exit code:
+ * - 2 when the path or the flags cannot be used at all (missing, not a regular file, no marker
+ *   when named explicitly, nothing matched, bad flag or option value): there is nothing to check.
+ * - 1 when a shiftready file was found and read but its content is wrong (YAML errors, schema
+ *   violations, too big, not UTF-8): these are findings, reported at a file:line:column.
+ * - 0 when the hostile-looking detail is in fact fine (BOM, CRLF, `__proto__` as an id).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BASE, checkText, cli, tempDir } from '../helpers.js';
+import { RULES } from '../../src/rules/index.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const MAIN = join(ROOT, 'dist/cli/main.js');
+const TIMEOUT_MS = 10_000;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  out: string;
+  timedOut: boolean;
+}
+
+/** Runs the built CLI: `node dist/cli/main.js <args>` in `cwd`. */
+function run(args: string[], cwd: string = ROOT, env: NodeJS.ProcessEnv = {}): Run {
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, SHIFTREADY_NOW: '2026-01-05T12:00', SHIFTREADY_DEBUG: '', ...env },
+  });
+  const stdout = r.stdout ?? '';
+  const stderr = r.stderr ?? '';
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM';
+  return { code: r.status, stdout, stderr, out: stdout + stderr, timedOut };
+}
+
+/** The run finished in time with `code`, mentions every `messages` pattern, and shows no Node error. */
+function expectClean(r: Run, code: number | number[], ...messages: (string | RegExp)[]): void {
+  expect(r.timedOut, `timed out after ${TIMEOUT_MS} ms`).toBe(false);
+  // No stack frames, no uncaught Node error ("TypeError: …", "Error: …", "RangeError: …").
+  expect(r.out).not.toContain('    at ');
+  expect(r.out).not.toContain('Error:');
+  expect(r.out).not.toMatch(/internal error|report it/i);
+  const codes = Array.isArray(code) ? code : [code];
+  expect(codes, `exit code ${r.code}; output:\n${r.out.slice(0, 2000)}`).toContain(r.code);
+  for (const m of messages) {
+    if (typeof m === 'string') expect(r.out).toContain(m);
+    else expect(r.out).toMatch(m);
+  }
+}
+
+const check = (args: string[], cwd?: string) => run(['check', ...args], cwd);
+
+beforeAll(() => {
+  if (!existsSync(MAIN)) {
+    const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', shell: process.platform === 'win32' });
+    if (b.status !== 0) throw new Error(`npm run build failed:\n${b.stdout}\n${b.stderr}`);
+  }
+}, 120_000);
+
+/** An alias bomb: nine levels of nine aliases each (9^9 ≈ 387 million strings when expanded). */
+const ALIAS_BOMB = `shiftready: 1
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+`;
+
+/** A valid config whose ids are names of Object.prototype members. */
+const PROTO_IDS = `shiftready: 1
+organization:
+  id: org
+  name: Test Line
+  timezone: America/Chicago
+  offlineMessages:
+    sms: "closed"
+programs:
+  - id: __proto__
+  - id: constructor
+portals:
+  - id: toString
+    type: chat
+    program: __proto__
+  - id: hasOwnProperty
+    type: sms
+    program: constructor
+users:
+  - id: __proto__
+    role: admin
+    programs: [__proto__, constructor]
+    canReceive: [chat, sms]
+  - id: constructor
+    role: basic
+    programs: [__proto__]
+    canReceive: [chat]
+  - id: toString
+    role: basic
+    programs: [__proto__]
+    canReceive: [chat]
+  - id: hasOwnProperty
+    role: basic
+    programs: [constructor]
+    canReceive: [sms]
+shifts:
+  - id: __proto__
+    program: __proto__
+    messaging: chat
+    start: "09:00"
+    end: "17:00"
+    repeat: FREQ=WEEKLY;BYDAY=MO
+    from: 2026-01-05
+    staff: [__proto__, constructor, toString]
+  - id: constructor
+    program: constructor
+    messaging: sms
+    date: 2026-01-06
+    start: "09:00"
+    end: "17:00"
+    staff: [hasOwnProperty]
+`;
+
+/** `__proto__` and `constructor` as mapping keys (top level, in organization, under rules). */
+const PROTO_KEYS = `shiftready: 1
+__proto__:
+  polluted: yes
+constructor: 1
+organization:
+  id: org
+  name: Test Line
+  timezone: America/Chicago
+  __proto__: { polluted: true }
+  offlineMessages:
+    sms: "closed"
+base: &evil { __proto__: { polluted: merged } }
+users:
+  - <<: *evil
+    id: ana
+    role: admin
+    programs: []
+    canReceive: []
+rules:
+  __proto__: error
+  constructor: warn
+  toString: off
+`;
+
+describe('empty and binary files', () => {
+  it('an empty file named explicitly: exit 2, not a shiftready file', () => {
+    const dir = tempDir({ 'empty.yaml': '' });
+    expectClean(check(['empty.yaml'], dir), 2, 'empty.yaml', 'not a shiftready file', 'shiftready: 1');
+  });
+
+  it('random bytes named explicitly: exit 2, not a shiftready file (no marker)', () => {
+    const dir = tempDir({ 'junk.yaml': Buffer.concat([Buffer.from([0xff, 0x00, 0xfe]), randomBytes(8192)]) });
+    expectClean(check(['junk.yaml'], dir), 2, 'junk.yaml', 'not a shiftready file');
+  });
+
+  it('random bytes inside a directory: skipped, so nothing matched: exit 2', () => {
+    const dir = tempDir({ 'conf/junk.yaml': randomBytes(8192), 'conf/junk.yml': randomBytes(100) });
+    expectClean(check(['conf'], dir), 2, 'conf', 'no shiftready files found');
+  });
+
+  it('random bytes next to a valid file in a directory: the junk is skipped, exit 0', () => {
+    const dir = tempDir({ 'conf/a.yaml': BASE, 'conf/junk.yaml': Buffer.concat([Buffer.from([0xc3, 0x28]), randomBytes(8192)]) });
+    expectClean(check(['conf'], dir), 0, '1 file checked');
+  });
+
+  it('binary junk after the marker: exit 1, a yaml-syntax finding about the control character', () => {
+    const junk = Buffer.concat([Buffer.from('shiftready: 1\nx: '), Buffer.from([0x41, 0x01, 0x02, 0x7f]), Buffer.from('\n')]);
+    const dir = tempDir({ 'bin.yaml': junk });
+    expectClean(check(['bin.yaml'], dir), 1, 'bin.yaml:2:', 'control character', 'yaml-syntax');
+  });
+
+  it('invalid UTF-8 after the marker: exit 1, "not UTF-8" at 1:1', () => {
+    const junk = Buffer.concat([Buffer.from('shiftready: 1\nx: "'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff]), Buffer.from('"\n')]);
+    const dir = tempDir({ 'latin.yaml': junk });
+    expectClean(check(['latin.yaml'], dir), 1, 'latin.yaml:1:1', 'not UTF-8', 'yaml-syntax');
+  });
+});
+
+describe('encodings and line endings', () => {
+  it('a UTF-8 BOM before `shiftready: 1` loads like the same file without it', () => {
+    const dir = tempDir({ 'bom.yaml': `\uFEFF${BASE}` });
+    expectClean(check(['bom.yaml'], dir), 0, '1 file checked');
+    // Also found by a directory search.
+    expectClean(check(['.'], dir), 0, '1 file checked');
+  });
+
+  it('CRLF line endings work like LF, with the same positions', () => {
+    const body = `${BASE}shifts:\n  - id: s1\n    program: nope\n`;
+    const dir = tempDir({ 'lf.yaml': body, 'crlf.yaml': body.replace(/\n/g, '\r\n') });
+    expectClean(check(['crlf.yaml', '--format', 'json'], dir), 1);
+    const lf = JSON.parse(check(['lf.yaml', '--format', 'json'], dir).stdout) as { findings: { file: string }[] };
+    const crlf = JSON.parse(check(['crlf.yaml', '--format', 'json'], dir).stdout) as { findings: { file: string }[] };
+    expect(crlf.findings.length).toBeGreaterThan(0);
+    expect(crlf.findings.map((f) => ({ ...f, file: 'x' }))).toEqual(lf.findings.map((f) => ({ ...f, file: 'x' })));
+    // And a clean CRLF file is clean.
+    const clean = tempDir({ 'crlf.yaml': BASE.replace(/\n/g, '\r\n') });
+    expectClean(check(['crlf.yaml'], clean), 0, '1 file checked');
+  });
+});
+
+describe('resource exhaustion', () => {
+  it('an alias bomb: exit 1 quickly, a yaml-syntax finding about aliases', () => {
+    const dir = tempDir({ 'bomb.yaml': ALIAS_BOMB });
+    const t0 = Date.now();
+    expectClean(check(['bomb.yaml'], dir), 1, 'bomb.yaml:', /alias/i, 'yaml-syntax');
+    expect(Date.now() - t0).toBeLessThan(TIMEOUT_MS);
+  });
+
+  it('20,000-deep flow nesting `[[[…]]]`: exit 1, nested too deeply', () => {
+    const n = 20_000;
+    const dir = tempDir({ 'flow.yaml': `shiftready: 1\nx: ${'['.repeat(n)}${']'.repeat(n)}\n` });
+    expectClean(check(['flow.yaml'], dir), 1, 'flow.yaml:2:', 'nested too deeply', 'yaml-syntax');
+  });
+
+  it('20,000-deep flow mappings `{a: {a: …}}` inside a section: exit 1, nested too deeply', () => {
+    const n = 20_000;
+    const dir = tempDir({ 'flowmap.yaml': `shiftready: 1\nrules: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n` });
+    expectClean(check(['flowmap.yaml'], dir), 1, 'flowmap.yaml:2:', 'nested too deeply', 'yaml-syntax');
+  });
+
+  it('20,000-deep block nesting (`- - - … v`): exit 1, nested too deeply', () => {
+    const n = 20_000;
+    const dir = tempDir({ 'block.yaml': `shiftready: 1\nusers:\n  ${'- '.repeat(n)}v\n` });
+    expectClean(check(['block.yaml'], dir), 1, 'block.yaml:3:', 'nested too deeply', 'yaml-syntax');
+  });
+
+  it('2,000-deep indented block mappings: exit 1, nested too deeply', () => {
+    const n = 2_000;
+    let text = 'shiftready: 1\n';
+    for (let i = 0; i < n; i++) text += `${' '.repeat(i)}k:\n`;
+    text += `${' '.repeat(n)}v\n`;
+    const dir = tempDir({ 'indent.yaml': text });
+    expectClean(check(['indent.yaml'], dir), 1, 'indent.yaml:', 'nested too deeply', 'yaml-syntax');
+  });
+
+  it('nesting just under the parser limit inside sections: exit 1 with schema findings, no crash', () => {
+    const n = 700;
+    const text = `shiftready: 1\nusers: ${'['.repeat(n)}${']'.repeat(n)}\nrules: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`;
+    const dir = tempDir({ 'deep.yaml': text });
+    expectClean(check(['deep.yaml'], dir), 1, 'deep.yaml:2:', 'schema');
+  });
+
+  it('a 20 MB file with the marker: exit 1 at once, too big, with the limit', () => {
+    const text = `shiftready: 1\n# ${'x'.repeat(20 * 1024 * 1024)}\n`;
+    const dir = tempDir({ 'big.yaml': text });
+    const t0 = Date.now();
+    expectClean(check(['big.yaml'], dir), 1, 'big.yaml:1:1', '20.0 MB', '4 MB', 'yaml-syntax');
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+});
+
+describe('prototype names', () => {
+  it('`__proto__`, `constructor`, `toString`, `hasOwnProperty` as ids: a valid config, exit 0', () => {
+    const dir = tempDir({ 'ids.yaml': PROTO_IDS });
+    expectClean(check(['ids.yaml'], dir), 0, '1 file checked');
+  });
+
+  it('an unknown reference to `valueOf` is still reported (ids are not looked up on prototypes)', () => {
+    const dir = tempDir({ 'ids.yaml': PROTO_IDS.replace('staff: [hasOwnProperty]', 'staff: [hasOwnProperty, valueOf, isPrototypeOf]') });
+    expectClean(check(['ids.yaml'], dir), 1, 'user `valueOf`, which does not exist', 'user `isPrototypeOf`, which does not exist', 'unknown-reference');
+  });
+
+  it('duplicate prototype-named ids are duplicates', () => {
+    const text = PROTO_IDS.replace('  - id: hasOwnProperty\n    role: basic', '  - id: __proto__\n    role: basic');
+    expect(text).not.toBe(PROTO_IDS);
+    const dir = tempDir({ 'ids.yaml': text });
+    expectClean(check(['ids.yaml'], dir), 1, 'ids.yaml:31:9', 'user id `__proto__` is already used at ids.yaml:19:9', 'duplicate-id');
+  });
+
+  it('`__proto__` and `constructor` as mapping keys: unknown keys / unknown rules, exit 1', () => {
+    const dir = tempDir({ 'keys.yaml': PROTO_KEYS });
+    expectClean(
+      check(['keys.yaml'], dir),
+      1,
+      'keys.yaml:2:1',
+      'unknown key `__proto__` at the top level',
+      'unknown key `constructor` at the top level',
+      'unknown key `__proto__` in `organization`',
+      'unknown rule `__proto__`',
+      'unknown rule `toString`',
+    );
+  });
+
+  it('in-process, checking them does not pollute Object.prototype', () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const r1 = checkText(PROTO_KEYS);
+    const r2 = checkText(PROTO_IDS);
+    const r3 = checkText(`shiftready: 1\n"__proto__": { "polluted": 1 }\norganization: { "__proto__": { "polluted": 1 }, id: o, name: n, timezone: UTC }\n`);
+    expect(r1.findings.length).toBeGreaterThan(0);
+    expect(r2.findings).toEqual([]);
+    expect(r3.findings.length).toBeGreaterThan(0);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+    expect(typeof ({} as { toString: unknown }).toString).toBe('function');
+    expect(Object.getOwnPropertyNames(Array.prototype)).not.toContain('polluted');
+  });
+});
+
+describe('wrong types', () => {
+  it('numbers where strings belong: schema findings that say to quote, exit 1', () => {
+    const text = `shiftready: 1
+organization:
+  id: 42
+  name: 12
+  timezone: America/Chicago
+programs:
+  - id: 8
+portals:
+  - id: 7
+    type: chat
+    program: 8
+shifts:
+  - id: s1
+    program: "8"
+    messaging: chat
+    start: 0900
+    end: 1700
+    date: 2026-01-06
+    staff: []
+`;
+    const dir = tempDir({ 'nums.yaml': text });
+    expectClean(
+      check(['nums.yaml'], dir),
+      1,
+      'nums.yaml:3:7',
+      '`id` of `organization` must be an id without spaces, not a number: quote it, e.g. "42"',
+      'nums.yaml:4:9',
+      'nums.yaml:16:12',
+      'YAML read the unquoted 0900 as the number 900; write "09:00"',
+      'write "17:00"',
+    );
+  });
+
+  it('booleans where lists belong: schema findings, exit 1', () => {
+    const dir = tempDir({ 'bools.yaml': `${BASE}shifts: true\noverrides: false\n` });
+    expectClean(check(['bools.yaml'], dir), 1, 'bools.yaml:29:9', 'must be a list of shifts', 'not true/false', 'bools.yaml:30:12', 'schema');
+  });
+
+  it('null sections (`users:` with nothing): a schema finding on the section, exit 1', () => {
+    const dir = tempDir({ 'nulls.yaml': `${BASE.replace(/users:[\s\S]*$/, '')}users:\nshifts:\n` });
+    expectClean(check(['nulls.yaml'], dir), 1, 'nulls.yaml:19:', 'must be a list of users', 'not empty', 'nulls.yaml:20:', 'schema');
+  });
+
+  it('`organization: !!binary …` (a Buffer in JS) gives one clear finding, not one per Buffer method', () => {
+    const dir = tempDir({ 'bin.yaml': 'shiftready: 1\norganization: !!binary aGVsbG8=\n' });
+    const r = check(['bin.yaml', '--format', 'json'], dir);
+    expectClean(r, 1);
+    const { findings } = JSON.parse(r.stdout) as { findings: { message: string }[] };
+    expect(findings.map((f) => f.message).join('\n')).not.toMatch(/asciiSlice|readUInt|unknown key `0`/);
+    expect(findings.length).toBeLessThanOrEqual(3);
+  });
+
+  it('`rules: !!timestamp 2001-12-14` (a Date in JS) is not accepted as a mapping', () => {
+    const dir = tempDir({ 'ts.yaml': `${BASE}rules: !!timestamp 2001-12-14\n` });
+    expectClean(check(['ts.yaml'], dir), 1, 'ts.yaml:29:', 'schema');
+  });
+});
+
+describe('unresolvable aliases and merges', () => {
+  it('an alias to an undefined anchor: exit 1, says the anchor is not defined (not "too many nodes")', () => {
+    const dir = tempDir({ 'alias.yaml': 'shiftready: 1\norganization: *nope\n' });
+    const r = check(['alias.yaml'], dir);
+    expectClean(r, 1, 'alias.yaml:', 'yaml-syntax', 'nope');
+    expect(r.out).not.toContain('too many nodes');
+  });
+
+  it('a merge key `<<` with a scalar: exit 1, says what is wrong with the merge (not "too many nodes")', () => {
+    const dir = tempDir({ 'merge.yaml': 'shiftready: 1\nusers:\n  - <<: 5\n    id: c\n' });
+    const r = check(['merge.yaml'], dir);
+    expectClean(r, 1, 'merge.yaml:', 'yaml-syntax', /merge|<</i);
+    expect(r.out).not.toContain('too many nodes');
+  });
+});
+
+describe('special files', () => {
+  it.runIf(process.platform !== 'win32')('a FIFO named as the path: exit 2 at once (never blocks)', () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'pipe.yaml');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    expectClean(check(['pipe.yaml'], dir), 2, 'pipe.yaml', 'a FIFO', 'not a file or directory');
+  });
+
+  it.runIf(process.platform !== 'win32')('a FIFO inside a directory is skipped, not opened', () => {
+    const dir = tempDir({ 'conf/a.yaml': BASE });
+    if (spawnSync('mkfifo', [join(dir, 'conf/pipe.yaml')]).status !== 0) return;
+    if (spawnSync('mkfifo', [join(dir, 'conf/pipe.yml')]).status !== 0) return;
+    expectClean(check(['conf'], dir), 0, '1 file checked');
+    // Only a FIFO: nothing matched.
+    const only = tempDir();
+    mkdirSync(join(only, 'conf'));
+    if (spawnSync('mkfifo', [join(only, 'conf/pipe.yaml')]).status !== 0) return;
+    expectClean(check(['conf'], only), 2, 'no shiftready files found');
+  });
+
+  it.runIf(existsSync('/dev/zero'))('/dev/zero as the path: exit 2 at once, a character device', () => {
+    expectClean(check(['/dev/zero']), 2, '/dev/zero', 'character device');
+  });
+
+  it.runIf(existsSync('/dev/null'))('/dev/null as the path: exit 2', () => {
+    expectClean(check(['/dev/null']), 2, '/dev/null', 'character device');
+  });
+
+  it.runIf(process.platform !== 'win32')('a symlink loop (a -> .) and a dangling symlink in a directory: searched once, skipped', () => {
+    const dir = tempDir({ 'conf/a.yaml': BASE });
+    symlinkSync('.', join(dir, 'conf/loop'));
+    symlinkSync('nowhere.yaml', join(dir, 'conf/dangling.yaml'));
+    symlinkSync('b', join(dir, 'conf/c'));
+    symlinkSync('c', join(dir, 'conf/b'));
+    const r = check(['conf'], dir);
+    expectClean(r, 0, '1 file checked');
+  });
+
+  it.runIf(process.platform !== 'win32')('a dangling symlink named explicitly: exit 2, no such file', () => {
+    const dir = tempDir();
+    symlinkSync('nowhere.yaml', join(dir, 'dangling.yaml'));
+    expectClean(check(['dangling.yaml'], dir), 2, 'dangling.yaml', 'no such file or directory');
+  });
+
+  it.runIf(process.platform !== 'win32')('a symlink loop named explicitly: exit 2, too many levels of symbolic links', () => {
+    const dir = tempDir();
+    symlinkSync('b.yaml', join(dir, 'a.yaml'));
+    symlinkSync('a.yaml', join(dir, 'b.yaml'));
+    expectClean(check(['a.yaml'], dir), 2, 'a.yaml', 'too many levels of symbolic links');
+  });
+});
+
+describe('paths', () => {
+  it('a missing path: exit 2, no such file or directory, naming the path as given', () => {
+    const dir = tempDir();
+    const r = check(['nope.yaml'], dir);
+    expectClean(r, 2, 'nope.yaml: no such file or directory');
+    // The path as the user wrote it, not an absolute path (SPEC §5.3: relative paths stay relative).
+    expect(r.stderr).toBe('shiftready: nope.yaml: no such file or directory\n');
+  });
+
+  it('a directory with no shiftready files: exit 2, nothing matched', () => {
+    const dir = tempDir({ 'conf/other.yaml': 'name: not ours\n', 'conf/readme.txt': 'shiftready: 1\n', 'conf/.hidden/x.yaml': BASE, 'conf/node_modules/x.yaml': BASE });
+    expectClean(check(['conf'], dir), 2, 'conf: no shiftready files found');
+  });
+
+  it('no path argument and an empty current directory: exit 2, nothing matched', () => {
+    const dir = tempDir();
+    expectClean(check([], dir), 2, 'no shiftready files found');
+  });
+
+  it('a file whose first key is not `shiftready`, named explicitly: exit 2', () => {
+    const dir = tempDir({ 'other.yaml': 'organization:\n  id: x\nshiftready: 1\n' });
+    expectClean(check(['other.yaml'], dir), 2, 'other.yaml: not a shiftready file', 'shiftready: 1');
+  });
+
+  it('the same file found in a directory search is skipped; the rest is checked', () => {
+    const dir = tempDir({ 'conf/a.yaml': BASE, 'conf/other.yaml': 'organization:\n  id: x\nshiftready: 1\n' });
+    const r = check(['conf', '--format', 'json'], dir);
+    expectClean(r, 0);
+    expect(r.stdout).not.toContain('other.yaml');
+  });
+});
+
+describe('flags and option values', () => {
+  let dir: string;
+  const withBase = () => (dir ??= tempDir({ 'a.yaml': BASE }));
+
+  const cases: [string, string[], (string | RegExp)[]][] = [
+    ['an unknown flag', ['--bogus'], ["unknown option '--bogus'"]],
+    ['an unknown format', ['--format', 'xml'], ["argument 'xml' is invalid", 'stylish']],
+    ['an unknown --fail-on', ['--fail-on', 'info'], ["argument 'info' is invalid"]],
+    ['a negative --max-warnings', ['--max-warnings', '-1'], ['--max-warnings "-1": give a whole number of 0 or more']],
+    ['a non-numeric --max-warnings', ['--max-warnings', 'lots'], ['--max-warnings "lots"']],
+    ['an unknown rule in --rule', ['--rule', 'nope=error'], ['unknown rule `nope`']],
+    ['a close misspelling in --rule', ['--rule', 'staff-lacks-permision=error'], ['did you mean `staff-lacks-permission`']],
+    ['an unknown severity in --rule', ['--rule', 'schema=loud'], ['--rule schema=loud', 'error|warn|off']],
+    ['a --rule without a value', ['--rule'], ["'--rule <id=severity>' argument missing"]],
+    ['a --from that is not a date', ['--from', 'notadate'], ['--from "notadate" is not a date']],
+    ['an impossible --from date', ['--from', '2026-02-30'], ['--from "2026-02-30" is not a date']],
+    ['a --to before --from', ['--from', '2026-02-01', '--to', '2026-01-01'], ['--to must be after --from']],
+    ['a period longer than 10 years', ['--from', '2020-01-01', '--to', '2031-01-01'], ['longer than 10 years']],
+    ['a --now that is not a date-time', ['--now', 'soon'], ['--now "soon"']],
+  ];
+
+  for (const [name, flags, messages] of cases) {
+    it(`${name}: exit 2 (${flags.join(' ')})`, () => {
+      expectClean(check(['a.yaml', ...flags], withBase()), 2, ...messages);
+    });
+  }
+
+  it('a bad SHIFTREADY_NOW: exit 2, names the variable', () => {
+    const r = run(['check', 'a.yaml'], withBase(), { SHIFTREADY_NOW: 'whenever' });
+    expectClean(r, 2, 'SHIFTREADY_NOW "whenever"');
+  });
+
+  it('an unknown command: exit 2', () => {
+    expectClean(run(['frobnicate'], withBase()), 2, 'frobnicate');
+  });
+});
+
+describe('format version and document shape', () => {
+  it('`shiftready: 2`: exit 1, an unsupported-version finding at the value', () => {
+    const dir = tempDir({ 'v2.yaml': BASE.replace('shiftready: 1', 'shiftready: 2') });
+    expectClean(check(['v2.yaml'], dir), 1, 'v2.yaml:1:13', 'unsupported format version 2', 'schema');
+  });
+
+  it('`shiftready: 2` is found by a directory search too (not silently skipped)', () => {
+    const dir = tempDir({ 'conf/v2.yaml': BASE.replace('shiftready: 1', 'shiftready: 2') });
+    expectClean(check(['conf'], dir), 1, 'unsupported format version 2');
+  });
+
+  it('a multi-document file: exit 1, one YAML document per file, at the second `---`', () => {
+    const dir = tempDir({ 'multi.yaml': `---\n${BASE}---\nshiftready: 1\n---\nprograms: []\n` });
+    expectClean(check(['multi.yaml'], dir), 1, 'multi.yaml:30:1', 'one YAML document', 'yaml-syntax');
+  });
+
+  it('tabs as indentation: exit 1, a yaml-syntax finding on each tab-indented line', () => {
+    const dir = tempDir({ 'tabs.yaml': 'shiftready: 1\norganization:\n\tid: org\n\tname: x\n' });
+    expectClean(check(['tabs.yaml'], dir), 1, 'tabs.yaml:3:1', 'tabs are not allowed as indentation', 'yaml-syntax');
+  });
+
+  it('a duplicate key: exit 1, a yaml-syntax finding at the duplicate', () => {
+    const dir = tempDir({ 'dup.yaml': 'shiftready: 1\norganization:\n  id: org\n  name: Test Line\n  timezone: America/Chicago\n  name: Other\n' });
+    expectClean(check(['dup.yaml'], dir), 1, 'dup.yaml:6:3', 'appears twice', 'yaml-syntax');
+  });
+});
+
+describe('internal errors (in-process)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  function breakRule() {
+    const rule = RULES.find((r) => r.meta.id === 'duplicate-id')!;
+    vi.spyOn(rule, 'check').mockImplementation(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'id')");
+    });
+  }
+
+  it('a rule that throws gives exit 3 and a request to report the bug, without a stack trace', async () => {
+    breakRule();
+    const dir = tempDir({ 'a.yaml': BASE });
+    const r = await cli(['check', '.'], dir, { ...process.env, SHIFTREADY_DEBUG: '' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/internal error/);
+    expect(r.stderr).toMatch(/report/);
+    expect(r.stderr).toContain("Cannot read properties of undefined (reading 'id')");
+    expect(r.stderr).not.toContain('    at ');
+    expect(r.stdout).toBe('');
+  });
+
+  it('with SHIFTREADY_DEBUG=1 the stack trace follows', async () => {
+    breakRule();
+    const dir = tempDir({ 'a.yaml': BASE });
+    const r = await cli(['check', '.'], dir, { ...process.env, SHIFTREADY_DEBUG: '1' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/internal error/);
+    expect(r.stderr).toContain('    at ');
+  });
+
+  it('a thrown non-Error value is handled the same way', async () => {
+    const rule = RULES.find((r) => r.meta.id === 'schema')!;
+    vi.spyOn(rule, 'check').mockImplementation(() => {
+      throw 'boom';
+    });
+    const dir = tempDir({ 'a.yaml': BASE });
+    const r = await cli(['check', 'a.yaml'], dir, { ...process.env, SHIFTREADY_DEBUG: '' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/internal error: boom/);
+    expect(r.stderr).toMatch(/report/);
+  });
+});

@@ -1,0 +1,97 @@
+/** Shared test helpers: check YAML in memory, run the CLI in-process, a minimal valid config. */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { check, loadFromTexts, type CheckOptions, type CheckResult } from '../src/check.js';
+import { runCli } from '../src/cli/main.js';
+import type { Finding } from '../src/findings.js';
+
+/** A small valid organization (one chat portal, one SMS portal, two users), as one file. */
+export const BASE = `shiftready: 1
+organization:
+  id: org
+  name: Test Line
+  timezone: America/Chicago
+  offlineMessages:
+    sms: "Text line closed. In danger? Call 911."
+programs:
+  - id: chat-program
+  - id: sms-program
+  - id: phones
+portals:
+  - id: web
+    type: chat
+    program: chat-program
+  - id: text
+    type: sms
+    program: sms-program
+users:
+  - id: ana
+    role: admin
+    programs: [chat-program, sms-program]
+    canReceive: [chat, sms]
+    mobileAlerts: true
+  - id: ben
+    role: basic
+    programs: [chat-program]
+    canReceive: [chat]
+`;
+
+/** Fixed "now" for reproducible tests: Monday 2026-01-05 12:00 in Chicago. */
+export const NOW = '2026-01-05T12:00';
+
+/** Checks in-memory files (`{ 'a.yaml': text }`) with a pinned now. */
+export function checkFiles(files: Record<string, string>, options: CheckOptions = {}): CheckResult {
+  const config = loadFromTexts(Object.entries(files).map(([file, text]) => ({ file, text })));
+  return check(config, { now: NOW, ...options });
+}
+
+/** Checks one file `test.yaml`. */
+export function checkText(text: string, options: CheckOptions = {}): CheckResult {
+  return checkFiles({ 'test.yaml': text }, options);
+}
+
+/** Findings reduced to `rule@line:column` for compact assertions. */
+export function brief(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.rule}@${f.line}:${f.column}`);
+}
+
+/** Findings of one rule. */
+export function ofRule(result: CheckResult, rule: string): Finding[] {
+  return result.findings.filter((f) => f.rule === rule);
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process in `cwd`. */
+export async function cli(argv: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd,
+    env,
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Writes files into a fresh temporary directory and returns its path. */
+export function tempDir(files: Record<string, string | Buffer> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shiftready-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return dir;
+}
