@@ -1,5 +1,5 @@
 /** Where the CLI writes: the process's streams, or buffers in tests. */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -31,7 +31,18 @@ export function writeOutput(io: CliIO, text: string, out: string | undefined): v
     io.stdout(text);
     return;
   }
-  const target = resolve(io.cwd, out);
+  let target = resolve(io.cwd, out);
+  try {
+    // Write through a symlink to its target, and straight into a device or FIFO (/dev/stdout):
+    // renaming over either would replace it.
+    target = realpathSync(target);
+    if (!statSync(target).isFile()) {
+      writeFileSync(target, text);
+      return;
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`--out ${out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     writeFileSync(tmp, text);

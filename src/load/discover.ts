@@ -39,11 +39,11 @@ function describeError(path: string, e: unknown): UsageError {
   return new UsageError(`${path}: cannot read (${code ?? (e instanceof Error ? e.message : String(e))})`);
 }
 
-function statOf(path: string): Stats {
+function statOf(absolute: string, display: string): Stats {
   try {
-    return statSync(path);
+    return statSync(absolute);
   } catch (e) {
-    throw describeError(path, e);
+    throw describeError(display, e);
   }
 }
 
@@ -119,8 +119,10 @@ export function discoverFiles(paths: readonly string[], cwd: string = process.cw
   const args = paths.length ? paths : ['.'];
   const found: ConfigFile[] = [];
   for (const arg of args) {
+    // An empty argument is nearly always an unset variable ("$CONFIG_DIR"), not a wish for ".".
+    if (arg.trim() === '') throw new UsageError('an empty path was given (is a variable unset?): name a file or directory, or give none for the current directory');
     const absolute = resolve(cwd, arg);
-    const stats = statOf(absolute);
+    const stats = statOf(absolute, arg);
     if (stats.isDirectory()) {
       const before = found.length;
       walk(absolute, arg, new Set(), found);

@@ -2,7 +2,7 @@
  * One config file, parsed with node positions. All access to the YAML syntax tree lives in this
  * folder: other stages name a place by its path of keys and indexes and ask `locate` for it.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { CST, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Parser, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Location } from '../findings.js';
 
 /** A path of mapping keys and sequence indexes from the document root. */
@@ -13,6 +13,9 @@ export interface SyntaxProblem {
   message: string;
   line: number;
   column: number;
+  /** True when the file cannot be read at all; such a problem is always an error. */
+  fatal: boolean;
+  related?: { line: number; column: number; message: string };
 }
 
 /** Rules silenced on a line by `# shiftready-disable-next-line <rule-id>[, …] [-- reason]`. */
@@ -35,14 +38,53 @@ export interface SourceDocument {
 
 /** Cap on alias expansion (defends against "billion laughs"). */
 const MAX_ALIAS_COUNT = 1000;
-/** At most this many YAML errors are reported per file; the rest are summarised. */
-const MAX_PROBLEMS = 20;
+/** At most this many duplicate keys are reported per file. */
+const MAX_DUPLICATES = 20;
 
 const CONTROL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
-function problemAt(lineCounter: LineCounter, offset: number, message: string): SyntaxProblem {
+function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
   const pos = lineCounter.linePos(offset);
-  return { message, line: pos.line, column: pos.col };
+  return { line: pos.line, column: pos.col };
+}
+
+/**
+ * Where an unterminated quoted scalar or flow collection starts: yaml reports those at the end
+ * of the file, which is not where the fix goes.
+ */
+function unterminatedStart(text: string): number | undefined {
+  let found: number | undefined;
+  const consider = (offset: number) => {
+    if (found === undefined || offset < found) found = offset;
+  };
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      for (const t of [item.key, item.value]) {
+        if (!t) continue;
+        if (t.type === 'flow-collection' && !t.end.some((e) => e.type === 'flow-map-end' || e.type === 'flow-seq-end')) consider(t.offset);
+        if (t.type === 'double-quoted-scalar' && !/[^\\]"\s*$|^""\s*$/.test(t.source)) consider(t.offset);
+        if (t.type === 'single-quoted-scalar' && !/'\s*$/.test(t.source.slice(1))) consider(t.offset);
+      }
+    });
+  }
+  return found;
+}
+
+/** The key a DUPLICATE_KEY error is about, and where that key first appears in its mapping. */
+function duplicateKey(doc: Document.Parsed, offset: number): { key: string; first?: number } | undefined {
+  let result: { key: string; first?: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const at = map.items.findIndex((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      if (at < 0) return undefined;
+      const key = keyText(map.items[at]!.key)!;
+      const first = map.items.find((p) => keyText(p.key) === key);
+      result = { key, first: (first?.key as YamlNode | undefined)?.range?.[0] };
+      return visit.BREAK;
+    },
+  });
+  return result;
 }
 
 /** Parses a file's text (BOM and CRLF allowed); never throws for bad input. */
@@ -58,19 +100,44 @@ export function parseSource(file: string, text: string): SourceDocument {
     const column = control.index - before.lastIndexOf('\n');
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     const message = `the file contains the control character U+${code}, which YAML does not allow; is it a binary file?`;
-    return { ...base, data: undefined, usable: false, problems: [{ message, line, column }] };
+    return { ...base, data: undefined, usable: false, problems: [{ message, line, column, fatal: true }] };
   }
 
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: true, prettyErrors: false });
+  // resolveKnownTags: false keeps YAML 1.1 tags (!!binary, !!timestamp, !!set …) from turning
+  // values into Buffers, Dates or Sets; logLevel keeps yaml from printing Node warnings.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: true, prettyErrors: false, resolveKnownTags: false, logLevel: 'error' });
   const problems: SyntaxProblem[] = [];
-  let fatal = false;
-  const seen = new Set<string>();
-  for (const error of doc.errors) {
-    if (error.code !== 'DUPLICATE_KEY') fatal = true;
-    const key = error.code === 'RESOURCE_EXHAUSTION' ? error.code : `${error.code}@${error.pos[0]}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    problems.push(problemAt(lineCounter, error.pos[0], describeYamlError(error.code, error.message)));
+  // Only the first error that makes the file unreadable is reported: later ones are nearly
+  // always consequences of it (one mis-indented key misaligns every key after it).
+  const fatalError = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  if (fatalError) {
+    let offset = fatalError.pos[0];
+    if (/closing|end with a [\]}]/.test(fatalError.message)) offset = unterminatedStart(text) ?? offset;
+    problems.push({ ...position(lineCounter, offset), message: describeYamlError(fatalError.code, fatalError.message), fatal: true });
+  }
+  for (const error of doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').slice(0, MAX_DUPLICATES)) {
+    const dup = fatalError ? undefined : duplicateKey(doc, error.pos[0]);
+    const problem: SyntaxProblem = {
+      ...position(lineCounter, error.pos[0]),
+      message: dup
+        ? `the key \`${dup.key}\` appears twice in the same mapping, and only this last one is used: remove or rename one`
+        : 'this key appears twice in the same mapping; only the last one is used: remove or rename one',
+      fatal: false,
+    };
+    if (dup?.first !== undefined) problem.related = { ...position(lineCounter, dup.first), message: `\`${dup.key}\` first appears here` };
+    problems.push(problem);
+  }
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1]?.replace('tag:yaml.org,2002:', '!!') ?? 'this tag';
+    problems.push({ ...position(lineCounter, warning.pos[0]), message: `the tag \`${tag}\` is not supported in shiftready files: remove it`, fatal: false });
+  }
+  let fatal = fatalError !== undefined;
+  if (!fatal) {
+    for (const offset of complexKeys(doc)) {
+      fatal = true;
+      problems.push({ ...position(lineCounter, offset), message: 'a key must be a plain name such as `id`, not a list or a mapping', fatal: true });
+    }
   }
   let data: unknown;
   if (!fatal) {
@@ -78,18 +145,56 @@ export function parseSource(file: string, text: string): SourceDocument {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       fatal = true;
-      const message = e instanceof Error && /alias/i.test(e.message)
-        ? `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}); write the values out or use fewer aliases`
-        : `the document cannot be read: ${e instanceof Error ? e.message : String(e)}`;
-      problems.push({ message, line: 1, column: 1 });
+      problems.push({ ...describeToJsError(doc, lineCounter, e), fatal: true });
     }
   }
-  if (problems.length > MAX_PROBLEMS) {
-    const extra = problems.length - MAX_PROBLEMS;
-    problems.length = MAX_PROBLEMS;
-    problems.push({ ...problems[MAX_PROBLEMS - 1]!, message: `…and ${extra} more YAML errors in this file` });
-  }
   return { ...base, doc, data: fatal ? undefined : data, problems, usable: !fatal };
+}
+
+/** Offsets of mapping keys that are themselves lists or mappings (the data cannot hold them). */
+function complexKeys(doc: Document.Parsed): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const offset = (pair.key as YamlNode | null)?.range?.[0];
+      if ((isMap(pair.key) || isSeq(pair.key)) && offset !== undefined) offsets.push(offset);
+    },
+  });
+  return offsets;
+}
+
+/** An error from turning the document into data (aliases, merges), placed at its node. */
+function describeToJsError(doc: Document.Parsed, lineCounter: LineCounter, e: unknown): { message: string; line: number; column: number } {
+  const text = e instanceof Error ? e.message : String(e);
+  const at = (offset: number | undefined) => (offset === undefined ? { line: 1, column: 1 } : position(lineCounter, offset));
+  if (/Excessive alias count/.test(text)) {
+    return { message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}); write the values out or use fewer aliases`, ...at(undefined) };
+  }
+  const unresolved = /Unresolved alias[^:]*: (.+)$/.exec(text);
+  if (unresolved) {
+    const name = unresolved[1]!.trim();
+    let offset: number | undefined;
+    visit(doc, {
+      Alias(_, alias) {
+        if (alias.source !== name) return undefined;
+        offset = alias.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    return { message: `the alias \`*${name}\` refers to no anchor: put \`&${name}\` on a value before it`, ...at(offset) };
+  }
+  if (/Merge sources/.test(text)) {
+    let offset: number | undefined;
+    visit(doc, {
+      Pair(_, pair) {
+        if (!(isScalar(pair.key) && pair.key.value === '<<') && !(pair.key && (pair.key as { source?: string }).source === '<<')) return undefined;
+        offset = (pair.key as YamlNode).range?.[0];
+        return visit.BREAK;
+      },
+    });
+    return { message: 'a `<<` merge must name a mapping, e.g. `<<: *shift-defaults`', ...at(offset) };
+  }
+  return { message: `the document cannot be read: ${text}`, ...at(undefined) };
 }
 
 /** A file that could not be read as text (too big, not UTF-8): one problem at 1:1. */
@@ -98,7 +203,7 @@ export function unreadableSource(file: string, message: string): SourceDocument 
     file,
     lineCounter: new LineCounter(),
     data: undefined,
-    problems: [{ message, line: 1, column: 1 }],
+    problems: [{ message, line: 1, column: 1, fatal: true }],
     usable: false,
     disabled: new Map(),
   };
@@ -106,18 +211,27 @@ export function unreadableSource(file: string, message: string): SourceDocument 
 
 function describeYamlError(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+  if (/Missing closing "quote/.test(first)) return 'the quoted text that starts here is never closed: add the closing "';
+  if (/Missing closing 'quote/.test(first)) return "the quoted text that starts here is never closed: add the closing '";
+  if (/Flow sequence .*end with a \]/.test(first)) return 'the [ list that starts here is never closed: add ] (a list continued on the next lines must be indented more than its key)';
+  if (/Flow map .*end with a \}/.test(first)) return 'the { mapping that starts here is never closed: add } (a mapping continued on the next lines must be indented more than its key)';
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same mapping; YAML keeps only one of them: remove or rename one';
     case 'RESOURCE_EXHAUSTION':
       return 'the document is nested too deeply to read; flatten it';
     case 'MULTIPLE_DOCS':
       return 'a config file holds one YAML document; move the part after `---` into its own file';
     case 'TAB_AS_INDENT':
       return 'tabs are not allowed as indentation in YAML; indent with spaces';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return `YAML syntax error: ${lowerFirst(first)}; check the indentation of this line and the one before`;
     default:
-      return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+      return `YAML syntax error: ${lowerFirst(first)}`;
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 const DIRECTIVE = /(?:^|\s)#\s*shiftready-disable-next-line\b([^\n]*)/;
@@ -145,7 +259,8 @@ function positionOf(source: SourceDocument, node: YamlNode | null | undefined): 
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  // A null key (`~:`) becomes "" in the data.
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
   return undefined;
 }
 
@@ -163,7 +278,8 @@ export function locate(source: SourceDocument, path: Path, part: 'value' | 'key'
     const seg = path[i]!;
     if (!node || isAlias(node)) break;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(seg));
+      // The last pair with the key: it is the one whose value the configuration uses.
+      const pair = node.items.findLast((p) => isPair(p) && keyText(p.key) === String(seg));
       if (!pair) break;
       const key = pair.key as YamlNode | null;
       const value = pair.value as YamlNode | null;

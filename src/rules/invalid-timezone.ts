@@ -1,12 +1,11 @@
 import type { Source } from '../model/types.js';
 import { didYouMean } from '../text.js';
+import { IANA_ZONE_NAMES } from '../time/iana-zones.js';
 import { checkZoneName } from '../time/zone.js';
 import { at, type Rule } from './rule.js';
 
-let zoneNames: string[] | undefined;
-function knownZones(): string[] {
-  zoneNames ??= [...Intl.supportedValuesOf('timeZone'), 'UTC'];
-  return zoneNames;
+function knownZones(): Iterable<string> {
+  return IANA_ZONE_NAMES;
 }
 
 /** Time zones must be IANA zone names, spelt as the database spells them. */
@@ -23,8 +22,13 @@ export const invalidTimezone: Rule = {
       if (zone === undefined) return;
       const result = checkZoneName(zone);
       if (result.ok) return;
-      const guess = result.suggestion ?? didYouMean(zone, knownZones());
-      const hint = guess ? `did you mean ${guess}?` : 'use a zone name such as America/Chicago or Europe/London';
+      // A near spelling of an abbreviation is another abbreviation (IST is not EST): no guess.
+      const guess = result.suggestion ?? (result.abbreviation ? undefined : didYouMean(zone, knownZones()));
+      const hint = guess
+        ? `did you mean ${guess}?`
+        : result.abbreviation
+          ? 'abbreviations such as CST or BST are not zone names (and are ambiguous): use a name such as America/Chicago or Europe/London'
+          : 'use a zone name such as America/Chicago or Europe/London';
       ctx.report({ at: at(source, ['timezone']), message: `${owner}: \`${zone}\` is not an IANA time zone name: ${hint}` });
     };
     for (const org of model.organizations) checkZone(org.timezone, org.source, 'organization');

@@ -11,7 +11,7 @@ export const missingSmsOfflineMessage: Rule = {
   check(ctx) {
     const { model } = ctx;
     const org = model.organization;
-    if (!org || org.offlineMessages.sms !== undefined) return;
+    if (!org || (org.offlineMessages.sms ?? '').trim() !== '') return;
     const smsPortals = model.portals.filter((p) => p.type === 'sms');
     if (smsPortals.length === 0) return;
     const hasMessages = Object.prototype.hasOwnProperty.call(org.raw, 'offlineMessages');

@@ -17,6 +17,8 @@ export interface RuleMeta {
    * checked period; runs only when the configuration has no structural errors.
    */
   kind: 'config' | 'timeline';
+  /** The rule may report fatal problems (see `Report.fatal`), so it runs even when off. */
+  reportsFatal?: boolean;
 }
 
 export function docsUrl(id: string): string {
@@ -33,6 +35,8 @@ export interface Report {
   at: Location;
   message: string;
   related?: RelatedLocation[];
+  /** A problem that leaves a file unreadable: always an error, never silenced. */
+  fatal?: boolean;
 }
 
 export interface RuleContext {

@@ -1,5 +1,5 @@
 /** Runs the rules over a model: severities from config and command line, disable comments. */
-import { sortFindings, type Finding, type RuleSeverity } from '../findings.js';
+import { sortFindings, type Finding, type RuleSeverity, type Severity } from '../findings.js';
 import type { Model } from '../model/types.js';
 import type { Timeline } from '../timeline/types.js';
 import { RULES, STRUCTURAL_RULES } from './index.js';
@@ -37,19 +37,20 @@ export function runRules(model: Model, options: RunOptions): Finding[] {
   const ordered = [...RULES].sort((a, b) => (a.meta.kind === b.meta.kind ? 0 : a.meta.kind === 'config' ? -1 : 1));
   for (const rule of ordered) {
     const severity = severities.get(rule.meta.id)!;
-    if (severity === 'off') continue;
+    if (severity === 'off' && !rule.meta.reportsFatal) continue;
     if (rule.meta.kind === 'timeline' && (structuralErrors || !options.buildTimeline)) continue;
     const ctx: RuleContext = {
       model,
       period: options.period,
       timeline: () => (timeline ??= options.buildTimeline!(model, options.period)),
-      report: ({ at, message, related }) => {
+      report: ({ at, message, related, fatal }) => {
         const disabled = disabledBy.get(at.file)?.get(at.line);
-        if (disabled === 'all' || disabled?.has(rule.meta.id)) return;
-        const finding: Finding = { rule: rule.meta.id, severity, message, file: at.file, line: at.line, column: at.column };
+        if (!fatal && (severity === 'off' || disabled === 'all' || disabled?.has(rule.meta.id))) return;
+        const level = fatal ? 'error' : (severity as Severity);
+        const finding: Finding = { rule: rule.meta.id, severity: level, message, file: at.file, line: at.line, column: at.column };
         if (related?.length) finding.related = related;
         findings.push(finding);
-        if (severity === 'error' && STRUCTURAL_RULES.has(rule.meta.id)) structuralErrors = true;
+        if (level === 'error' && STRUCTURAL_RULES.has(rule.meta.id)) structuralErrors = true;
       },
     };
     rule.check(ctx);

@@ -29,7 +29,7 @@ export const userWithoutAccess: Rule = {
       for (const type of user.canReceive) {
         const has = user.programs.some((p) => model.portalByProgram.get(p)?.type === type);
         if (has) continue;
-        const options = model.portals.filter((p) => p.type === type && p.program !== undefined).map((p) => `\`${p.program}\``);
+        const options = [...new Set(model.portals.filter((p) => p.type === type && p.program !== undefined).map((p) => `\`${p.program}\``))];
         ctx.report({
           at: at(user.source, ['canReceive', indexIn(user.raw, 'canReceive', type)]),
           message: `${user.id} can receive ${LABEL[type]} but is assigned to no ${type} portal program, so gets no pop-ups or alerts: ${options.length ? `add ${list(options, 'or')} to programs` : `add an ${type} portal`}, or remove ${type} from canReceive`,

@@ -161,10 +161,11 @@ export function parseRule(text: string): RuleParse {
   const byDay = parts.get('BYDAY');
   if (byDay !== undefined) {
     const days: ByDay[] = [];
+    const bad: string[] = [];
     for (const item of byDay.split(',')) {
       const m = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.exec(item);
       if (!m) {
-        problems.push(`BYDAY=${byDay}: "${item}" is not a weekday; use MO, TU, WE, TH, FR, SA, SU, optionally with a position such as 1MO or -1FR`);
+        bad.push(`"${item}"`);
         continue;
       }
       const weekday = WEEKDAY_CODES.indexOf(m[2] as (typeof WEEKDAY_CODES)[number]) as Weekday;
@@ -174,6 +175,9 @@ export function parseRule(text: string): RuleParse {
         if (n === 0 || Math.abs(n) > 53) problems.push(`BYDAY=${byDay}: the position in "${item}" must be 1 to 53 or -53 to -1`);
         else days.push({ weekday, n });
       }
+    }
+    if (bad.length) {
+      problems.push(`BYDAY=${byDay}: ${bad.join(', ')} ${bad.length === 1 ? 'is not a weekday' : 'are not weekdays'}; use MO, TU, WE, TH, FR, SA, SU, optionally with a position such as 1MO or -1FR`);
     }
     rule.byDay = days;
   }

@@ -8,6 +8,7 @@
  */
 import { IANAZone } from 'luxon';
 import { MS_PER_DAY, civilFromDays, daysFromCivil, type DayNumber } from './civil.js';
+import { IANA_ZONE_NAMES } from './iana-zones.js';
 
 const HOUR = 3_600_000;
 const SAMPLE_STEP = 12 * HOUR;
@@ -149,19 +150,22 @@ export function wallToInstant(zone: string, day: DayNumber, msOfDay: number): nu
   return zoneTable(zone).wallToInstant(day, msOfDay);
 }
 
-export type ZoneNameCheck = { ok: true } | { ok: false; suggestion?: string };
+export type ZoneNameCheck = { ok: true } | { ok: false; suggestion?: string; abbreviation?: boolean };
+
+let canonical: ReadonlySet<string> | undefined;
 
 /**
- * Whether a name is an IANA time zone name. Intl accepts names in any letter case; we do not,
- * so that other tools reading the same file agree, and suggest the proper spelling.
+ * Whether a name is an IANA time zone name that this Node.js can use. Intl accepts more than
+ * IANA defines (abbreviations such as BST, which it reads as Asia/Dhaka) and any letter case; we
+ * accept neither, and suggest the proper spelling where there is one.
  */
 export function checkZoneName(name: string): ZoneNameCheck {
   if (!IANAZone.isValidZone(name)) return { ok: false };
+  canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (IANA_ZONE_NAMES.has(name) || canonical.has(name)) return { ok: true };
   const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  if (resolved !== name && resolved.toLowerCase() === name.toLowerCase()) return { ok: false, suggestion: resolved };
-  if (resolved !== name && name !== name.toUpperCase() && name.toLowerCase() === name) {
-    // all-lowercase alias such as "us/eastern"
-    return { ok: false, suggestion: resolved };
-  }
-  return { ok: true };
+  const lower = name.toLowerCase();
+  for (const known of IANA_ZONE_NAMES) if (known.toLowerCase() === lower) return { ok: false, suggestion: known };
+  if (resolved.toLowerCase() === lower) return { ok: false, suggestion: resolved };
+  return { ok: false, abbreviation: /^[A-Za-z]{2,5}$/.test(name) };
 }

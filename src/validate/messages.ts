@@ -102,6 +102,19 @@ function fieldName(path: Path): string {
   return last === undefined ? 'the file' : `\`${last}\``;
 }
 
+/**
+ * What a message is about: "`users`" for a section, "user `jane`" for a section item, else
+ * "`start` of shift `s1`".
+ */
+function subjectOf(data: unknown, path: Path): string {
+  if (path.length === 0) return 'the file';
+  if (path.length === 1) return `\`${String(path[0])}\``;
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (typeof last === 'number' && typeof parent === 'string' && SINGULAR[parent]) return ownerOf(data, path);
+  return `${fieldName(path)} of ${ownerOf(data, path)}`;
+}
+
 function definitionOf(error: ErrorObject): string | undefined {
   const m = /#\/definitions\/([^/]+)\/[^/]+$/.exec(error.schemaPath);
   return m?.[1];
@@ -156,10 +169,11 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(propertiesAt(error) ?? {});
-      const guess = didYouMean(key, allowed);
+      const guess = key === '' ? undefined : didYouMean(key, allowed);
       const hint = guess ? `did you mean \`${guess}\`?` : allowed.length ? `allowed keys are ${list(allowed.map((k) => `\`${k}\``))}` : 'remove it';
-      const where = path.length === 0 ? 'at the top level' : `in ${owner}`;
-      return { path: [...path, key], part: 'key', message: `unknown key \`${key}\` ${where}: ${hint}` };
+      const where = path.length === 0 ? 'at the top level' : `in ${subjectOf(data, path)}`;
+      const name = key === '' ? 'an empty key' : `unknown key \`${key}\``;
+      return { path: [...path, key], part: 'key', message: `${name} ${where}: ${hint}` };
     }
     case 'required': {
       const missing = String(params.missingProperty);
@@ -182,14 +196,15 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
       if (path.length === 0) {
         return { path, part: 'value', message: 'a shiftready file must be a mapping whose first key is `shiftready: 1`' };
       }
-      let message = `${fieldName(path)} of ${owner} must be ${expected}, not ${typeName(value)}`;
+      const subject = subjectOf(data, path);
+      let message = `${subject} must be ${expected}, not ${typeName(value)}`;
       if (typeof value === 'number' && (def === 'timeOfDay' || def === 'endTimeOfDay')) {
         const digits = String(value).padStart(4, '0');
         const h = Math.floor(value / 100);
         const looksLikeTime = Number.isInteger(value) && value >= 0 && value <= 2400 && value % 100 < 60;
         message = looksLikeTime
-          ? `${fieldName(path)} of ${owner} must be a quoted time: YAML read the unquoted ${digits.length > 4 ? value : digits} as the number ${value}; write "${String(h).padStart(2, '0')}:${digits.slice(-2)}"`
-          : `${fieldName(path)} of ${owner} must be a quoted time "HH:MM", not the number ${value}`;
+          ? `${subject} must be a quoted time: YAML read the unquoted ${digits.length > 4 ? value : digits} as the number ${value}; write "${String(h).padStart(2, '0')}:${digits.slice(-2)}"`
+          : `${subject} must be a quoted time "HH:MM", not the number ${value}`;
       } else if (value !== null && typeof value !== 'object' && typeof value !== 'string' && params.type === 'string') {
         message += `: quote it, e.g. "${String(value)}"`;
       }
@@ -201,8 +216,8 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
         return { path, part: 'value', message: `calendar ${show(value)} must be a country code or country-region code such as US or US-IL` };
       }
       const expected = (def && EXPECTED[def]) ?? 'the documented format';
-      let message = `${fieldName(path)} of ${owner} must be ${expected}, got ${show(value)}`;
-      if (def === 'timeOfDay' && value === '24:00') message = `${fieldName(path)} of ${owner} cannot be "24:00": a start time is 00:00 to 23:59 (use "00:00" on the next date)`;
+      let message = `${subjectOf(data, path)} must be ${expected}, got ${show(value)}`;
+      if (def === 'timeOfDay' && value === '24:00') message = `${subjectOf(data, path)} cannot be "24:00": a start time is 00:00 to 23:59 (use "00:00" on the next date)`;
       return { path, part: 'value', message };
     }
     case 'enum': {
@@ -216,7 +231,7 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
       return {
         path,
         part: 'value',
-        message: `${fieldName(path)} of ${owner} must be ${list(allowed, 'or')}, got ${show(value)}${guess ? `: did you mean ${guess}?` : ''}`,
+        message: `${subjectOf(data, path)} must be ${list(allowed, 'or')}, got ${show(value)}${guess ? `: did you mean ${guess}?` : ''}`,
       };
     }
     case 'propertyNames':
@@ -225,20 +240,20 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
       if (path.length === 1 && path[0] === 'shiftready') {
         return { path, part: 'value', message: `unsupported format version ${show(value)}: this shiftready reads files marked \`shiftready: 1\`` };
       }
-      return { path, part: 'value', message: `${fieldName(path)} of ${owner} must be ${JSON.stringify(params.allowedValue)}` };
+      return { path, part: 'value', message: `${subjectOf(data, path)} must be ${JSON.stringify(params.allowedValue)}` };
     case 'minimum':
-      return { path, part: 'value', message: `${fieldName(path)} of ${owner} must be at least ${String(params.limit)}, got ${show(value)}` };
+      return { path, part: 'value', message: `${subjectOf(data, path)} must be at least ${String(params.limit)}, got ${show(value)}` };
     case 'minLength':
-      return { path, part: 'value', message: `${fieldName(path)} of ${owner} must not be empty` };
+      return { path, part: 'value', message: `${subjectOf(data, path)} must not be empty` };
     case 'maxLength':
-      return { path, part: 'value', message: `${fieldName(path)} of ${owner} is too long (at most ${String(params.limit)} characters)` };
+      return { path, part: 'value', message: `${subjectOf(data, path)} is too long (at most ${String(params.limit)} characters)` };
     case 'uniqueItems': {
       const i = Math.max(Number(params.i), Number(params.j));
       const item = valueAt(data, [...path, i]);
-      return { path: [...path, i], part: 'value', message: `${fieldName(path)} of ${owner} lists ${show(item)} twice: remove the repeat` };
+      return { path: [...path, i], part: 'value', message: `${subjectOf(data, path)} lists ${show(item)} twice: remove the repeat` };
     }
     default:
-      return { path, part: 'value', message: `${fieldName(path)} of ${owner}: ${error.message ?? 'is not valid'}` };
+      return { path, part: 'value', message: `${subjectOf(data, path)}: ${error.message ?? 'is not valid'}` };
   }
 }
 

@@ -11,14 +11,15 @@
  * - 0 when the hostile-looking detail is in fact fine (BOM, CRLF, `__proto__` as an id).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BASE, checkText, cli, tempDir } from '../helpers.js';
 import { RULES } from '../../src/rules/index.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const MAIN = join(ROOT, 'dist/cli/main.js');
 const TIMEOUT_MS = 10_000;
 
@@ -52,6 +53,8 @@ function expectClean(r: Run, code: number | number[], ...messages: (string | Reg
   expect(r.out).not.toContain('    at ');
   expect(r.out).not.toContain('Error:');
   expect(r.out).not.toMatch(/internal error|report it/i);
+  // No Node process warnings either ("(node:1234) Warning: …").
+  expect(r.out).not.toMatch(/\(node:\d+\)|--trace-warnings/);
   const codes = Array.isArray(code) ? code : [code];
   expect(codes, `exit code ${r.code}; output:\n${r.out.slice(0, 2000)}`).toContain(r.code);
   for (const m of messages) {
@@ -360,6 +363,14 @@ shifts:
     expectClean(check(['nulls.yaml'], dir), 1, 'nulls.yaml:19:', 'must be a list of users', 'not empty', 'nulls.yaml:20:', 'schema');
   });
 
+  it('a section or list item of the wrong type is named once in the message', () => {
+    const dir = tempDir({ 'shape.yaml': `${BASE.replace(/users:[\s\S]*$/, '')}users: [[]]\nholidays:\nrules:\n` });
+    const r = check(['shape.yaml'], dir);
+    expectClean(r, 1, 'shape.yaml:19:9', 'shape.yaml:20:', 'shape.yaml:21:', 'schema');
+    // Not "item 1 of `users` of user #1 in `users`", "`holidays` of `holidays`", "`rules` of `rules`".
+    expect(r.out).not.toMatch(/of `users` of user #1 in `users`|`holidays` of `holidays`|`rules` of `rules`/);
+  });
+
   it('`organization: !!binary …` (a Buffer in JS) gives one clear finding, not one per Buffer method', () => {
     const dir = tempDir({ 'bin.yaml': 'shiftready: 1\norganization: !!binary aGVsbG8=\n' });
     const r = check(['bin.yaml', '--format', 'json'], dir);
@@ -372,6 +383,15 @@ shifts:
   it('`rules: !!timestamp 2001-12-14` (a Date in JS) is not accepted as a mapping', () => {
     const dir = tempDir({ 'ts.yaml': `${BASE}rules: !!timestamp 2001-12-14\n` });
     expectClean(check(['ts.yaml'], dir), 1, 'ts.yaml:29:', 'schema');
+  });
+});
+
+describe('complex mapping keys', () => {
+  it('a list or mapping as a key: exit 1, a yaml-syntax finding at each key, no Node warning on stderr', () => {
+    const text = `${BASE}? [a, b]\n: 1\n{x: 1}: 2\n`;
+    const dir = tempDir({ 'keys.yaml': text });
+    const r = check(['keys.yaml'], dir);
+    expectClean(r, 1, 'keys.yaml:29:', 'keys.yaml:31:', 'yaml-syntax', 'plain name');
   });
 });
 
@@ -457,6 +477,11 @@ describe('paths', () => {
     expectClean(check(['conf'], dir), 2, 'conf: no shiftready files found');
   });
 
+  it('an empty path argument (e.g. an unset "$CONFIG_DIR") is a usage error, not the current directory', () => {
+    const dir = tempDir({ 'a.yaml': BASE });
+    expectClean(check([''], dir), 2, /empty|no such file/i);
+  });
+
   it('no path argument and an empty current directory: exit 2, nothing matched', () => {
     const dir = tempDir();
     expectClean(check([], dir), 2, 'no shiftready files found');
@@ -472,6 +497,26 @@ describe('paths', () => {
     const r = check(['conf', '--format', 'json'], dir);
     expectClean(r, 0);
     expect(r.stdout).not.toContain('other.yaml');
+  });
+});
+
+describe('--out targets', () => {
+  it.runIf(process.platform !== 'win32')('--out through a symlink writes the file it points to and keeps the link', () => {
+    const dir = tempDir({ 'a.yaml': BASE, 'real.json': 'old\n' });
+    symlinkSync('real.json', join(dir, 'link.json'));
+    expectClean(check(['a.yaml', '--format', 'json', '--out', 'link.json'], dir), 0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.json'), 'utf8')).toContain('"findings"');
+  });
+
+  it('--out into a missing directory: exit 2, cannot write', () => {
+    const dir = tempDir({ 'a.yaml': BASE });
+    expectClean(check(['a.yaml', '--out', 'no/such/dir/out.txt'], dir), 2, '--out no/such/dir/out.txt: cannot write');
+  });
+
+  it('--out onto a directory: exit 2, cannot write', () => {
+    const dir = tempDir({ 'a.yaml': BASE, 'sub/x.txt': '' });
+    expectClean(check(['a.yaml', '--out', 'sub'], dir), 2, '--out sub: cannot write');
   });
 });
 

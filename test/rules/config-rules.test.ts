@@ -6,7 +6,8 @@
  *   15:14 portal web's program, 17:11 portal text's type, 20:5 user ana, 25:5 user ben,
  *   26:11 ben's role, 27:5 ben's `programs` key.
  */
-import { BASE } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { BASE, checkText } from '../helpers.js';
 import { ruleTester } from './tester.js';
 
 /** A one-off chat shift appended to BASE: `shifts:` on line 29, the item on line 30. */
@@ -428,4 +429,94 @@ ruleTester('placeholder-mobile-alerts', {
       findings: [{ line: 33, column: 19, severity: 'warn', message: /placeholder `fake` has mobileAlerts: true/ }],
     },
   ],
+});
+
+// ------------------------------------------------------- regressions (bugs found in review)
+
+ruleTester('yaml-syntax', {
+  valid: [],
+  invalid: [
+    {
+      name: 'an unclosed quote, at the opening quote rather than the end of the file',
+      files: 'shiftready: 1\nshifts:\n  - id: a\n    end: "17:00\n',
+      findings: [{ line: 4, column: 10, message: /never closed: add the closing "/ }],
+    },
+    {
+      name: 'an unclosed list, at the opening bracket',
+      files: 'shiftready: 1\nshifts:\n  - id: a\n    staff: [placeholder, jane\n',
+      findings: [{ line: 4, column: 12, message: /the \[ list that starts here is never closed/ }],
+    },
+    {
+      name: 'one mis-indented key is one finding, not one per following key',
+      files: 'shiftready: 1\nshifts:\n  - id: a\n    program: x\n   end: "17:00"\n    start: "09:00"\n    date: 2026-01-01\n',
+      findings: [{ line: 5, column: 1 }],
+    },
+    {
+      name: 'a duplicate key names the key and cites its first appearance',
+      files: 'shiftready: 1\nusers:\n  - id: jo\n    canReceive: [sms]\n    canReceive: [sms, chat]\n',
+      findings: [{ line: 5, column: 5, message: /the key `canReceive` appears twice .* only this last one is used/, related: ['test.yaml:4:5'] }],
+    },
+    {
+      name: 'an unresolved alias, at the alias',
+      files: 'shiftready: 1\norganization: *nope\n',
+      findings: [{ line: 2, column: 15, message: /`\*nope` refers to no anchor/ }],
+    },
+  ],
+}, 'yaml-syntax: where errors are reported');
+
+describe('regressions', () => {
+  it('a fatal YAML error stays an error when yaml-syntax is turned off', () => {
+    const result = checkText('shiftready: 1\nstaff: [jane\n', { rules: { 'yaml-syntax': 'off' } });
+    expect(result.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['yaml-syntax:error']);
+  });
+
+  it('findings follow the copy of a duplicated key that is used (the last)', () => {
+    const text = 'shiftready: 1\norganization: { id: o, timezone: America/Chicago }\nprograms: [{ id: web }, { id: txt }]\nportals:\n  - { id: w, type: chat, program: web }\n  - { id: t, type: sms, program: txt }\nusers:\n  - id: jo\n    programs: [txt]\n    canReceive: [sms]\n    canReceive: [sms, chat]\n';
+    const found = checkText(text).findings.filter((f) => f.rule === 'user-without-access');
+    // `chat` in the second (used) canReceive list: line 11, column 23.
+    expect(found.map((f) => `${f.line}:${f.column}`)).toEqual(['11:23']);
+  });
+
+  it('abbreviations ICU accepts but IANA does not define are not time zones', () => {
+    for (const zone of ['IST', 'BST', 'PST', 'CST', 'AET']) {
+      const found = checkText(BASE.replace('America/Chicago', zone)).findings.filter((f) => f.rule === 'invalid-timezone');
+      expect(found.map((f) => f.message), zone).toEqual([expect.stringMatching(/abbreviations such as CST or BST are not zone names/)]);
+    }
+    // Legacy zone names IANA does define stay valid.
+    for (const zone of ['EST', 'EST5EDT', 'GMT', 'Etc/GMT+5', 'Asia/Calcutta']) {
+      expect(checkText(BASE.replace('America/Chicago', zone)).findings.filter((f) => f.rule === 'invalid-timezone'), zone).toEqual([]);
+    }
+  });
+
+  it('shift-type-mismatch uses the right articles and suggests an existing portal', () => {
+    const text = shift(`${CHAT_SHIFT_BODY.replace('program: chat-program', 'program: sms-program')}    staff: [ana]\n`);
+    const [finding] = checkText(text).findings.filter((f) => f.rule === 'shift-type-mismatch');
+    expect(finding!.message).toContain('portal `text`, an SMS/Text portal: set messaging: sms, or use `chat-program` (portal `web`) for a chat shift');
+  });
+
+  it('several bad weekdays give one hint', () => {
+    const [finding] = checkText(series('FREQ=WEEKLY;BYDAY=MON,WED,FRI')).findings.filter((f) => f.rule === 'invalid-recurrence');
+    expect(finding!.message).toMatch(/"MON", "WED", "FRI" are not weekdays; use MO, TU/);
+    expect(finding!.message.match(/use MO, TU/g)).toHaveLength(1);
+  });
+
+  it('an empty SMS offline message is not a message', () => {
+    const result = checkText(BASE.replace('sms: "Text line closed. In danger? Call 911."', 'sms: ""'));
+    // Sorted by line: `offlineMessages` (6) before the empty value (7).
+    expect(result.findings.map((f) => f.rule)).toEqual(['missing-sms-offline-message', 'schema']);
+  });
+
+  it('suggests an id with two letters swapped', () => {
+    const [finding] = checkText(shift(`${CHAT_SHIFT_BODY}    staff: [bne]\n`)).findings.filter((f) => f.rule === 'unknown-reference');
+    expect(finding!.message).toMatch(/did you mean `ben`\?/);
+  });
+
+  it('names each program once when suggesting one', () => {
+    const text = `${BASE}  - id: cy\n    programs: [sms-program]\n    canReceive: [chat, sms]\n`.replace(
+      '  - id: text\n',
+      '  - id: web2\n    type: chat\n    program: chat-program\n  - id: text\n',
+    );
+    const found = checkText(text).findings.filter((f) => f.rule === 'user-without-access');
+    expect(found.map((f) => f.message)).toEqual([expect.stringContaining('add `chat-program` to programs, or')]);
+  });
 });

@@ -34,8 +34,8 @@ function asFiles(files: Record<string, string> | string): Record<string, string>
   return typeof files === 'string' ? { 'test.yaml': files } : files;
 }
 
-export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
-  describe(rule, () => {
+export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }, title = rule): void {
+  describe(title, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
         const result = checkFiles(asFiles(c.files), c.options);
