@@ -1,0 +1,49 @@
+/** The JSON Schema as a contract for editors: complete, documented, in step with the rules. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/rules/index.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../schema/shiftready.schema.json', import.meta.url), 'utf8'));
+
+type Node = Record<string, unknown>;
+function walk(node: unknown, path: string, visit: (node: Node, path: string) => void): void {
+  if (typeof node !== 'object' || node === null) return;
+  const n = node as Node;
+  visit(n, path);
+  for (const [key, value] of Object.entries((n.properties as Node | undefined) ?? {})) walk(value, `${path}/${key}`, visit);
+  for (const key of ['items', 'then', 'else']) walk(n[key], `${path}/${key}`, visit);
+  for (const [key, value] of Object.entries((n.definitions as Node | undefined) ?? {})) walk(value, `#/definitions/${key}`, visit);
+}
+
+describe('schema/shiftready.schema.json', () => {
+  it('is draft-07', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+  });
+
+  it('describes every property (the editor\'s hover text)', () => {
+    const missing: string[] = [];
+    walk(schema, '#', (node, path) => {
+      for (const [key, value] of Object.entries((node.properties as Node | undefined) ?? {})) {
+        if (typeof (value as Node).description !== 'string') missing.push(`${path}/${key}`);
+      }
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('closes every object: unknown keys are errors', () => {
+    const open: string[] = [];
+    walk(schema, '#', (node, path) => {
+      if (node.type === 'object' && node.additionalProperties !== false) open.push(path);
+    });
+    expect(open).toEqual([]);
+  });
+
+  it('lists the 26 rules of SPEC §4 under `rules`, each described from the registry', () => {
+    const rules = schema.properties.rules;
+    expect(rules.propertyNames.enum).toHaveLength(26);
+    expect(Object.keys(rules.properties)).toEqual(rules.propertyNames.enum);
+    for (const rule of RULES) {
+      expect(rules.properties[rule.meta.id]?.description).toBe(`${rule.meta.description} (default: ${rule.meta.severity}).`);
+    }
+  });
+});
