@@ -1,5 +1,5 @@
 /** The library's front door for validation: load files, check them. The CLI uses exactly this. */
-import { UsageError } from './errors.js';
+import { ConfigHasErrors, UsageError } from './errors.js';
 import { countFindings, type Finding, type RuleSeverity } from './findings.js';
 import { loadFiles, loadTexts } from './load/index.js';
 import type { SourceDocument } from './load/source.js';
@@ -74,4 +74,16 @@ export function check(config: Config, options: CheckOptions = {}): CheckResult {
   const period = periodOf(config, options);
   const findings = runRules(config.model, { severities, period });
   return { findings, ...countFindings(findings), period, files: config.sources.map((s) => s.file) };
+}
+
+/**
+ * Throws `ConfigHasErrors` when the configuration rules report errors. Commands that need a
+ * timeline call this first (SPEC §5). Findings about the timeline itself (coverage gaps, holiday
+ * openings, …) describe the timeline rather than invalidate it, so they do not block it.
+ */
+export function requireValid(config: Config, options: Pick<CheckOptions, 'rules'> = {}): Finding[] {
+  const severities = new Map(Object.entries(options.rules ?? {}));
+  const findings = runRules(config.model, { severities, period: { from: 0, to: 0 }, configOnly: true });
+  if (findings.some((f) => f.severity === 'error')) throw new ConfigHasErrors(findings);
+  return findings;
 }

@@ -1,5 +1,5 @@
 /** Where the CLI writes: the process's streams, or buffers in tests. */
-import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -26,9 +26,10 @@ export function processIO(): CliIO {
  * Writes `text` to `--out FILE` whole or not at all (a temporary file in the same folder, then a
  * rename), or to stdout when no file is given.
  */
-export function writeOutput(io: CliIO, text: string, out: string | undefined): void {
+export function writeOutput(io: CliIO, output: string | Iterable<string>, out: string | undefined): void {
+  const chunks = typeof output === 'string' ? [output] : output;
   if (out === undefined || out === '-') {
-    io.stdout(text);
+    for (const chunk of chunks) io.stdout(chunk);
     return;
   }
   let target = resolve(io.cwd, out);
@@ -37,7 +38,7 @@ export function writeOutput(io: CliIO, text: string, out: string | undefined): v
     // renaming over either would replace it.
     target = realpathSync(target);
     if (!statSync(target).isFile()) {
-      writeFileSync(target, text);
+      writeChunks(target, chunks);
       return;
     }
   } catch (e) {
@@ -45,7 +46,7 @@ export function writeOutput(io: CliIO, text: string, out: string | undefined): v
   }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    writeFileSync(tmp, text);
+    writeChunks(tmp, chunks);
     renameSync(tmp, target);
   } catch (e) {
     try {
@@ -55,5 +56,14 @@ export function writeOutput(io: CliIO, text: string, out: string | undefined): v
     }
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`--out ${out}: cannot write the file${code ? ` (${code})` : ''}`);
+  }
+}
+
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -38,6 +38,48 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     setExit(runCheck(paths, options, io));
   });
 
+  periodOptions(
+    program
+      .command('compile')
+      .description('the availability timeline: when each portal is online, and why not when it is not')
+      .argument('[paths...]', 'config files or directories (default: .)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'ics', 'csv']).default('json'))
+      .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
+      .option('-o, --out <file>', 'write the output to a file (whole or not at all)'),
+  ).action(async (paths: string[], options) => {
+    const { runCompile } = await import('./timeline.js');
+    setExit(runCompile(paths, options, io));
+  });
+
+  program
+    .command('status')
+    .description('readiness at an instant: which portals are online, and what new help seekers get')
+    .argument('[paths...]', 'config files or directories (default: .)')
+    .option('--at <date-time>', 'the instant: local date-time, or with Z or an offset (default: now)')
+    .option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
+    .option('-o, --out <file>', 'write the output to a file')
+    .action(async (paths: string[], options) => {
+      const { runStatus } = await import('./timeline.js');
+      setExit(runStatus(paths, options, io));
+    });
+
+  program
+    .command('explain')
+    .description('why a portal is online or offline at an instant: shifts, users who count and why not, switches')
+    .argument('[paths...]', 'config files or directories (default: .)')
+    .requiredOption('--portal <id>', 'the portal')
+    .option('--at <date-time>', 'the instant: local date-time, or with Z or an offset (default: now)')
+    .option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
+    .option('-o, --out <file>', 'write the output to a file')
+    .action(async (paths: string[], options) => {
+      const { runExplain } = await import('./timeline.js');
+      setExit(runExplain(paths, options, io));
+    });
+
   program
     .command('init')
     .description('write a small, valid starter configuration')

@@ -1,12 +1,16 @@
 /** The rule registry: every rule of SPEC §4, in the spec's order. */
+import { dstAdjustedTime } from './dst-adjusted-time.js';
 import { duplicateId } from './duplicate-id.js';
 import { invalidRecurrence } from './invalid-recurrence.js';
 import { invalidShiftTime } from './invalid-shift-time.js';
 import { invalidTimezone } from './invalid-timezone.js';
 import { missingSmsOfflineMessage } from './missing-sms-offline-message.js';
+import { offlineNeverRestored } from './offline-never-restored.js';
+import { offlineWhileNotOnline } from './offline-while-not-online.js';
 import { overrideNotPermitted } from './override-not-permitted.js';
 import { overrideOverlap } from './override-overlap.js';
 import { placeholderMobileAlerts } from './placeholder-mobile-alerts.js';
+import { placeholderOnly } from './placeholder-only.js';
 import { portalProgramShared } from './portal-program-shared.js';
 import type { Rule } from './rule.js';
 import { schema } from './schema.js';
@@ -16,6 +20,7 @@ import { singleMessagingType } from './single-messaging-type.js';
 import { staffLacksPermission } from './staff-lacks-permission.js';
 import { staffNotInProgram } from './staff-not-in-program.js';
 import { unknownReference } from './unknown-reference.js';
+import { unstaffedShift } from './unstaffed-shift.js';
 import { userWithoutAccess } from './user-without-access.js';
 import { yamlSyntax } from './yaml-syntax.js';
 
@@ -35,9 +40,14 @@ export const RULES: readonly Rule[] = [
   invalidShiftTime,
   overrideNotPermitted,
   overrideOverlap,
+  offlineWhileNotOnline,
+  offlineNeverRestored,
+  unstaffedShift,
+  placeholderOnly,
   missingSmsOfflineMessage,
   userWithoutAccess,
   placeholderMobileAlerts,
+  dstAdjustedTime,
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,6 +1,7 @@
 /** Runs the rules over a model: severities from config and command line, disable comments. */
 import { sortFindings, type Finding, type RuleSeverity, type Severity } from '../findings.js';
 import type { Model } from '../model/types.js';
+import { buildTimeline } from '../timeline/build.js';
 import type { Timeline } from '../timeline/types.js';
 import { RULES, STRUCTURAL_RULES } from './index.js';
 import type { Period, RuleContext } from './rule.js';
@@ -9,8 +10,8 @@ export interface RunOptions {
   /** Severities given on the command line (`--rule id=severity`); they win over `rules:`. */
   severities?: ReadonlyMap<string, RuleSeverity>;
   period: Period;
-  /** Builds the timeline for timeline rules (computed at most once). */
-  buildTimeline?: (model: Model, period: Period) => Timeline;
+  /** Run only the configuration rules (what commands needing a timeline check first). */
+  configOnly?: boolean;
 }
 
 /** The severity each rule runs with: command line, else the config's `rules:`, else the default. */
@@ -38,11 +39,11 @@ export function runRules(model: Model, options: RunOptions): Finding[] {
   for (const rule of ordered) {
     const severity = severities.get(rule.meta.id)!;
     if (severity === 'off' && !rule.meta.reportsFatal) continue;
-    if (rule.meta.kind === 'timeline' && (structuralErrors || !options.buildTimeline)) continue;
+    if (rule.meta.kind === 'timeline' && (structuralErrors || options.configOnly)) continue;
     const ctx: RuleContext = {
       model,
       period: options.period,
-      timeline: () => (timeline ??= options.buildTimeline!(model, options.period)),
+      timeline: () => (timeline ??= buildTimeline(model, options.period)),
       report: ({ at, message, related, fatal }) => {
         const disabled = disabledBy.get(at.file)?.get(at.line);
         if (!fatal && (severity === 'off' || disabled === 'all' || disabled?.has(rule.meta.id))) return;

@@ -26,10 +26,19 @@ interface YearTable {
   transitions: Transition[];
 }
 
+/** A stretch of time with one offset: [from, to). */
+interface OffsetRange {
+  from: number;
+  to: number;
+  offset: number;
+}
+
 /** Offset transitions of one IANA zone, computed lazily per UTC year. */
 export class ZoneTable {
   private readonly years = new Map<number, YearTable>();
   private readonly zone: IANAZone;
+  /** The range of the last lookup: most conversions fall in it and need no search. */
+  private recent: OffsetRange = { from: 0, to: 0, offset: 0 };
 
   constructor(readonly name: string) {
     this.zone = IANAZone.create(name);
@@ -70,16 +79,30 @@ export class ZoneTable {
     return table;
   }
 
-  /** Offset (ms east of UTC) in force at an instant. */
-  offsetAt(ms: number): number {
+  /** The stretch of constant offset around an instant (bounded by the UTC year). */
+  private rangeAt(ms: number): OffsetRange {
     const { year } = civilFromDays(Math.floor(ms / MS_PER_DAY));
     const table = this.yearTable(year);
+    let from = daysFromCivil(year, 1, 1) * MS_PER_DAY;
+    let to = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY;
     let offset = table.startOffset;
     for (const tr of table.transitions) {
-      if (tr.at > ms) break;
+      if (tr.at > ms) {
+        to = tr.at;
+        break;
+      }
+      from = tr.at;
       offset = tr.offset;
     }
-    return offset;
+    return { from, to, offset };
+  }
+
+  /** Offset (ms east of UTC) in force at an instant. */
+  offsetAt(ms: number): number {
+    const r = this.recent;
+    if (ms >= r.from && ms < r.to) return r.offset;
+    this.recent = this.rangeAt(ms);
+    return this.recent.offset;
   }
 
   /**
@@ -90,6 +113,10 @@ export class ZoneTable {
    */
   wallToInstant(day: DayNumber, msOfDay: number): number {
     const local = day * MS_PER_DAY + msOfDay;
+    // Fast path: with one offset for a day either side, the time exists and is not ambiguous.
+    const r = this.recent;
+    const guess = local - r.offset;
+    if (guess - MS_PER_DAY >= r.from && guess + MS_PER_DAY < r.to) return guess;
     const before = this.offsetAt(local - MS_PER_DAY);
     const after = this.offsetAt(local + MS_PER_DAY);
     let best: number | undefined;

@@ -1,0 +1,49 @@
+/** `compile`, `status` and `explain`: the commands that need a timeline (SPEC §5). */
+import { configZone, load } from '../check.js';
+import { compile, explain, statusAt } from '../compile.js';
+import { formatExplainJson, formatExplainText } from '../format/explain.js';
+import { formatStatusJson, formatStatusText } from '../format/status.js';
+import { formatTimelineCsv } from '../format/timeline-csv.js';
+import { formatTimelineIcs } from '../format/timeline-ics.js';
+import { formatTimelineJson } from '../format/timeline-json.js';
+import { writeOutput, type CliIO } from './io.js';
+import { parseRuleOptions } from './options.js';
+
+export interface CompileCommandOptions {
+  format: 'json' | 'ics' | 'csv';
+  from?: string;
+  to?: string;
+  now?: string;
+  out?: string;
+  rule: string[];
+}
+
+export function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): number {
+  const config = load(paths, { cwd: io.cwd });
+  const timeline = compile(config, { from: options.from, to: options.to, now: options.now, rules: parseRuleOptions(options.rule) });
+  const output = options.format === 'ics' ? formatTimelineIcs(timeline) : options.format === 'csv' ? formatTimelineCsv(timeline) : formatTimelineJson(timeline);
+  writeOutput(io, output, options.out);
+  return 0;
+}
+
+export interface InstantCommandOptions {
+  at?: string;
+  now?: string;
+  format: 'text' | 'json';
+  rule: string[];
+  out?: string;
+}
+
+export function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): number {
+  const config = load(paths, { cwd: io.cwd });
+  const status = statusAt(config, { at: options.at, now: options.now, rules: parseRuleOptions(options.rule) });
+  writeOutput(io, options.format === 'json' ? formatStatusJson(status) : formatStatusText(status, config.model, configZone(config)), options.out);
+  return 0;
+}
+
+export function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): number {
+  const config = load(paths, { cwd: io.cwd });
+  const explanation = explain(config, options.portal, { at: options.at, now: options.now, rules: parseRuleOptions(options.rule) });
+  writeOutput(io, options.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation, config.model, configZone(config)), options.out);
+  return 0;
+}

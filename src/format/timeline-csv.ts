@@ -1,0 +1,33 @@
+/** `compile --format csv`: one row per interval (RFC 4180 quoting; lists space-separated). */
+import { formatInstant } from '../time/civil.js';
+import type { Timeline } from '../timeline/types.js';
+
+const HEADER = ['portal', 'type', 'start', 'end', 'state', 'reason', 'override', 'scope', 'shifts', 'staff', 'humans', 'alerts'];
+
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function* formatTimelineCsv(timeline: Timeline): Generator<string> {
+  yield `${HEADER.join(',')}\r\n`;
+  for (const { portal, intervals } of timeline.portals) {
+    for (const i of intervals) {
+      const online = i.state === 'online';
+      const row = [
+        portal.id,
+        portal.type ?? '',
+        formatInstant(i.start),
+        formatInstant(i.end),
+        i.state,
+        online ? '' : i.reason,
+        !online && i.override !== undefined ? i.override : '',
+        !online && i.scope ? i.scope : '',
+        online ? i.shifts.join(' ') : '',
+        online ? i.staff.join(' ') : '',
+        online ? i.humans.join(' ') : '',
+        online ? i.alerts.join(' ') : '',
+      ];
+      yield `${row.map(csvField).join(',')}\r\n`;
+    }
+  }
+}

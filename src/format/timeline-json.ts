@@ -1,0 +1,39 @@
+/**
+ * `compile --format json`, exactly SPEC §5.1. Written in chunks (one per interval), so a timeline
+ * larger than the longest string V8 can hold is still written; the bytes equal
+ * `JSON.stringify(timeline, null, 2)`.
+ */
+import { formatInstant } from '../time/civil.js';
+import type { PortalInterval, Timeline } from '../timeline/types.js';
+
+export function intervalJson(i: PortalInterval): Record<string, unknown> {
+  const base = { start: formatInstant(i.start), end: formatInstant(i.end), state: i.state };
+  if (i.state === 'online') return { ...base, shifts: i.shifts, staff: i.staff, humans: i.humans, alerts: i.alerts };
+  return i.reason === 'override' ? { ...base, reason: i.reason, override: i.override, scope: i.scope } : { ...base, reason: i.reason };
+}
+
+function indent(text: string, spaces: number): string {
+  const pad = ' '.repeat(spaces);
+  return pad + text.replace(/\n/g, `\n${pad}`);
+}
+
+export function* formatTimelineJson(timeline: Timeline): Generator<string> {
+  const period = { from: formatInstant(timeline.period.from), to: formatInstant(timeline.period.to) };
+  yield `{\n  "shiftready": 1,\n  "period": ${JSON.stringify(period, null, 2).replace(/\n/g, '\n  ')},\n  "portals": [`;
+  if (timeline.portals.length === 0) {
+    yield ']\n}\n';
+    return;
+  }
+  let firstPortal = true;
+  for (const { portal, intervals } of timeline.portals) {
+    yield `${firstPortal ? '' : ','}\n    {\n      "id": ${JSON.stringify(portal.id)},\n      "type": ${JSON.stringify(portal.type)},\n      "intervals": [`;
+    firstPortal = false;
+    let first = true;
+    for (const interval of intervals) {
+      yield `${first ? '' : ','}\n${indent(JSON.stringify(intervalJson(interval), null, 2), 8)}`;
+      first = false;
+    }
+    yield intervals.length ? '\n      ]\n    }' : ']\n    }';
+  }
+  yield '\n  ]\n}\n';
+}

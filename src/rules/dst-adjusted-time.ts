@@ -1,0 +1,93 @@
+import { isValidZone, seriesOf } from '../model/timing.js';
+import { zoneOf, type Override, type Shift } from '../model/types.js';
+import { localTime } from '../time/local.js';
+import { MS_PER_DAY, parseDateTime, formatDate, type DayNumber } from '../time/civil.js';
+import { endsNextDay, forEachOccurrence } from '../time/series.js';
+import { zoneTable } from '../time/zone.js';
+import { at, type Rule } from './rule.js';
+
+/** Local dates on which the zone's offset changes, around the period. */
+function changeDays(zone: string, from: number, to: number): Set<DayNumber> {
+  const table = zoneTable(zone);
+  const days = new Set<DayNumber>();
+  for (const tr of table.transitionsBetween(from - 2 * MS_PER_DAY, to + 2 * MS_PER_DAY)) {
+    const day = table.instantToWall(tr.at).day;
+    for (const d of [day - 1, day, day + 1]) days.add(d);
+  }
+  return days;
+}
+
+const KIND_TEXT = {
+  gap: (time: string, date: string) => `${time} does not exist on ${date} (the clocks move forward)`,
+  ambiguous: (time: string, date: string) => `${time} happens twice on ${date} (the clocks move back)`,
+};
+
+/**
+ * A shift or override time that does not exist (spring forward) or happens twice (fall back) on a
+ * date in the checked period. It still has one meaning (SPEC §3.1: a missing time takes the offset
+ * before the gap; a repeated time is the earlier instant), but probably not the one intended.
+ */
+export const dstAdjustedTime: Rule = {
+  meta: {
+    id: 'dst-adjusted-time',
+    severity: 'warn',
+    description: 'a shift or override time that does not exist or is ambiguous on some date in the period',
+    kind: 'timeline',
+  },
+  check(ctx) {
+    const { model, period } = ctx;
+    for (const shift of model.shifts) checkShift(shift);
+    for (const o of model.overrides) checkOverride(o);
+
+    function checkShift(shift: Shift): void {
+      const spec = seriesOf(shift, model);
+      const zone = zoneOf(shift, model);
+      if (!spec || !isValidZone(zone)) return;
+      const days = changeDays(zone, period.from, period.to);
+      if (days.size === 0) return;
+      const table = zoneTable(zone);
+      const hits = { start: [] as { day: DayNumber; kind: 'gap' | 'ambiguous'; instant: number }[], end: [] as { day: DayNumber; kind: 'gap' | 'ambiguous'; instant: number }[] };
+      forEachOccurrence(spec, period.from, period.to, (o) => {
+        const endDay = endsNextDay(spec) ? o.day + 1 : o.day;
+        for (const [field, day, ms, instant] of [['start', o.day, spec.startMs, o.start], ['end', endDay, spec.endMs, o.end]] as const) {
+          if (!days.has(day)) continue;
+          const kind = table.wallKind(day, ms);
+          if (kind !== 'exists') hits[field].push({ day, kind, instant });
+        }
+      });
+      for (const field of ['start', 'end'] as const) {
+        const list = hits[field];
+        if (list.length === 0) continue;
+        const first = list[0]!;
+        const time = `"${shift[field]}"`;
+        const reading = first.kind === 'gap' ? `that day it means ${localTime(first.instant, zone)}` : `the first, ${localTime(first.instant, zone)}, is used`;
+        const more = list.length > 1 ? ` (and on ${list.length - 1} more date${list.length > 2 ? 's' : ''} in the checked period)` : '';
+        ctx.report({
+          at: at(shift.source, [field]),
+          message: `${field} ${KIND_TEXT[first.kind](time, formatDate(first.day))} in ${zone} for shift \`${shift.id}\`: ${reading}${more}; pick a time outside the change (e.g. 03:00) or check the occurrence is what you meant`,
+        });
+      }
+    }
+
+    function checkOverride(o: Override): void {
+      const zone = model.organization?.timezone;
+      if (!isValidZone(zone)) return;
+      for (const field of ['offline', 'online'] as const) {
+        const text = o[field];
+        const dt = text === undefined ? undefined : parseDateTime(text);
+        if (!dt || dt.offsetMinutes !== undefined) continue;
+        const table = zoneTable(zone);
+        const instant = table.wallToInstant(dt.day, dt.msOfDay);
+        if (instant < period.from || instant >= period.to) continue;
+        const kind = table.wallKind(dt.day, dt.msOfDay);
+        if (kind === 'exists') continue;
+        const name = o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``;
+        const reading = kind === 'gap' ? `it is read as ${localTime(instant, zone)}` : `the first, ${localTime(instant, zone)}, is used`;
+        ctx.report({
+          at: at(o.source, [field]),
+          message: `${field} of ${name}: ${KIND_TEXT[kind](text!.slice(11, 16), formatDate(dt.day))} in ${zone}: ${reading}; write the time with its offset (e.g. ${text!.slice(0, 16)}-05:00) to be exact`,
+        });
+      }
+    }
+  },
+};

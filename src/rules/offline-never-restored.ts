@@ -1,0 +1,45 @@
+import { overrideSpan } from '../model/timing.js';
+import type { Override } from '../model/types.js';
+import { localTime } from '../time/local.js';
+import { hours } from '../text.js';
+import { wouldBeOnline } from '../timeline/types.js';
+import { at, type Rule } from './rule.js';
+
+/**
+ * An override without `online` keeps its target offline through every later shift, until someone
+ * sets it back online (SPEC §1). Says how many staffed hours it suppresses in the checked period.
+ */
+export const offlineNeverRestored: Rule = {
+  meta: {
+    id: 'offline-never-restored',
+    severity: 'warn',
+    description: 'an override with no `online`: the target stays offline through every later shift',
+    kind: 'timeline',
+  },
+  check(ctx) {
+    const { model, period } = ctx;
+    const zone = model.organization?.timezone ?? 'UTC';
+    const label = (o: Override) => (o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``);
+    for (const o of model.overrides) {
+      if (o.online !== undefined) continue;
+      if (o.portal !== undefined && !model.portalById.has(o.portal)) continue;
+      const span = overrideSpan(o, model);
+      if (!span || span.offline >= period.to) continue;
+      const from = Math.max(span.offline, period.from);
+      let suppressed = 0;
+      const portals = ctx.timeline().portals.filter((p) => o.portal === undefined || p.portal.id === o.portal);
+      for (const p of portals) {
+        for (const i of p.intervals) {
+          if (!wouldBeOnline(i) || i.end <= from) continue;
+          suppressed += i.end - Math.max(i.start, from);
+        }
+      }
+      const target = o.portal === undefined ? 'every portal' : `portal \`${o.portal}\``;
+      const amount = o.portal === undefined ? `${hours(suppressed)} staffed portal-hours` : `${hours(suppressed)} staffed hours`;
+      ctx.report({
+        at: at(o.source),
+        message: `${label(o)} switches ${target} offline at ${localTime(span.offline, zone)} and never back online, so it stays offline through every later shift: ${amount} in the checked period are lost; add \`online:\` with the time it was set back online`,
+      });
+    }
+  },
+};

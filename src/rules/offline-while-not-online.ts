@@ -1,0 +1,40 @@
+import { overrideSpan } from '../model/timing.js';
+import type { Override } from '../model/types.js';
+import { localTime } from '../time/local.js';
+import { wouldBeOnline, type PortalTimeline } from '../timeline/types.js';
+import { at, type Rule } from './rule.js';
+
+function covering(timeline: PortalTimeline, t: number) {
+  return timeline.intervals.find((i) => i.start <= t && t < i.end);
+}
+
+/**
+ * A switch can only be used while its target is online through a shift (SPEC §1): an override
+ * that goes offline when no staffed shift serves the target (for the organization: no portal)
+ * describes something that cannot happen.
+ */
+export const offlineWhileNotOnline: Rule = {
+  meta: {
+    id: 'offline-while-not-online',
+    severity: 'error',
+    description: 'an override taking a target offline when no staffed shift serves it (switches aside; for the organization: no portal)',
+    kind: 'timeline',
+  },
+  check(ctx) {
+    const { model, period } = ctx;
+    const zone = model.organization?.timezone ?? 'UTC';
+    const label = (o: Override) => (o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``);
+    for (const o of model.overrides) {
+      const span = overrideSpan(o, model);
+      if (!span || span.offline < period.from || span.offline >= period.to) continue;
+      if (o.portal !== undefined && !model.portalById.has(o.portal)) continue;
+      const portals = ctx.timeline().portals.filter((p) => o.portal === undefined || p.portal.id === o.portal);
+      if (portals.some((p) => { const i = covering(p, span.offline); return i !== undefined && wouldBeOnline(i); })) continue;
+      const target = o.portal === undefined ? 'the organization (no portal is online through a staffed shift then)' : `portal \`${o.portal}\` (no staffed shift serves it then)`;
+      ctx.report({
+        at: at(o.source, ['offline']),
+        message: `${label(o)} switches ${target} offline at ${localTime(span.offline, zone)}, but a switch can only be turned off while the target is online: move \`offline\` into a staffed shift, or remove the override`,
+      });
+    }
+  },
+};

@@ -1,0 +1,53 @@
+import { seriesOf } from '../model/timing.js';
+import type { Shift } from '../model/types.js';
+import { localClock } from '../time/local.js';
+import { forEachOccurrence } from '../time/series.js';
+import { portalsServed, StaffingContext } from '../timeline/staffing.js';
+import { list } from '../text.js';
+import { at, type Rule } from './rule.js';
+
+/** Occurrences that are not staffed (for all or part of their time) keep the portal offline. */
+export const unstaffedShift: Rule = {
+  meta: {
+    id: 'unstaffed-shift',
+    severity: 'warn',
+    description: 'shift occurrences in the checked period that are not staffed, so the portal stays offline',
+    kind: 'timeline',
+  },
+  check(ctx) {
+    const { model, period } = ctx;
+    const zone = model.organization?.timezone ?? 'UTC';
+    const staffing = new StaffingContext(model);
+    const location = (s: Shift) => (Object.prototype.hasOwnProperty.call(s.raw, 'staff') ? at(s.source, ['staff'], 'key') : at(s.source));
+    for (const shift of model.shifts) {
+      const portals = portalsServed(shift, model);
+      const spec = seriesOf(shift, model);
+      if (portals.length === 0 || !spec) continue;
+      let total = 0;
+      let unstaffed = 0;
+      let first: { start: number; end: number; away: string[] } | undefined;
+      forEachOccurrence(spec, period.from, period.to, (o) => {
+        if (o.end <= o.start) return;
+        total++;
+        const gaps = staffing.segments(shift, o.start, o.end).filter((seg) => !seg.staffed);
+        if (gaps.length === 0) return;
+        unstaffed++;
+        if (!first) {
+          const away = staffing.eligibleOf(shift).filter((u) => staffing.isAway(u, gaps[0]!.start)).map((u) => u.id);
+          first = { start: gaps[0]!.start, end: gaps[gaps.length - 1]!.end, away };
+        }
+      });
+      if (!first) continue;
+      const eligible = staffing.eligibleOf(shift).length;
+      const why = eligible === 0
+        ? 'none of its registered users can count (program or permission missing)'
+        : first.away.length
+          ? `${list(first.away)} ${first.away.length === 1 ? 'is' : 'are'} away, leaving fewer than minStaff ${shift.minStaff}`
+          : `only ${eligible} registered user${eligible === 1 ? '' : 's'} can count, fewer than minStaff ${shift.minStaff}`;
+      ctx.report({
+        at: location(shift),
+        message: `shift \`${shift.id}\` is not staffed in ${unstaffed} of its ${total} occurrence${total === 1 ? '' : 's'} in the checked period (first ${localClock(first.start, zone)} to ${localClock(first.end, zone, first.start)}: ${why}), so portal ${list(portals.map((p) => `\`${p.id}\``))} stays offline then: register more eligible users${shift.minStaff > 1 ? ' or lower minStaff' : ''}`,
+      });
+    }
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * Interval algebra on half-open spans [start, end) of instants (SPEC §3.3: every span is
+ * half-open). Lists are "normalized" when sorted, non-empty and neither overlapping nor touching.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Sorts and merges overlapping or touching spans; drops empty ones. */
+export function union(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) {
+      if (s.end > last.end) last.end = s.end;
+    } else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/** The parts of `a` that are also in `b` (both any lists; the result is normalized). */
+export function intersect(a: readonly Span[], b: readonly Span[]): Span[] {
+  const x = union(a);
+  const y = union(b);
+  const out: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    const start = Math.max(x[i]!.start, y[j]!.start);
+    const end = Math.min(x[i]!.end, y[j]!.end);
+    if (end > start) out.push({ start, end });
+    if (x[i]!.end < y[j]!.end) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** The parts of `a` that are not in `b` (the result is normalized). */
+export function subtract(a: readonly Span[], b: readonly Span[]): Span[] {
+  const y = union(b);
+  const out: Span[] = [];
+  for (const s of union(a)) {
+    let start = s.start;
+    for (const cut of y) {
+      if (cut.end <= start) continue;
+      if (cut.start >= s.end) break;
+      if (cut.start > start) out.push({ start, end: cut.start });
+      start = Math.max(start, cut.end);
+      if (start >= s.end) break;
+    }
+    if (start < s.end) out.push({ start, end: s.end });
+  }
+  return out;
+}
+
+/** Total length of the union of the spans. */
+export function totalLength(spans: readonly Span[]): number {
+  return union(spans).reduce((sum, s) => sum + (s.end - s.start), 0);
+}
+
+/** The span clipped to [from, to), or undefined if nothing is left. */
+export function clip(span: Span, from: number, to: number): Span | undefined {
+  const start = Math.max(span.start, from);
+  const end = Math.min(span.end, to);
+  return end > start ? { start, end } : undefined;
+}
+
+/**
+ * Merges neighbours that touch and carry the same value (by `same`), keeping the first's value:
+ * [0,2)a [2,5)a [5,6)b → [0,5)a [5,6)b. The input must be sorted and non-overlapping.
+ */
+export function mergeAdjacent<T extends Span>(items: readonly T[], same: (a: T, b: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (last && last.end === item.start && same(last, item)) out[out.length - 1] = { ...last, end: item.end };
+    else out.push(item);
+  }
+  return out;
+}
+
+/** True when `t` lies in the half-open span. */
+export function contains(span: Span, t: number): boolean {
+  return t >= span.start && t < span.end;
+}

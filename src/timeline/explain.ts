@@ -1,0 +1,114 @@
+/**
+ * Why a portal is online or offline at an instant: the shift occurrences covering it, every
+ * registered user and whether they count (or why not), the switches, and what would bring the
+ * portal online.
+ */
+import { seriesOf } from '../model/timing.js';
+import type { Model, Override, Portal, Shift } from '../model/types.js';
+import { forEachOccurrence } from '../time/series.js';
+import { buildTimeline, servingShifts } from './build.js';
+import { ineligibility, StaffingContext, type Ineligibility } from './staffing.js';
+import { offSpanAt, switchOffSpans } from './switches.js';
+import { stateRun, type OfflineReason, type PortalInterval } from './types.js';
+
+export type NotCounting = Ineligibility | 'away';
+
+export interface UserVerdict {
+  id: string;
+  counts: boolean;
+  placeholder: boolean;
+  mobileAlerts: boolean;
+  why?: NotCounting;
+  /** When away: the away period containing the instant. */
+  away?: { from: number; to: number };
+}
+
+export interface CoveringOccurrence {
+  shift: Shift;
+  start: number;
+  end: number;
+  minStaff: number;
+  counting: number;
+  staffed: boolean;
+  users: UserVerdict[];
+}
+
+export interface SwitchState {
+  off: boolean;
+  override?: Override;
+  name?: string;
+  since?: number;
+  /** When it goes back online; undefined = never. */
+  until?: number;
+}
+
+export interface Explanation {
+  portal: Portal;
+  at: number;
+  online: boolean;
+  reason: OfflineReason | null;
+  occurrences: CoveringOccurrence[];
+  /** Shifts of the portal's program for the other messaging type that cover the instant (they do not serve it). */
+  otherTypeShifts: Shift[];
+  switches: { organization: SwitchState; portal: SwitchState };
+  /** The interval of the timeline containing the instant; when its state changes, and the interval after (within 60 days). */
+  interval: PortalInterval;
+  until: number;
+  next?: PortalInterval;
+}
+
+function switchState(model: Model, portalId: string | undefined, at: number): SwitchState {
+  const span = offSpanAt(switchOffSpans(model, portalId), at);
+  if (!span) return { off: false };
+  return { off: true, override: span.override, name: span.name, since: span.start, until: Number.isFinite(span.end) ? span.end : undefined };
+}
+
+const LOOKAHEAD = 60 * 86_400_000;
+
+export function explainAt(model: Model, portal: Portal, at: number): Explanation {
+  const staffing = new StaffingContext(model);
+  const occurrences: CoveringOccurrence[] = [];
+  for (const shift of servingShifts(portal, model)) {
+    forEachOccurrence(seriesOf(shift, model)!, at, at + 1, (o) => {
+      if (!(o.start <= at && at < o.end)) return;
+      const seen = new Set<string>();
+      const users: UserVerdict[] = [];
+      for (const id of shift.staff) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const user = model.userById.get(id);
+        const base = { id, placeholder: user?.placeholder ?? false, mobileAlerts: user?.mobileAlerts ?? false };
+        const why = ineligibility(id, shift, model);
+        if (why) {
+          users.push({ ...base, counts: false, why });
+          continue;
+        }
+        const away = staffing.awayOf(user!).find((a) => at >= a.start && at < a.end);
+        users.push(away ? { ...base, counts: false, why: 'away', away: { from: away.start, to: away.end } } : { ...base, counts: true });
+      }
+      const counting = users.filter((u) => u.counts).length;
+      occurrences.push({ shift, start: o.start, end: o.end, minStaff: shift.minStaff, counting, staffed: counting >= shift.minStaff, users });
+    });
+  }
+  const otherTypeShifts = model.shifts.filter((s) => {
+    if (s.program !== portal.program || (s.messaging.length === 1 && s.messaging[0] === portal.type)) return false;
+    const spec = seriesOf(s, model);
+    let covers = false;
+    if (spec) forEachOccurrence(spec, at, at + 1, (o) => (covers ||= o.start <= at && at < o.end));
+    return covers;
+  });
+  const timeline = buildTimeline(model, { from: at, to: at + LOOKAHEAD });
+  const intervals = timeline.portals.find((p) => p.portal === portal)!.intervals;
+  const interval = intervals[0]!;
+  return {
+    portal,
+    at,
+    online: interval.state === 'online',
+    reason: interval.state === 'online' ? null : interval.reason,
+    occurrences,
+    otherTypeShifts,
+    switches: { organization: switchState(model, undefined, at), portal: switchState(model, portal.id, at) },
+    interval,
+    ...(({ end, next }) => ({ until: end, next }))(stateRun(intervals)),
+  };
+}

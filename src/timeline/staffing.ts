@@ -1,0 +1,99 @@
+/**
+ * Who counts on a shift (SPEC §3.2): a registered user counts at an instant when assigned to the
+ * shift's program, able to receive its messaging type, and not away.
+ */
+import { awaySpans } from '../model/timing.js';
+import type { Model, Portal, Shift, User } from '../model/types.js';
+import type { Span } from '../time/intervals.js';
+
+/** Why a registered user does not count on a shift (ignoring time). */
+export type Ineligibility = 'unknown-user' | 'not-in-program' | 'no-permission';
+
+/** The portals a shift serves: same program, and exactly one messaging type, the portal's. */
+export function portalsServed(shift: Shift, model: Model): Portal[] {
+  if (shift.messaging.length !== 1 || shift.program === undefined) return [];
+  return model.portals.filter((p) => p.program === shift.program && p.type === shift.messaging[0]);
+}
+
+/** Why `id` does not count on `shift` whatever the time, or undefined when it can. */
+export function ineligibility(id: string, shift: Shift, model: Model): Ineligibility | undefined {
+  const user = model.userById.get(id);
+  if (!user) return 'unknown-user';
+  if (shift.program === undefined || !user.programs.includes(shift.program)) return 'not-in-program';
+  if (shift.messaging.length !== 1 || !user.canReceive.includes(shift.messaging[0]!)) return 'no-permission';
+  return undefined;
+}
+
+/** Registered users who can count on the shift (time aside), each once, in `staff` order. */
+export function eligibleStaff(shift: Shift, model: Model): User[] {
+  const seen = new Set<string>();
+  const out: User[] = [];
+  for (const id of shift.staff) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (ineligibility(id, shift, model) === undefined) out.push(model.userById.get(id)!);
+  }
+  return out;
+}
+
+/** A piece of an occurrence with one set of counting users. */
+export interface StaffedSegment extends Span {
+  /** Users who count, sorted by id. */
+  counting: User[];
+  staffed: boolean;
+}
+
+/** Caches per model: away spans of users. */
+export class StaffingContext {
+  private readonly away = new Map<User, Span[]>();
+  private readonly eligible = new Map<Shift, User[]>();
+
+  constructor(readonly model: Model) {}
+
+  awayOf(user: User): Span[] {
+    let spans = this.away.get(user);
+    if (!spans) {
+      spans = awaySpans(user, this.model).map((a) => ({ start: a.from, end: a.to }));
+      this.away.set(user, spans);
+    }
+    return spans;
+  }
+
+  eligibleOf(shift: Shift): User[] {
+    let users = this.eligible.get(shift);
+    if (!users) {
+      users = eligibleStaff(shift, this.model).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.eligible.set(shift, users);
+    }
+    return users;
+  }
+
+  /** True when `user` is away at instant t (away spans are half-open, SPEC §3.3). */
+  isAway(user: User, t: number): boolean {
+    for (const a of this.awayOf(user)) if (t >= a.start && t < a.end) return true;
+    return false;
+  }
+
+  /**
+   * The occurrence [start, end) of `shift` cut where a candidate goes away or comes back, with the
+   * users who count in each piece.
+   */
+  segments(shift: Shift, start: number, end: number): StaffedSegment[] {
+    const candidates = this.eligibleOf(shift);
+    const cuts = new Set<number>();
+    for (const user of candidates) {
+      for (const a of this.awayOf(user)) {
+        if (a.start > start && a.start < end) cuts.add(a.start);
+        if (a.end > start && a.end < end) cuts.add(a.end);
+      }
+    }
+    const points = [start, ...[...cuts].sort((a, b) => a - b), end];
+    const out: StaffedSegment[] = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const from = points[i]!;
+      const counting = cuts.size === 0 ? candidates : candidates.filter((u) => !this.isAway(u, from));
+      out.push({ start: from, end: points[i + 1]!, counting, staffed: counting.length >= shift.minStaff });
+    }
+    return out;
+  }
+}

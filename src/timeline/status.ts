@@ -1,0 +1,99 @@
+/** Readiness at an instant (SPEC §3.2, §5.2). */
+import { overrideSpan } from '../model/timing.js';
+import { DEFAULT_CHAT_OFFLINE_MESSAGE, overrideName, type Model, type Portal } from '../model/types.js';
+import { buildTimeline } from './build.js';
+import { switchOffSpans, offSpanAt } from './switches.js';
+import { stateRun, type OfflineReason, type PortalInterval, type SwitchScope } from './types.js';
+
+export const WITHIN_SHIFT = 'Currently within a staffed Messaging shift time';
+export const NOT_WITHIN_SHIFT = 'Currently not within a staffed Messaging shift time';
+
+export interface LogEntry {
+  action: 'offline' | 'online';
+  at: number;
+  by?: string;
+  scope: SwitchScope;
+  override: string;
+}
+
+export interface PortalStatus {
+  id: string;
+  online: boolean;
+  reason: OfflineReason | null;
+  /** Listed in the Portal Legend unless its own switch is off. */
+  inLegend: boolean;
+  newConversations: 'accepted' | 'rejected';
+  /** What a new chat visitor or texter receives while conversations are rejected. */
+  offlineMessage: string | null;
+  shifts: string[];
+  staff: string[];
+  humans: string[];
+  /** The last three offline/online actions up to `at`, newest first (organizations with more than one portal). */
+  log?: LogEntry[];
+  /** The interval of the timeline that contains `at`, clipped to the lookahead (not in the JSON). */
+  interval: PortalInterval;
+  /** When the state at `at` changes (within the lookahead), and the interval after. */
+  until: number;
+  next?: PortalInterval;
+  portal: Portal;
+}
+
+/** How far status looks ahead to say until when the state lasts. */
+export const STATUS_LOOKAHEAD_MS = 14 * 86_400_000;
+
+export interface Status {
+  at: number;
+  organization: { online: boolean; status: string };
+  portals: PortalStatus[];
+}
+
+/** The text a new help seeker receives when a portal of this type rejects conversations. */
+export function offlineMessageOf(portal: Portal, model: Model): string | null {
+  const messages = model.organization?.offlineMessages ?? {};
+  if (portal.type === 'chat') return messages.chat ?? DEFAULT_CHAT_OFFLINE_MESSAGE;
+  const sms = messages.sms?.trim();
+  return sms ? messages.sms! : null;
+}
+
+/** Offline/online actions of the overrides that affect a portal, up to `at`, newest first. */
+export function actionLog(model: Model, portal: Portal, at: number, limit = 3): LogEntry[] {
+  const entries: LogEntry[] = [];
+  for (const o of model.overrides) {
+    if (o.portal !== undefined && o.portal !== portal.id) continue;
+    const span = overrideSpan(o, model);
+    if (!span) continue;
+    const base = { scope: (o.portal === undefined ? 'organization' : 'portal') as SwitchScope, override: overrideName(o), ...(o.by ? { by: o.by } : {}) };
+    if (span.offline <= at) entries.push({ action: 'offline', at: span.offline, ...base });
+    if (span.online !== undefined && span.online <= at) entries.push({ action: 'online', at: span.online, ...base });
+  }
+  // Newest first; at the same instant an offline action follows the online one it hands over from.
+  entries.sort((a, b) => b.at - a.at || (a.action === b.action ? 0 : a.action === 'offline' ? -1 : 1) || (a.override < b.override ? -1 : 1));
+  return entries.slice(0, limit);
+}
+
+export function statusAt(model: Model, at: number): Status {
+  const timeline = buildTimeline(model, { from: at, to: at + STATUS_LOOKAHEAD_MS });
+  const multiplePortals = timeline.portals.length > 1;
+  const portals = timeline.portals.map(({ portal, intervals }): PortalStatus => {
+    const interval = intervals[0]!;
+    const online = interval.state === 'online';
+    const status: PortalStatus = {
+      id: portal.id,
+      online,
+      reason: interval.state === 'online' ? null : interval.reason,
+      inLegend: offSpanAt(switchOffSpans(model, portal.id), at) === undefined,
+      newConversations: online ? 'accepted' : 'rejected',
+      offlineMessage: online ? null : offlineMessageOf(portal, model),
+      shifts: interval.state === 'online' ? [...interval.shifts] : [],
+      staff: interval.state === 'online' ? [...interval.staff] : [],
+      humans: interval.state === 'online' ? [...interval.humans] : [],
+      interval,
+      ...(({ end, next }) => ({ until: end, next }))(stateRun(intervals)),
+      portal,
+    };
+    if (multiplePortals) status.log = actionLog(model, portal, at);
+    return status;
+  });
+  const online = portals.some((p) => p.online);
+  return { at, organization: { online, status: online ? WITHIN_SHIFT : NOT_WITHIN_SHIFT }, portals };
+}

@@ -1,0 +1,47 @@
+/**
+ * The offline switches (SPEC §3.2): the organization's and one per portal, independent. An
+ * override sets its switch offline at `offline` and back online at `online` (never, if omitted).
+ */
+import { overrideSpan } from '../model/timing.js';
+import { overrideName, type Model, type Override } from '../model/types.js';
+import type { Span } from '../time/intervals.js';
+
+/** A stretch during which a switch is off, and the override that holds it off. */
+export interface OffSpan extends Span {
+  override: Override;
+  name: string;
+}
+
+/**
+ * The off-spans of one switch, sorted and disjoint. Overlapping overrides are an error
+ * (override-overlap); should they occur, the one that went offline first keeps the name.
+ */
+export function switchOffSpans(model: Model, portalId: string | undefined): OffSpan[] {
+  const spans: OffSpan[] = [];
+  for (const o of model.overrides) {
+    if (o.portal !== portalId) continue;
+    if (portalId !== undefined && !model.portalById.has(portalId)) continue;
+    const span = overrideSpan(o, model);
+    if (!span) continue;
+    const end = span.online ?? Infinity;
+    if (end <= span.offline) continue;
+    spans.push({ start: span.offline, end, override: o, name: overrideName(o) });
+  }
+  spans.sort((a, b) => a.start - b.start || a.override.index - b.override.index);
+  const out: OffSpan[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    const start = last ? Math.max(s.start, last.end) : s.start;
+    if (s.end > start) out.push({ ...s, start });
+  }
+  return out;
+}
+
+/** The off-span containing t, if any. */
+export function offSpanAt(spans: readonly OffSpan[], t: number): OffSpan | undefined {
+  for (const s of spans) {
+    if (s.start > t) break;
+    if (t < s.end) return s;
+  }
+  return undefined;
+}
