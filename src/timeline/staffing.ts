@@ -81,17 +81,20 @@ export class StaffingContext {
   segments(shift: Shift, start: number, end: number): StaffedSegment[] {
     const candidates = this.eligibleOf(shift);
     const cuts = new Set<number>();
+    let anyAway = false;
     for (const user of candidates) {
       for (const a of this.awayOf(user)) {
-        if (a.start > start && a.start < end) cuts.add(a.start);
-        if (a.end > start && a.end < end) cuts.add(a.end);
+        if (a.start >= end || a.end <= start) continue;
+        anyAway = true;
+        if (a.start > start) cuts.add(a.start);
+        if (a.end < end) cuts.add(a.end);
       }
     }
     const points = [start, ...[...cuts].sort((a, b) => a - b), end];
     const out: StaffedSegment[] = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i]!;
-      const counting = cuts.size === 0 ? candidates : candidates.filter((u) => !this.isAway(u, from));
+      const counting = anyAway ? candidates.filter((u) => !this.isAway(u, from)) : candidates;
       out.push({ start: from, end: points[i + 1]!, counting, staffed: counting.length >= shift.minStaff });
     }
     return out;

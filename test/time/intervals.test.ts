@@ -1,0 +1,54 @@
+/** Interval algebra on half-open spans: unit cases and a point-membership property. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clip, contains, intersect, mergeAdjacent, subtract, totalLength, union, type Span } from '../../src/time/intervals.js';
+
+const s = (start: number, end: number): Span => ({ start, end });
+
+describe('interval algebra', () => {
+  it('union merges overlapping and touching spans, drops empty ones', () => {
+    expect(union([s(5, 7), s(0, 2), s(2, 3), s(6, 9), s(4, 4)])).toEqual([s(0, 3), s(5, 9)]);
+  });
+  it('intersect keeps what both cover', () => {
+    expect(intersect([s(0, 10)], [s(2, 3), s(5, 12)])).toEqual([s(2, 3), s(5, 10)]);
+    expect(intersect([s(0, 2)], [s(2, 4)])).toEqual([]); // half-open: they only touch
+  });
+  it('subtract removes what the second covers', () => {
+    expect(subtract([s(0, 10)], [s(2, 3), s(5, 12)])).toEqual([s(0, 2), s(3, 5)]);
+    expect(subtract([s(0, 10)], [])).toEqual([s(0, 10)]);
+    expect(subtract([s(0, 10)], [s(-5, 20)])).toEqual([]);
+  });
+  it('totalLength counts overlaps once', () => {
+    expect(totalLength([s(0, 4), s(2, 6), s(10, 11)])).toBe(7);
+  });
+  it('clip and contains respect half-open ends', () => {
+    expect(clip(s(0, 10), 5, 20)).toEqual(s(5, 10));
+    expect(clip(s(0, 5), 5, 20)).toBeUndefined();
+    expect(contains(s(0, 5), 0)).toBe(true);
+    expect(contains(s(0, 5), 5)).toBe(false);
+  });
+  it('mergeAdjacent joins touching neighbours with equal values', () => {
+    const items = [{ ...s(0, 2), v: 'a' }, { ...s(2, 5), v: 'a' }, { ...s(5, 6), v: 'b' }, { ...s(7, 8), v: 'b' }];
+    expect(mergeAdjacent(items, (a, b) => a.v === b.v)).toEqual([{ ...s(0, 5), v: 'a' }, { ...s(5, 6), v: 'b' }, { ...s(7, 8), v: 'b' }]);
+  });
+
+  const spans = fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 10 })).map(([a, len]) => s(a, a + len)), { maxLength: 8 });
+  const inAny = (list: Span[], t: number) => list.some((x) => contains(x, t));
+  const normalized = (list: Span[]) => list.every((x, i) => x.end > x.start && (i === 0 || list[i - 1]!.end < x.start));
+
+  it('agrees with point membership at every integer point', () => {
+    fc.assert(
+      fc.property(spans, spans, (a, b) => {
+        const u = union([...a, ...b]);
+        const i = intersect(a, b);
+        const d = subtract(a, b);
+        for (const list of [u, i, d]) expect(normalized(list)).toBe(true);
+        for (let t = -1; t <= 52; t++) {
+          expect(inAny(u, t)).toBe(inAny(a, t) || inAny(b, t));
+          expect(inAny(i, t)).toBe(inAny(a, t) && inAny(b, t));
+          expect(inAny(d, t)).toBe(inAny(a, t) && !inAny(b, t));
+        }
+      }),
+    );
+  });
+});
