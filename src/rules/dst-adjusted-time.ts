@@ -6,6 +6,33 @@ import { endsNextDay, forEachOccurrence } from '../time/series.js';
 import { zoneTable } from '../time/zone.js';
 import { at, type Rule } from './rule.js';
 
+function offsetText(offsetMs: number): string {
+  const minutes = Math.round(offsetMs / 60_000);
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function clock(msOfDay: number): string {
+  const minutes = Math.floor(msOfDay / 60_000);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The local times skipped or repeated by the offset change nearest to a wall time, e.g.
+ * "02:00-03:00", and the offsets before and after it.
+ */
+function affectedWindow(zone: string, day: DayNumber, msOfDay: number): { window: string; before: number; after: number } {
+  const table = zoneTable(zone);
+  const local = day * MS_PER_DAY + msOfDay;
+  const [tr] = table.transitionsBetween(local - 2 * MS_PER_DAY, local + 2 * MS_PER_DAY).sort((a, b) => Math.abs(a.at - local) - Math.abs(b.at - local));
+  const before = table.offsetAt(tr!.at - 1);
+  const after = tr!.offset;
+  const from = tr!.at + Math.min(before, after);
+  const to = tr!.at + Math.max(before, after);
+  const dayStart = (x: number) => x - Math.floor(x / MS_PER_DAY) * MS_PER_DAY;
+  return { window: `${clock(dayStart(from))}-${clock(dayStart(to)) === '00:00' ? '24:00' : clock(dayStart(to))}`, before, after };
+}
+
 /** Local dates on which the zone's offset changes, around the period. */
 function changeDays(zone: string, from: number, to: number): Set<DayNumber> {
   const table = zoneTable(zone);
@@ -62,9 +89,10 @@ export const dstAdjustedTime: Rule = {
         const time = `"${shift[field]}"`;
         const reading = first.kind === 'gap' ? `that day it means ${localTime(first.instant, zone)}` : `the first, ${localTime(first.instant, zone)}, is used`;
         const more = list.length > 1 ? ` (and on ${list.length - 1} more date${list.length > 2 ? 's' : ''} in the checked period)` : '';
+        const { window } = affectedWindow(zone, first.day, field === 'start' ? spec.startMs : spec.endMs);
         ctx.report({
           at: at(shift.source, [field]),
-          message: `${field} ${KIND_TEXT[first.kind](time, formatDate(first.day))} in ${zone} for shift \`${shift.id}\`: ${reading}${more}; pick a time outside the change (e.g. 03:00) or check the occurrence is what you meant`,
+          message: `${field} ${KIND_TEXT[first.kind](time, formatDate(first.day))} in ${zone} for shift \`${shift.id}\`: ${reading}${more}; pick a time outside ${window}, or check that this is what you meant`,
         });
       }
     }
@@ -83,9 +111,14 @@ export const dstAdjustedTime: Rule = {
         if (kind === 'exists') continue;
         const name = o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``;
         const reading = kind === 'gap' ? `it is read as ${localTime(instant, zone)}` : `the first, ${localTime(instant, zone)}, is used`;
+        // The offset that gives the reading above: before the change for a gap, the earlier one
+        // (also the one before the change) for a repeated time.
+        const { before, after } = affectedWindow(zone, dt.day, dt.msOfDay);
+        const written = text!.slice(0, 16);
+        const other = kind === 'ambiguous' ? `, or ${written}${offsetText(after)} for the second` : '';
         ctx.report({
           at: at(o.source, [field]),
-          message: `${field} of ${name}: ${KIND_TEXT[kind](text!.slice(11, 16), formatDate(dt.day))} in ${zone}: ${reading}; write the time with its offset (e.g. ${text!.slice(0, 16)}-05:00) to be exact`,
+          message: `${field} of ${name}: ${KIND_TEXT[kind](text!.slice(11, 16), formatDate(dt.day))} in ${zone}: ${reading}; to be exact, write the offset: ${written}${offsetText(before)} is this reading${other}`,
         });
       }
     }

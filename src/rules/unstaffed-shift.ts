@@ -27,14 +27,17 @@ export const unstaffedShift: Rule = {
       let unstaffed = 0;
       let first: { start: number; end: number; away: string[] } | undefined;
       forEachOccurrence(spec, period.from, period.to, (o) => {
-        if (o.end <= o.start) return;
+        // Only the part of the occurrence inside the checked period counts.
+        const start = Math.max(o.start, period.from);
+        const end = Math.min(o.end, period.to);
+        if (end <= start) return;
         total++;
-        const gaps = staffing.segments(shift, o.start, o.end).filter((seg) => !seg.staffed);
+        const gaps = staffing.segments(shift, start, end).filter((seg) => !seg.staffed);
         if (gaps.length === 0) return;
         unstaffed++;
         if (!first) {
           const away = staffing.eligibleOf(shift).filter((u) => staffing.isAway(u, gaps[0]!.start)).map((u) => u.id);
-          first = { start: gaps[0]!.start, end: gaps[gaps.length - 1]!.end, away };
+          first = { start: gaps[0]!.start, end: gaps[0]!.end, away };
         }
       });
       if (!first) continue;

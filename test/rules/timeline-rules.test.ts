@@ -129,3 +129,72 @@ ruleTester('dst-adjusted-time', {
     },
   ],
 });
+
+// Regressions found in review.
+const ONE_USER = (away: string, shift: string) => `shiftready: 1
+organization: { id: org, name: Org, timezone: America/Chicago }
+programs: [{ id: chat-program }]
+portals: [{ id: web, type: chat, program: chat-program }]
+users:
+  - { id: sam, role: basic, programs: [chat-program], canReceive: [chat], away: [${away}] }
+shifts:
+  - ${shift}
+`;
+
+ruleTester('unstaffed-shift', {
+  valid: [
+    {
+      name: 'unstaffed time before the checked period is not reported',
+      files: ONE_USER('{ from: 2026-03-01T21:00, to: 2026-03-01T23:30 }', '{ id: night, program: chat-program, messaging: chat, start: "22:00", end: "06:00", repeat: FREQ=DAILY, from: 2026-01-05, staff: [sam] }'),
+      options: { from: '2026-03-02', to: '2026-03-16' },
+    },
+  ],
+  invalid: [
+    {
+      name: '"first" names the first unstaffed stretch only',
+      files: ONE_USER(
+        '{ from: 2026-03-10T10:00, to: 2026-03-10T11:00 }, { from: 2026-03-10T15:00, to: 2026-03-10T16:00 }',
+        '{ id: day, program: chat-program, messaging: chat, start: "09:00", end: "17:00", repeat: FREQ=DAILY, from: 2026-01-05, staff: [sam] }',
+      ),
+      options: { from: '2026-03-02', to: '2026-03-16' },
+      findings: [{ line: 8, column: 124, message: /1 of its 14 occurrences .*first 2026-03-10 10:00 to 11:00: sam is away/ }],
+    },
+  ],
+}, 'unstaffed-shift: regressions');
+
+ruleTester('dst-adjusted-time', {
+  valid: [],
+  invalid: [
+    {
+      // Berlin springs forward on 2026-03-29 at 02:00 CET (+01:00) → 03:00 CEST (+02:00).
+      name: 'the offset suggested for an override is the zone\'s, not a fixed one',
+      files: `shiftready: 1
+organization: { id: org, timezone: Europe/Berlin }
+programs: [{ id: chat-program }]
+portals: [{ id: web, type: chat, program: chat-program }]
+users:
+  - { id: ana, role: admin, programs: [chat-program], canReceive: [chat] }
+shifts:
+  - { id: all, program: chat-program, messaging: chat, start: "00:00", end: "12:00", repeat: FREQ=DAILY, from: 2026-03-01, staff: [ana] }
+overrides:
+  - { portal: web, offline: 2026-03-29T01:00, online: 2026-03-29T02:30, by: ana }
+`,
+      options: { from: '2026-03-23', to: '2026-04-06' },
+      findings: [{ line: 10, column: 55, message: /online of override #0: 02:30 does not exist on 2026-03-29 .*read as 2026-03-29 03:30 \(UTC\+2\); to be exact, write the offset: 2026-03-29T02:30\+01:00 is this reading/ }],
+    },
+    {
+      name: 'the window named for a shift is the zone\'s (Chatham skips 02:45-03:45)',
+      files: `shiftready: 1
+organization: { id: org, timezone: Pacific/Chatham }
+programs: [{ id: chat-program }]
+portals: [{ id: web, type: chat, program: chat-program }]
+users:
+  - { id: ana, role: admin, programs: [chat-program], canReceive: [chat] }
+shifts:
+  - { id: early, program: chat-program, messaging: chat, start: "03:00", end: "09:00", repeat: FREQ=DAILY, from: 2026-09-01, staff: [ana] }
+`,
+      options: { from: '2026-09-20', to: '2026-10-04' },
+      findings: [{ line: 8, column: 65, message: /start "03:00" does not exist on 2026-09-27 .*pick a time outside 02:45-03:45/ }],
+    },
+  ],
+}, 'dst-adjusted-time: regressions');
