@@ -35,6 +35,8 @@ export interface PeriodInput {
   to?: string;
   /** Pins "now" (date-time text or epoch ms); default `SHIFTREADY_NOW`, else the clock. */
   now?: string | number;
+  /** Where `now` came from, for messages (default `--now`). */
+  nowLabel?: string;
 }
 
 export interface CheckOptions extends PeriodInput {
@@ -61,7 +63,7 @@ export function configZone(config: Config): string {
 /** The period a command looks at, in the organization's zone (SPEC §3.1). */
 export function periodOf(config: Config, input: PeriodInput): Period {
   const zone = configZone(config);
-  return resolvePeriod({ from: input.from, to: input.to, now: resolveNow(input.now, zone) }, zone);
+  return resolvePeriod({ from: input.from, to: input.to, now: resolveNow(input.now, zone, input.nowLabel) }, zone);
 }
 
 /** Runs every rule (SPEC §4) and returns the findings, sorted. */

@@ -26,13 +26,14 @@ export interface InstantOptions {
   /** The instant: local date-time (or with offset / Z) or epoch ms; default now. */
   at?: string | number;
   now?: string | number;
+  nowLabel?: string;
   rules?: Readonly<Record<string, RuleSeverity>>;
 }
 
 function instantOf(config: Config, options: InstantOptions): number {
   const zone = configZone(config);
   if (typeof options.at === 'number') return options.at;
-  return options.at !== undefined ? parseInstantArg(options.at, zone, '--at') : resolveNow(options.now, zone);
+  return options.at !== undefined ? parseInstantArg(options.at, zone, '--at') : resolveNow(options.now, zone, options.nowLabel);
 }
 
 /** Readiness at an instant (SPEC §5.2). */

@@ -7,6 +7,7 @@ import { formatJunit } from '../format/junit.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatStylish } from '../format/stylish.js';
 import { countFindings } from '../findings.js';
+import { nowFrom } from '../time/period.js';
 import { writeOutput, type CliIO } from './io.js';
 import { parseCount, parseRuleOptions } from './options.js';
 
@@ -46,7 +47,7 @@ export function runCheck(paths: string[], options: CheckCommandOptions, io: CliI
   const rules = parseRuleOptions(options.rule);
   const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings');
   const config = load(paths, { cwd: io.cwd });
-  const result = check(config, { rules, from: options.from, to: options.to, now: options.now });
+  const result = check(config, { rules, from: options.from, to: options.to, ...nowFrom(options.now, io.env) });
   // --quiet shows errors only; warnings still count for --max-warnings (as in ESLint).
   const shown = options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
   const printed = options.quiet ? { ...shown, ...countFindings(shown.findings) } : shown;

@@ -6,6 +6,7 @@ import { formatStatusJson, formatStatusText } from '../format/status.js';
 import { formatTimelineCsv } from '../format/timeline-csv.js';
 import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
+import { nowFrom } from '../time/period.js';
 import { writeOutput, type CliIO } from './io.js';
 import { parseRuleOptions } from './options.js';
 
@@ -20,7 +21,7 @@ export interface CompileCommandOptions {
 
 export function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): number {
   const config = load(paths, { cwd: io.cwd });
-  const timeline = compile(config, { from: options.from, to: options.to, now: options.now, rules: parseRuleOptions(options.rule) });
+  const timeline = compile(config, { from: options.from, to: options.to, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
   const output = options.format === 'ics' ? formatTimelineIcs(timeline) : options.format === 'csv' ? formatTimelineCsv(timeline) : formatTimelineJson(timeline);
   writeOutput(io, output, options.out);
   return 0;
@@ -36,14 +37,14 @@ export interface InstantCommandOptions {
 
 export function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): number {
   const config = load(paths, { cwd: io.cwd });
-  const status = statusAt(config, { at: options.at, now: options.now, rules: parseRuleOptions(options.rule) });
+  const status = statusAt(config, { at: options.at, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
   writeOutput(io, options.format === 'json' ? formatStatusJson(status) : formatStatusText(status, config.model, configZone(config)), options.out);
   return 0;
 }
 
 export function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): number {
   const config = load(paths, { cwd: io.cwd });
-  const explanation = explain(config, options.portal, { at: options.at, now: options.now, rules: parseRuleOptions(options.rule) });
+  const explanation = explain(config, options.portal, { at: options.at, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
   writeOutput(io, options.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation, config.model, configZone(config)), options.out);
   return 0;
 }

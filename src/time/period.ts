@@ -3,7 +3,7 @@
  * exclusive), by default the 90 days from today's local midnight; at most 10 years.
  */
 import { UsageError } from '../errors.js';
-import { MS_PER_DAY, parseDateTime } from './civil.js';
+import { MS_PER_DAY, civilFromDays, daysFromCivil, daysInMonth, parseDateTime } from './civil.js';
 import { zoneTable } from './zone.js';
 
 export interface Period {
@@ -13,7 +13,6 @@ export interface Period {
 
 export const DEFAULT_PERIOD_DAYS = 90;
 export const MAX_PERIOD_YEARS = 10;
-const MAX_PERIOD_DAYS = 3653;
 
 /**
  * Reads a date or date-time given on the command line: local wall time in `zone` unless it
@@ -28,12 +27,23 @@ export function parseInstantArg(text: string, zone: string, what: string): numbe
   return zoneTable(zone).wallToInstant(dt.day, dt.msOfDay);
 }
 
-/** "now": `--now`, else `SHIFTREADY_NOW`, else the clock. */
-export function resolveNow(now: string | number | undefined, zone: string): number {
+/**
+ * "now": the given value (`label` names where it came from, for messages), else
+ * `SHIFTREADY_NOW`, else the clock.
+ */
+export function resolveNow(now: string | number | undefined, zone: string, label = '--now'): number {
   if (typeof now === 'number') return now;
-  const text = now ?? process.env.SHIFTREADY_NOW;
-  if (text !== undefined && text !== '') return parseInstantArg(text, zone, now !== undefined ? '--now' : 'SHIFTREADY_NOW');
+  if (now !== undefined && now !== '') return parseInstantArg(now, zone, label);
+  const env = process.env.SHIFTREADY_NOW;
+  if (env !== undefined && env !== '') return parseInstantArg(env, zone, 'SHIFTREADY_NOW');
   return Date.now();
+}
+
+/** The CLI's "now" and where it came from: `--now`, else the environment's SHIFTREADY_NOW. */
+export function nowFrom(option: string | undefined, env: NodeJS.ProcessEnv): { now?: string; nowLabel?: string } {
+  if (option !== undefined) return { now: option, nowLabel: '--now' };
+  if (env.SHIFTREADY_NOW !== undefined && env.SHIFTREADY_NOW !== '') return { now: env.SHIFTREADY_NOW, nowLabel: 'SHIFTREADY_NOW' };
+  return {};
 }
 
 /** Adds whole local days to the local date of an instant and returns that date's midnight. */
@@ -53,8 +63,12 @@ export function resolvePeriod(options: PeriodOptions, zone: string): Period {
   const from = options.from !== undefined ? parseInstantArg(options.from, zone, '--from') : localMidnightPlus(zone, options.now, 0);
   const to = options.to !== undefined ? parseInstantArg(options.to, zone, '--to') : localMidnightPlus(zone, from, DEFAULT_PERIOD_DAYS);
   if (to <= from) throw new UsageError(`--to must be after --from (the period is [from, to), to exclusive)`);
-  // Ten years hold at most 3,653 days (three leap days).
-  if (to - from > MAX_PERIOD_DAYS * MS_PER_DAY) {
+  // Ten calendar years from the local date and time of `from` (29 February → 28 February).
+  const table = zoneTable(zone);
+  const start = table.instantToWall(from);
+  const { year, month, day } = civilFromDays(start.day);
+  const limit = table.wallToInstant(daysFromCivil(year + MAX_PERIOD_YEARS, month, Math.min(day, daysInMonth(year + MAX_PERIOD_YEARS, month))), start.msOfDay);
+  if (to > limit) {
     throw new UsageError(`the period is longer than ${MAX_PERIOD_YEARS} years: give a shorter --from/--to`);
   }
   return { from, to };

@@ -29,7 +29,7 @@ import { BASE, cli, tempDir } from '../helpers.js';
 
 const WEB_NAME = 'Wébsite Live Chat — Ünïcödé Crisis Line, for the whole metro area; 24/7 "soon"';
 
-export const CONFIG = `${BASE.replace('  - id: web\n    type: chat\n', `  - id: web\n    name: '${WEB_NAME}'\n    type: chat\n`).replace(
+const CONFIG = `${BASE.replace('  - id: web\n    type: chat\n', `  - id: web\n    name: '${WEB_NAME}'\n    type: chat\n`).replace(
   '    mobileAlerts: true\n',
   '    mobileAlerts: true\n    away:\n      - { from: 2026-01-07, to: 2026-01-07 }\n',
 )}  - id: ph
