@@ -7,7 +7,7 @@
  * const { findings, errorCount } = check(config, { from: '2026-01-05', to: '2026-02-02' });
  * ```
  */
-export { check, load, loadFromTexts, periodOf, type CheckOptions, type CheckResult, type Config, type PeriodInput } from './check.js';
+export { check, load, loadAsync, loadFromTexts, periodOf, requireValid, type CheckOptions, type CheckResult, type Config, type PeriodInput } from './check.js';
 export { UsageError, ConfigHasErrors } from './errors.js';
 export type { Finding, Location, RelatedLocation, RuleSeverity, Severity } from './findings.js';
 export type { Model } from './model/types.js';

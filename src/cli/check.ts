@@ -1,5 +1,5 @@
 /** `shiftready check [paths..]`: validate; print findings; exit 0/1 (SPEC §5). */
-import { check, load, type CheckResult } from '../check.js';
+import { check, loadAsync, type CheckResult } from '../check.js';
 import { formatFindingsJson } from '../format/findings-json.js';
 import { formatFindingsMarkdown } from '../format/findings-markdown.js';
 import { formatGithub } from '../format/github.js';
@@ -43,10 +43,10 @@ export function checkExitCode(result: Pick<CheckResult, 'errorCount' | 'warningC
   return 0;
 }
 
-export function runCheck(paths: string[], options: CheckCommandOptions, io: CliIO): number {
+export async function runCheck(paths: string[], options: CheckCommandOptions, io: CliIO): Promise<number> {
   const rules = parseRuleOptions(options.rule);
   const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings');
-  const config = load(paths, { cwd: io.cwd });
+  const config = await loadAsync(paths, { cwd: io.cwd });
   const result = check(config, { rules, from: options.from, to: options.to, ...nowFrom(options.now, io.env) });
   // --quiet shows errors only; warnings still count for --max-warnings (as in ESLint).
   const shown = options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;

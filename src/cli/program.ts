@@ -35,7 +35,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option('-o, --out <file>', 'write the output to a file (whole or not at all)'),
   ).action(async (paths: string[], options) => {
     const { runCheck } = await import('./check.js');
-    setExit(runCheck(paths, options, io));
+    setExit(await runCheck(paths, options, io));
   });
 
   periodOptions(
@@ -48,7 +48,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option('-o, --out <file>', 'write the output to a file (whole or not at all)'),
   ).action(async (paths: string[], options) => {
     const { runCompile } = await import('./timeline.js');
-    setExit(runCompile(paths, options, io));
+    setExit(await runCompile(paths, options, io));
   });
 
   program
@@ -62,7 +62,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('-o, --out <file>', 'write the output to a file')
     .action(async (paths: string[], options) => {
       const { runStatus } = await import('./timeline.js');
-      setExit(runStatus(paths, options, io));
+      setExit(await runStatus(paths, options, io));
     });
 
   program
@@ -77,7 +77,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('-o, --out <file>', 'write the output to a file')
     .action(async (paths: string[], options) => {
       const { runExplain } = await import('./timeline.js');
-      setExit(runExplain(paths, options, io));
+      setExit(await runExplain(paths, options, io));
     });
 
   program

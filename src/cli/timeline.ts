@@ -1,5 +1,5 @@
 /** `compile`, `status` and `explain`: the commands that need a timeline (SPEC §5). */
-import { configZone, load } from '../check.js';
+import { configZone, loadAsync } from '../check.js';
 import { compile, explain, statusAt } from '../compile.js';
 import { formatExplainJson, formatExplainText } from '../format/explain.js';
 import { formatStatusJson, formatStatusText } from '../format/status.js';
@@ -19,8 +19,8 @@ export interface CompileCommandOptions {
   rule: string[];
 }
 
-export function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): number {
-  const config = load(paths, { cwd: io.cwd });
+export async function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): Promise<number> {
+  const config = await loadAsync(paths, { cwd: io.cwd });
   const timeline = compile(config, { from: options.from, to: options.to, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
   const output = options.format === 'ics' ? formatTimelineIcs(timeline) : options.format === 'csv' ? formatTimelineCsv(timeline) : formatTimelineJson(timeline);
   writeOutput(io, output, options.out);
@@ -35,15 +35,15 @@ export interface InstantCommandOptions {
   out?: string;
 }
 
-export function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): number {
-  const config = load(paths, { cwd: io.cwd });
+export async function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): Promise<number> {
+  const config = await loadAsync(paths, { cwd: io.cwd });
   const status = statusAt(config, { at: options.at, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
   writeOutput(io, options.format === 'json' ? formatStatusJson(status) : formatStatusText(status, config.model, configZone(config)), options.out);
   return 0;
 }
 
-export function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): number {
-  const config = load(paths, { cwd: io.cwd });
+export async function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): Promise<number> {
+  const config = await loadAsync(paths, { cwd: io.cwd });
   const explanation = explain(config, options.portal, { at: options.at, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
   writeOutput(io, options.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation, config.model, configZone(config)), options.out);
   return 0;

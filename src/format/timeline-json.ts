@@ -1,7 +1,8 @@
 /**
- * `compile --format json`, exactly SPEC §5.1. Written in chunks (one per interval), so a timeline
- * larger than the longest string V8 can hold is still written; the bytes equal
- * `JSON.stringify(timeline, null, 2)`.
+ * `compile --format json`, exactly SPEC §5.1, laid out as its example is: indented, with one
+ * interval per line (a year of a large organization stays a manageable file, and a change to one
+ * interval is a one-line diff). Written in chunks, so a timeline larger than the longest string
+ * V8 can hold is still written.
  */
 import { formatInstant } from '../time/civil.js';
 import type { PortalInterval, Timeline } from '../timeline/types.js';
@@ -10,11 +11,6 @@ export function intervalJson(i: PortalInterval): Record<string, unknown> {
   const base = { start: formatInstant(i.start), end: formatInstant(i.end), state: i.state };
   if (i.state === 'online') return { ...base, shifts: i.shifts, staff: i.staff, humans: i.humans, alerts: i.alerts };
   return i.reason === 'override' ? { ...base, reason: i.reason, override: i.override, scope: i.scope } : { ...base, reason: i.reason };
-}
-
-function indent(text: string, spaces: number): string {
-  const pad = ' '.repeat(spaces);
-  return pad + text.replace(/\n/g, `\n${pad}`);
 }
 
 export function* formatTimelineJson(timeline: Timeline): Generator<string> {
@@ -30,7 +26,7 @@ export function* formatTimelineJson(timeline: Timeline): Generator<string> {
     firstPortal = false;
     let first = true;
     for (const interval of intervals) {
-      yield `${first ? '' : ','}\n${indent(JSON.stringify(intervalJson(interval), null, 2), 8)}`;
+      yield `${first ? '' : ','}\n        ${JSON.stringify(intervalJson(interval))}`;
       first = false;
     }
     yield intervals.length ? '\n      ]\n    }' : ']\n    }';

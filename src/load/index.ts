@@ -1,48 +1,86 @@
 /** The load stage: paths → parsed source documents, in sorted path order. */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { discoverFiles, type ConfigFile } from './discover.js';
-import { parseSource, unreadableSource, type SourceDocument } from './source.js';
+import { readAndParse } from './read.js';
+import { fromRecord, parseSource, type ParsedRecord, type SourceDocument } from './source.js';
+import type { WorkerReply } from './worker.js';
 
 export { hasMarker } from './discover.js';
+export { MAX_FILE_BYTES } from './read.js';
 export { locate, parseSource, type Path, type SourceDocument } from './source.js';
 
-/**
- * Largest config file read. yaml parses about 1 MB/s on a small machine and a real helpline's
- * configuration is tens of kilobytes, so a bigger file is refused at once rather than parsed
- * for tens of seconds.
- */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Below this many bytes in all, files are parsed in this thread (a worker costs ~40 ms to start). */
+const PARALLEL_MIN_BYTES = 1024 * 1024;
 
-function readFileChecked(f: ConfigFile): SourceDocument {
-  let fd: number | undefined;
-  try {
-    fd = openSync(f.absolute, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) {
-      const mb = (size / (1024 * 1024)).toFixed(1);
-      return unreadableSource(f.file, `the file is ${mb} MB; shiftready reads config files of up to ${MAX_FILE_BYTES / (1024 * 1024)} MB: split it into several files`);
-    }
-    const buf = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buf, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    let text: string;
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/**
+ * How many threads to parse with, this one included: `SHIFTREADY_WORKERS` (0 or 1 = this thread
+ * only), else one per core (at most 4) for configurations over 1 MB in several files. Running
+ * from the TypeScript sources (tests), there is no compiled worker, so parsing stays here.
+ */
+function workerCount(files: readonly ConfigFile[]): number {
+  if (!import.meta.url.endsWith('.js')) return 0;
+  const setting = process.env.SHIFTREADY_WORKERS;
+  if (setting !== undefined && setting !== '') return Math.max(0, Math.min(Number(setting) || 0, files.length));
+  if (files.length < 2) return 0;
+  let bytes = 0;
+  for (const f of files) {
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, read));
+      bytes += statSync(f.absolute).size;
     } catch {
-      return unreadableSource(f.file, 'the file is not UTF-8 text; save it as UTF-8');
+      // reported when the file is read
     }
-    return parseSource(f.file, text);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${f.file}: cannot read${code ? ` (${code})` : ''}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
+  return bytes < PARALLEL_MIN_BYTES ? 0 : Math.min(availableParallelism(), 4, files.length);
+}
+
+/** Whether to parse across threads, and with how many (this one included). */
+function threadCount(files: readonly ConfigFile[]): number {
+  const n = workerCount(files);
+  return n >= 2 ? n : 0;
+}
+
+/**
+ * Parses files across `count` threads — this one and `count - 1` workers — each taking about the
+ * same number of bytes. This thread's share needs no copying between threads.
+ */
+async function parseInWorkers(files: readonly ConfigFile[], count: number): Promise<SourceDocument[]> {
+  const sizes = files.map((f) => {
+    try {
+      return statSync(f.absolute).size;
+    } catch {
+      return 0;
+    }
+  });
+  const shares: ConfigFile[][] = Array.from({ length: count }, () => []);
+  const load = new Array<number>(count).fill(0);
+  for (const i of files.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]!)) {
+    const least = load.indexOf(Math.min(...load));
+    shares[least]!.push(files[i]!);
+    load[least]! += sizes[i]!;
+  }
+  const [own, ...others] = shares;
+  const pending = Promise.all(
+    others.map(
+      (share) =>
+        new Promise<ParsedRecord[]>((resolve, reject) => {
+          const worker = new Worker(WORKER_URL, { workerData: { files: share } });
+          worker.once('message', (reply: WorkerReply) => ('records' in reply ? resolve(reply.records) : reject(new UsageError(reply.usageError))));
+          worker.once('error', reject);
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`a parser thread stopped with exit code ${code}`));
+          });
+        }),
+    ),
+  );
+  // Parse this thread's share while the workers parse theirs.
+  const here = new Map(own!.map((f) => [f.file, readAndParse(f).source]));
+  const byFile = new Map((await pending).flat().map((r) => [r.file, r]));
+  return files.map((f) => here.get(f.file) ?? fromRecord(byFile.get(f.file)!));
 }
 
 /**
@@ -50,7 +88,14 @@ function readFileChecked(f: ConfigFile): SourceDocument {
  * Throws `UsageError` for paths that cannot be used; YAML problems are kept on each document.
  */
 export function loadFiles(paths: readonly string[], cwd?: string): SourceDocument[] {
-  return discoverFiles(paths, cwd).map(readFileChecked);
+  return discoverFiles(paths, cwd).map((f) => readAndParse(f).source);
+}
+
+/** Like `loadFiles`, parsing large configurations across worker threads. */
+export async function loadFilesParallel(paths: readonly string[], cwd?: string): Promise<SourceDocument[]> {
+  const files = discoverFiles(paths, cwd);
+  const count = threadCount(files);
+  return count > 0 ? parseInWorkers(files, count) : files.map((f) => readAndParse(f).source);
 }
 
 /** Parses in-memory texts as config files (e.g. files read from git, or tests). */

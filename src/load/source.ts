@@ -21,12 +21,15 @@ export interface SyntaxProblem {
 /** Rules silenced on a line by `# shiftready-disable-next-line <rule-id>[, …] [-- reason]`. */
 export type DisabledRules = ReadonlyMap<number, ReadonlySet<string> | 'all'>;
 
+/** A parsed file's syntax tree with node positions. */
+export interface SyntaxTree {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
 export interface SourceDocument {
   /** The path as given on the command line (relative paths stay relative). */
   file: string;
-  /** The parsed document; absent when the file could not be parsed at all. */
-  doc?: Document.Parsed;
-  lineCounter: LineCounter;
   /** The file's data as plain JS; `undefined` when the file is unusable. */
   data: unknown;
   /** Problems that become `yaml-syntax` findings. */
@@ -34,6 +37,54 @@ export interface SourceDocument {
   /** False when YAML errors make the content untrustworthy; its sections are then not merged. */
   usable: boolean;
   disabled: DisabledRules;
+  /**
+   * The syntax tree, for locating nodes. A file parsed in a worker thread has none until a
+   * finding needs a location in it; it is then parsed again from the same text.
+   */
+  tree(): SyntaxTree | undefined;
+}
+
+/** What a worker thread sends back for one file (no syntax tree: it cannot cross threads). */
+export interface ParsedRecord {
+  file: string;
+  text?: string;
+  data: unknown;
+  problems: SyntaxProblem[];
+  usable: boolean;
+  disabled: [number, string[] | 'all'][];
+}
+
+const PARSE_OPTIONS = { uniqueKeys: true, merge: true, prettyErrors: false, resolveKnownTags: false, logLevel: 'error' } as const;
+
+/** Rebuilds a worker's record, with a syntax tree parsed again on first use. */
+export function fromRecord(record: ParsedRecord): SourceDocument {
+  let tree: SyntaxTree | undefined;
+  return {
+    file: record.file,
+    data: record.data,
+    problems: record.problems,
+    usable: record.usable,
+    disabled: new Map(record.disabled.map(([line, ids]) => [line, ids === 'all' ? 'all' : new Set(ids)])),
+    tree() {
+      if (!tree && record.text !== undefined) {
+        const lineCounter = new LineCounter();
+        tree = { doc: parseDocument(record.text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
+      }
+      return tree;
+    },
+  };
+}
+
+/** A parsed document as a record a worker can send. */
+export function toRecord(source: SourceDocument, text: string | undefined): ParsedRecord {
+  return {
+    file: source.file,
+    text,
+    data: source.data,
+    problems: source.problems,
+    usable: source.usable,
+    disabled: [...source.disabled].map(([line, ids]) => [line, ids === 'all' ? 'all' : [...ids]]),
+  };
 }
 
 /** Cap on alias expansion (defends against "billion laughs"). */
@@ -91,7 +142,7 @@ function duplicateKey(doc: Document.Parsed, offset: number): { key: string; firs
 export function parseSource(file: string, text: string): SourceDocument {
   const lineCounter = new LineCounter();
   const disabled = parseDirectives(text);
-  const base = { file, lineCounter, disabled };
+  const base = { file, disabled, tree: (): SyntaxTree | undefined => undefined };
   const control = CONTROL_CHAR.exec(text);
   if (control) {
     // YAML allows only printable characters; this is most likely a binary file.
@@ -105,7 +156,8 @@ export function parseSource(file: string, text: string): SourceDocument {
 
   // resolveKnownTags: false keeps YAML 1.1 tags (!!binary, !!timestamp, !!set …) from turning
   // values into Buffers, Dates or Sets; logLevel keeps yaml from printing Node warnings.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: true, prettyErrors: false, resolveKnownTags: false, logLevel: 'error' });
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+  const tree: SyntaxTree = { doc, lineCounter };
   const problems: SyntaxProblem[] = [];
   // Only the first error that makes the file unreadable is reported: later ones are nearly
   // always consequences of it (one mis-indented key misaligns every key after it).
@@ -148,7 +200,7 @@ export function parseSource(file: string, text: string): SourceDocument {
       problems.push({ ...describeToJsError(doc, lineCounter, e), fatal: true });
     }
   }
-  return { ...base, doc, data: fatal ? undefined : data, problems, usable: !fatal };
+  return { ...base, tree: () => tree, data: fatal ? undefined : data, problems, usable: !fatal };
 }
 
 /** Offsets of mapping keys that are themselves lists or mappings (the data cannot hold them). */
@@ -201,11 +253,11 @@ function describeToJsError(doc: Document.Parsed, lineCounter: LineCounter, e: un
 export function unreadableSource(file: string, message: string): SourceDocument {
   return {
     file,
-    lineCounter: new LineCounter(),
     data: undefined,
     problems: [{ message, line: 1, column: 1, fatal: true }],
     usable: false,
     disabled: new Map(),
+    tree: () => undefined,
   };
 }
 
@@ -251,10 +303,10 @@ export function parseDirectives(text: string): DisabledRules {
   return out;
 }
 
-function positionOf(source: SourceDocument, node: YamlNode | null | undefined): Location {
+function positionOf(source: SourceDocument, tree: SyntaxTree, node: YamlNode | null | undefined): Location {
   const offset = node?.range?.[0];
   if (offset === undefined) return { file: source.file, line: 1, column: 1 };
-  const pos = source.lineCounter.linePos(offset);
+  const pos = tree.lineCounter.linePos(offset);
   return { file: source.file, line: pos.line, column: pos.col };
 }
 
@@ -270,8 +322,9 @@ function keyText(key: unknown): string | undefined {
  * node on the way is used.
  */
 export function locate(source: SourceDocument, path: Path, part: 'value' | 'key' = 'value'): Location {
-  const doc = source.doc;
-  if (!doc) return { file: source.file, line: 1, column: 1 };
+  const tree = source.tree();
+  if (!tree) return { file: source.file, line: 1, column: 1 };
+  const doc = tree.doc;
   let node: YamlNode | null | undefined = doc.contents as YamlNode | null;
   let last: YamlNode | null | undefined = node;
   for (let i = 0; i < path.length; i++) {
@@ -283,7 +336,7 @@ export function locate(source: SourceDocument, path: Path, part: 'value' | 'key'
       if (!pair) break;
       const key = pair.key as YamlNode | null;
       const value = pair.value as YamlNode | null;
-      if (i === path.length - 1 && part === 'key') return positionOf(source, key);
+      if (i === path.length - 1 && part === 'key') return positionOf(source, tree, key);
       // `key:` with no value has no value node: point at the key.
       node = value ?? key;
       if (!value) {
@@ -297,5 +350,5 @@ export function locate(source: SourceDocument, path: Path, part: 'value' | 'key'
     } else break;
     last = node;
   }
-  return positionOf(source, last);
+  return positionOf(source, tree, last);
 }

@@ -80,14 +80,22 @@ function untilToLastDay(until: RuleUntil, zoneName: string, startMs: number): Da
  * is in the window; it covers nothing.
  */
 export function forEachOccurrence(spec: SeriesSpec, fromMs: number, toMs: number, emit: (o: Occurrence) => void): void {
+  forEachOccurrenceSpan(spec, fromMs, toMs, (start, end, day) => emit({ day, start, end }));
+}
+
+/** `forEachOccurrence` without an object per occurrence (for the timeline's inner loop). */
+export function forEachOccurrenceSpan(spec: SeriesSpec, fromMs: number, toMs: number, emit: (start: number, end: number, day: DayNumber) => void): void {
   // An occurrence starting on local date d lies within [d - 1 day, d + 2 days] in UTC terms.
   const windowStart = Math.floor(fromMs / MS_PER_DAY) - 2;
   const windowEnd = Math.floor(toMs / MS_PER_DAY) + 2;
+  const zone = zoneTable(spec.zone);
+  const nextDay = endsNextDay(spec) ? 1 : 0;
   const visit = (day: DayNumber) => {
     if (spec.except?.has(day)) return;
-    const o = occurrenceOn(spec, day);
-    const overlaps = o.end > o.start ? o.start < toMs && o.end > fromMs : o.start >= fromMs && o.start < toMs;
-    if (overlaps) emit(o);
+    const start = zone.wallToInstant(day, spec.startMs);
+    const end = zone.wallToInstant(day + nextDay, spec.endMs);
+    const overlaps = end > start ? start < toMs && end > fromMs : start >= fromMs && start < toMs;
+    if (overlaps) emit(start, end, day);
   };
   if (spec.once !== undefined) {
     if (spec.once >= windowStart && spec.once < windowEnd) visit(spec.once);

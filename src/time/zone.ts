@@ -180,6 +180,7 @@ export function wallToInstant(zone: string, day: DayNumber, msOfDay: number): nu
 export type ZoneNameCheck = { ok: true } | { ok: false; suggestion?: string; abbreviation?: boolean };
 
 let canonical: ReadonlySet<string> | undefined;
+const checked = new Map<string, ZoneNameCheck>();
 
 /**
  * Whether a name is an IANA time zone name that this Node.js can use. Intl accepts more than
@@ -187,6 +188,15 @@ let canonical: ReadonlySet<string> | undefined;
  * accept neither, and suggest the proper spelling where there is one.
  */
 export function checkZoneName(name: string): ZoneNameCheck {
+  let result = checked.get(name);
+  if (!result) {
+    result = checkZoneNameUncached(name);
+    checked.set(name, result);
+  }
+  return result;
+}
+
+function checkZoneNameUncached(name: string): ZoneNameCheck {
   if (!IANAZone.isValidZone(name)) return { ok: false };
   canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
   if (IANA_ZONE_NAMES.has(name) || canonical.has(name)) return { ok: true };

@@ -3,50 +3,159 @@
  *
  * For each portal, the occurrences of its serving shifts are cut into segments with one set of
  * counting users, and swept together with the off-spans of the organization switch and the
- * portal's switch. Each elementary stretch gets one state: online if a staffed serving
+ * portal's switch. Each stretch between two changes gets one state: online if a staffed serving
  * occurrence covers it and no switch is off; otherwise offline with the first reason that
  * applies — override (it would be online), unstaffed, no-shift. Neighbours with equal fields are
  * merged, so the intervals cover the period exactly.
  */
 import { seriesOf } from '../model/timing.js';
-import type { Model, Portal, Shift } from '../model/types.js';
-import { forEachOccurrence } from '../time/series.js';
+import type { Model, Portal, Shift, User } from '../model/types.js';
 import type { Period } from '../time/period.js';
-import { StaffingContext, type StaffedSegment } from './staffing.js';
+import { forEachOccurrenceSpan } from '../time/series.js';
+import { StaffingContext } from './staffing.js';
 import { switchOffSpans, type OffSpan } from './switches.js';
 import type { OfflineInterval, PortalInterval, PortalTimeline, Staffing, Timeline } from './types.js';
 
-interface Segment extends StaffedSegment {
-  shift: Shift;
+function sameTokens(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Interns staffing field sets, so equal neighbours compare by reference and share memory. */
-class StaffingPool {
-  private readonly pool = new Map<string, Staffing>();
+/**
+ * The users registered on any shift, ranked by id in code-unit order (SPEC §3.3), with per-rank
+ * flags. Built once per model.
+ */
+interface UserRanks {
+  rank: Map<User, number>;
+  ids: string[];
+  human: Uint8Array;
+  alerted: Uint8Array;
+}
 
-  get(segments: readonly Segment[]): Staffing {
-    const shifts = new Set<string>();
-    const users = new Map<string, Segment['counting'][number]>();
-    for (const s of segments) {
-      if (!s.staffed) continue;
-      shifts.add(s.shift.id);
-      for (const u of s.counting) users.set(u.id, u);
+const ranksCache = new WeakMap<Model, UserRanks>();
+
+function userRanks(model: Model): UserRanks {
+  let ranks = ranksCache.get(model);
+  if (!ranks) {
+    const onShifts = new Set<string>();
+    for (const shift of model.shifts) for (const id of shift.staff) if (model.userById.has(id)) onShifts.add(id);
+    const ids = [...onShifts].sort();
+    const rank = new Map<User, number>();
+    const human = new Uint8Array(ids.length);
+    const alerted = new Uint8Array(ids.length);
+    ids.forEach((id, i) => {
+      const user = model.userById.get(id)!;
+      rank.set(user, i);
+      human[i] = user.placeholder ? 0 : 1;
+      alerted[i] = user.mobileAlerts ? 1 : 0;
+    });
+    ranks = { rank, ids, human, alerted };
+    ranksCache.set(model, ranks);
+  }
+  return ranks;
+}
+
+/**
+ * Interns staffing field sets, so equal neighbours compare by reference and share memory. Each
+ * (shift, counting users) pair gets a small numeric token — the same token for the same users,
+ * whichever array holds them. The staffing of a moment is found by the sorted tokens of its
+ * staffed segments and built once: users are handled as ranks in code-unit order of their ids
+ * (SPEC §3.3), so a union is a numeric sort of a few integers.
+ */
+class StaffingPool {
+  private readonly byArray = new Map<Shift, Map<readonly User[], number>>();
+  private readonly byContent = new Map<string, number>();
+  private readonly tokenShift: string[] = [];
+  private readonly tokenRanks: Int32Array[] = [];
+  /** Staffings by a hash of their token list; each bucket is checked for the exact list. */
+  private readonly byTokens = new Map<number, { tokens: number[]; staffing: Staffing }[]>();
+  private readonly ranks: UserRanks;
+
+  constructor(model: Model) {
+    this.ranks = userRanks(model);
+  }
+
+  token(shift: Shift, counting: readonly User[]): number {
+    let byUsers = this.byArray.get(shift);
+    if (!byUsers) {
+      byUsers = new Map();
+      this.byArray.set(shift, byUsers);
     }
-    const shiftIds = [...shifts].sort(byCodeUnit);
-    const staff = [...users.keys()].sort(byCodeUnit);
-    const key = `${shiftIds.join('\u0000')}\u0001${staff.join('\u0000')}`;
-    let staffing = this.pool.get(key);
-    if (!staffing) {
-      const humans = staff.filter((id) => !users.get(id)!.placeholder);
-      staffing = { shifts: shiftIds, staff, humans, alerts: humans.filter((id) => users.get(id)!.mobileAlerts) };
-      this.pool.set(key, staffing);
+    let token = byUsers.get(counting);
+    if (token !== undefined) return token;
+    const ranks = Int32Array.from(counting, (u) => this.ranks.rank.get(u)!).sort();
+    const content = `${shift.id}\u0000${ranks.join(',')}`;
+    token = this.byContent.get(content);
+    if (token === undefined) {
+      token = this.tokenShift.length;
+      this.tokenShift.push(shift.id);
+      this.tokenRanks.push(ranks);
+      this.byContent.set(content, token);
     }
+    byUsers.set(counting, token);
+    return token;
+  }
+
+  /** The staffing of a set of staffed segments, given their distinct tokens in ascending order. */
+  get(tokens: readonly number[]): Staffing {
+    let hash = 0;
+    for (const t of tokens) hash = (Math.imul(hash, 0x01000193) ^ (t + 1)) | 0;
+    const bucket = this.byTokens.get(hash);
+    if (bucket) {
+      for (const entry of bucket) if (sameTokens(entry.tokens, tokens)) return entry.staffing;
+    }
+    let ranks: Int32Array;
+    if (tokens.length === 1) ranks = this.tokenRanks[tokens[0]!]!;
+    else {
+      let total = 0;
+      for (const t of tokens) total += this.tokenRanks[t]!.length;
+      const all = new Int32Array(total);
+      let at = 0;
+      for (const t of tokens) {
+        all.set(this.tokenRanks[t]!, at);
+        at += this.tokenRanks[t]!.length;
+      }
+      all.sort();
+      let kept = 0;
+      for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i]!;
+      ranks = all.subarray(0, kept);
+    }
+    const { ids, human, alerted } = this.ranks;
+    const staff: string[] = [];
+    const humans: string[] = [];
+    const alerts: string[] = [];
+    for (let i = 0; i < ranks.length; i++) {
+      const r = ranks[i]!;
+      staff.push(ids[r]!);
+      if (human[r]) {
+        humans.push(ids[r]!);
+        if (alerted[r]) alerts.push(ids[r]!);
+      }
+    }
+    const staffing: Staffing = {
+      shifts: tokens.length === 1 ? [this.tokenShift[tokens[0]!]!] : [...new Set(tokens.map((t) => this.tokenShift[t]!))].sort(),
+      staff,
+      humans,
+      alerts,
+    };
+    const entry = { tokens: [...tokens], staffing };
+    if (bucket) bucket.push(entry);
+    else this.byTokens.set(hash, [entry]);
     return staffing;
   }
+}
+
+/** Equal id lists (by reference first: interned lists are shared). */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const servingCache = new WeakMap<Model, Map<string, Shift[]>>();
@@ -72,40 +181,144 @@ export function servingShifts(portal: Portal, model: Model): Shift[] {
   return groups.get(`${portal.program}\u0000${portal.type}`) ?? [];
 }
 
-/** Staffing segments of every serving occurrence that overlaps the period, sorted by start. */
-function segmentsOf(portal: Portal, model: Model, period: Period, staffing: StaffingContext): Segment[] {
-  const out: Segment[] = [];
-  for (const shift of servingShifts(portal, model)) {
-    const spec = seriesOf(shift, model)!;
-    forEachOccurrence(spec, period.from, period.to, (o) => {
-      if (o.end <= o.start) return; // covers nothing (SPEC §3.3)
-      for (const seg of staffing.segments(shift, o.start, o.end)) {
-        const start = Math.max(seg.start, period.from);
-        const end = Math.min(seg.end, period.to);
-        if (end > start) out.push({ ...seg, start, end, shift });
-      }
-    });
+/**
+ * The segments of a portal's serving occurrences (clipped to the period) in typed arrays: start,
+ * end, and the staffing token (-1 when not staffed). Each shift's segments form a run sorted by
+ * start.
+ */
+class Segments {
+  start = new Float64Array(1024);
+  end = new Float64Array(1024);
+  token = new Int32Array(1024);
+  length = 0;
+  /** Where each shift's run begins (runs[i] .. runs[i + 1]). */
+  runs: number[] = [0];
+
+  push(start: number, end: number, token: number): void {
+    if (this.length === this.start.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as { new (n: number): T })(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.token = grow(this.token);
+    }
+    this.start[this.length] = start;
+    this.end[this.length] = end;
+    this.token[this.length] = token;
+    this.length++;
   }
-  return out.sort((a, b) => a.start - b.start);
+
+  endRun(): void {
+    if (this.runs[this.runs.length - 1] !== this.length) this.runs.push(this.length);
+  }
+
+  /** Segment indexes in start order: a heap merge of the sorted runs. */
+  order(): Int32Array {
+    const out = new Int32Array(this.length);
+    const heads: number[] = []; // segment index at the head of each run
+    const ends: number[] = [];
+    for (let r = 0; r + 1 < this.runs.length; r++) {
+      heads.push(this.runs[r]!);
+      ends.push(this.runs[r + 1]!);
+    }
+    const start = this.start;
+    // A binary min-heap of run numbers, keyed by their head segment's start.
+    const heap = heads.map((_, r) => r);
+    const less = (a: number, b: number) => start[heads[a]!]! < start[heads[b]!]!;
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+        if (m === i) return;
+        const swap = heap[i]!;
+        heap[i] = heap[m]!;
+        heap[m] = swap;
+        i = m;
+      }
+    };
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+    let n = 0;
+    while (heap.length > 0) {
+      const run = heap[0]!;
+      out[n++] = heads[run]!++;
+      if (heads[run]! >= ends[run]!) {
+        heap[0] = heap[heap.length - 1]!;
+        heap.pop();
+      }
+      if (heap.length > 0) down(0);
+    }
+    return out;
+  }
 }
 
-function sameInterval(a: PortalInterval, b: PortalInterval): boolean {
-  if (a.state === 'online') return b.state === 'online' && a.shifts === b.shifts && a.staff === b.staff;
-  return b.state === 'offline' && a.reason === b.reason && a.override === b.override && a.scope === b.scope;
+function segmentsOf(portal: Portal, model: Model, period: Period, staffing: StaffingContext, pool: StaffingPool): Segments {
+  const out = new Segments();
+  for (const shift of servingShifts(portal, model)) {
+    const spec = seriesOf(shift, model)!;
+    if (!staffing.anyAway(shift)) {
+      // One set of counting users for every occurrence: one token.
+      const counting = staffing.eligibleOf(shift);
+      const token = counting.length >= shift.minStaff ? pool.token(shift, counting) : -1;
+        forEachOccurrenceSpan(spec, period.from, period.to, (oStart, oEnd) => {
+        const start = oStart > period.from ? oStart : period.from;
+        const end = oEnd < period.to ? oEnd : period.to;
+        if (end > start) out.push(start, end, token); // an end not after the start covers nothing
+      });
+    } else {
+      forEachOccurrenceSpan(spec, period.from, period.to, (oStart, oEnd) => {
+        const start = Math.max(oStart, period.from);
+        const end = Math.min(oEnd, period.to);
+        if (end <= start) return;
+        for (const seg of staffing.segments(shift, start, end)) {
+          if (seg.end > seg.start) out.push(seg.start, seg.end, seg.staffed ? pool.token(shift, seg.counting) : -1);
+        }
+      });
+    }
+    out.endRun();
+  }
+  return out;
 }
 
 /** Walks sorted, disjoint off-spans alongside increasing instants. */
 class SpanCursor {
   private i = 0;
   constructor(private readonly spans: readonly OffSpan[]) {}
-  at(t: number): OffSpan | undefined {
+
+  private skipTo(t: number): OffSpan | undefined {
     while (this.i < this.spans.length && this.spans[this.i]!.end <= t) this.i++;
-    const s = this.spans[this.i];
+    return this.spans[this.i];
+  }
+
+  /** The span containing t, if any. */
+  at(t: number): OffSpan | undefined {
+    const s = this.skipTo(t);
     return s && s.start <= t ? s : undefined;
+  }
+
+  /** The first instant after t at which the switch changes (Infinity if never). */
+  nextChange(t: number): number {
+    const s = this.skipTo(t);
+    if (!s) return Infinity;
+    return s.start > t ? s.start : s.end;
   }
 }
 
-export interface PortalTimelineInput {
+function offline(start: number, end: number, reason: OfflineInterval['reason'], off?: OffSpan): OfflineInterval {
+  const interval: OfflineInterval = { start, end, state: 'offline', reason };
+  if (off) {
+    interval.override = off.name;
+    interval.scope = off.override.portal === undefined ? 'organization' : 'portal';
+  }
+  return interval;
+}
+
+interface PortalTimelineInput {
   portal: Portal;
   model: Model;
   period: Period;
@@ -115,68 +328,82 @@ export interface PortalTimelineInput {
 }
 
 function portalTimeline({ portal, model, period, staffing, pool, organizationSwitch }: PortalTimelineInput): PortalTimeline {
-  const segments = segmentsOf(portal, model, period, staffing);
-  const portalSwitch = switchOffSpans(model, portal.id);
-
-  const boundaries = new Set<number>([period.from, period.to]);
-  for (const s of segments) {
-    boundaries.add(s.start);
-    boundaries.add(s.end);
-  }
-  for (const spans of [organizationSwitch, portalSwitch]) {
-    for (const s of spans) {
-      if (s.start > period.from && s.start < period.to) boundaries.add(s.start);
-      if (s.end > period.from && s.end < period.to) boundaries.add(s.end);
-    }
-  }
-  const points = [...boundaries].sort((a, b) => a - b);
-
+  const segments = segmentsOf(portal, model, period, staffing, pool);
+  const order = segments.order();
+  const { start: segStart, end: segEnd, token: segToken } = segments;
+  const n = order.length;
   const orgCursor = new SpanCursor(organizationSwitch);
-  const portalCursor = new SpanCursor(portalSwitch);
+  const portalCursor = new SpanCursor(switchOffSpans(model, portal.id));
   const intervals: PortalInterval[] = [];
-  let active: Segment[] = [];
-  let next = 0; // next segment to activate
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
-    active = active.filter((s) => s.end > start);
-    while (next < segments.length && segments[next]!.start <= start) {
-      if (segments[next]!.end > start) active.push(segments[next]!);
-      next++;
-    }
-    let interval: PortalInterval;
-    const staffed = active.some((s) => s.staffed);
-    if (staffed) {
-      // When both switches are off, the organization's override is named (SPEC §3.3).
-      const off = orgCursor.at(start) ?? portalCursor.at(start);
-      if (off) {
-        interval = offline(start, end, 'override', off, off.override.portal === undefined ? 'organization' : 'portal');
-      } else {
-        interval = { start, end, state: 'online', ...pool.get(active) };
+  let active = new Int32Array(16);
+  let activeLength = 0;
+  const tokens: number[] = [];
+  const lastTokens: number[] = [];
+  let staffingNow: Staffing | undefined;
+  // The next instants at which the switches change; recomputed only once passed.
+  let orgNext = -Infinity;
+  let portalNext = -Infinity;
+  let next = 0; // position in `order` of the next segment to activate
+  let t = period.from;
+  while (t < period.to) {
+    // Drop what has ended and add what starts; the stretch lasts until the nearest change.
+    let kept = 0;
+    for (let k = 0; k < activeLength; k++) if (segEnd[active[k]!]! > t) active[kept++] = active[k]!;
+    activeLength = kept;
+    while (next < n && segStart[order[next]!]! <= t) {
+      if (activeLength === active.length) {
+        const bigger = new Int32Array(active.length * 2);
+        bigger.set(active);
+        active = bigger;
       }
-    } else {
-      interval = offline(start, end, active.length ? 'unstaffed' : 'no-shift');
+      active[activeLength++] = order[next++]!;
     }
+    if (t >= orgNext) orgNext = orgCursor.nextChange(t);
+    if (t >= portalNext) portalNext = portalCursor.nextChange(t);
+    let end = period.to < orgNext ? period.to : orgNext;
+    if (portalNext < end) end = portalNext;
+    if (next < n && segStart[order[next]!]! < end) end = segStart[order[next]!]!;
+    // The distinct tokens of the staffed active segments, ascending (a handful: insertion sort).
+    tokens.length = 0;
+    for (let k = 0; k < activeLength; k++) {
+      const seg = active[k]!;
+      if (segEnd[seg]! < end) end = segEnd[seg]!;
+      const token = segToken[seg]!;
+      if (token < 0) continue;
+      let i = tokens.length;
+      while (i > 0 && tokens[i - 1]! > token) i--;
+      if (i > 0 && tokens[i - 1] === token) continue;
+      tokens.push(token);
+      for (let j = tokens.length - 1; j > i; j--) tokens[j] = tokens[j - 1]!;
+      tokens[i] = token;
+    }
+    // When both switches are off, the organization's override is named (SPEC §3.3).
+    const off = tokens.length > 0 ? (orgCursor.at(t) ?? portalCursor.at(t)) : undefined;
     const last = intervals[intervals.length - 1];
-    if (last && last.end === start && sameInterval(last, interval)) last.end = end;
-    else intervals.push(interval);
+    if (tokens.length > 0 && !off) {
+      if (!sameTokens(tokens, lastTokens)) {
+        staffingNow = pool.get(tokens);
+        lastTokens.length = tokens.length;
+        for (let i = 0; i < tokens.length; i++) lastTokens[i] = tokens[i]!;
+      }
+      const f = staffingNow!;
+      if (last?.state === 'online' && sameIds(last.shifts, f.shifts) && sameIds(last.staff, f.staff)) last.end = end;
+      else intervals.push({ start: t, end, state: 'online', shifts: f.shifts, staff: f.staff, humans: f.humans, alerts: f.alerts });
+    } else {
+      const reason = off ? 'override' : activeLength > 0 ? 'unstaffed' : 'no-shift';
+      const name = off?.name;
+      if (last?.state === 'offline' && last.reason === reason && last.override === name) last.end = end;
+      else intervals.push(offline(t, end, reason, off));
+    }
+    t = end;
   }
   return { portal, intervals };
-}
-
-function offline(start: number, end: number, reason: OfflineInterval['reason'], off?: OffSpan, scope?: OfflineInterval['scope']): OfflineInterval {
-  const interval: OfflineInterval = { start, end, state: 'offline', reason };
-  if (off) {
-    interval.override = off.name;
-    interval.scope = scope;
-  }
-  return interval;
 }
 
 /** The availability timeline of every portal over the period (portals sorted by id). */
 export function buildTimeline(model: Model, period: Period): Timeline {
   const staffing = new StaffingContext(model);
-  const pool = new StaffingPool();
+  const pool = new StaffingPool(model);
   const organizationSwitch = switchOffSpans(model, undefined);
   const portals = [...model.portalById.values()]
     .filter((p) => p.type !== undefined)

@@ -47,6 +47,7 @@ export interface StaffedSegment extends Span {
 export class StaffingContext {
   private readonly away = new Map<User, Span[]>();
   private readonly eligible = new Map<Shift, User[]>();
+  private readonly hasAway = new Map<Shift, boolean>();
 
   constructor(readonly model: Model) {}
 
@@ -68,6 +69,16 @@ export class StaffingContext {
     return users;
   }
 
+  /** True when some user who can count on the shift has away periods at all. */
+  anyAway(shift: Shift): boolean {
+    let any = this.hasAway.get(shift);
+    if (any === undefined) {
+      any = this.eligibleOf(shift).some((u) => this.awayOf(u).length > 0);
+      this.hasAway.set(shift, any);
+    }
+    return any;
+  }
+
   /** True when `user` is away at instant t (away spans are half-open, SPEC §3.3). */
   isAway(user: User, t: number): boolean {
     for (const a of this.awayOf(user)) if (t >= a.start && t < a.end) return true;
@@ -80,6 +91,7 @@ export class StaffingContext {
    */
   segments(shift: Shift, start: number, end: number): StaffedSegment[] {
     const candidates = this.eligibleOf(shift);
+    if (!this.anyAway(shift)) return [{ start, end, counting: candidates, staffed: candidates.length >= shift.minStaff }];
     const cuts = new Set<number>();
     let anyAway = false;
     for (const user of candidates) {
