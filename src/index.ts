@@ -2,16 +2,21 @@
  * shiftready's library API: the same functions the CLI uses.
  *
  * ```ts
- * import { load, check } from 'shiftready';
+ * import { load, check, compile, statusAt, explain } from 'shiftready';
  * const config = load(['config/']);
  * const { findings, errorCount } = check(config, { from: '2026-01-05', to: '2026-02-02' });
+ * const timeline = compile(config, { from: '2026-01-05', to: '2026-01-12' }); // throws ConfigHasErrors
  * ```
  */
 export { check, load, loadAsync, loadFromTexts, periodOf, requireValid, type CheckOptions, type CheckResult, type Config, type PeriodInput } from './check.js';
-export { UsageError, ConfigHasErrors } from './errors.js';
+export { compile, explain, statusAt, type CompileOptions, type InstantOptions } from './compile.js';
+export { ConfigHasErrors, UsageError } from './errors.js';
 export type { Finding, Location, RelatedLocation, RuleSeverity, Severity } from './findings.js';
 export type { Model } from './model/types.js';
 export { RULES } from './rules/index.js';
 export type { Rule, RuleMeta } from './rules/rule.js';
 export type { Period } from './time/period.js';
 export { wallToInstant } from './time/zone.js';
+export type { Explanation } from './timeline/explain.js';
+export type { Status, PortalStatus } from './timeline/status.js';
+export type { OfflineInterval, OnlineInterval, PortalInterval, PortalTimeline, Timeline } from './timeline/types.js';

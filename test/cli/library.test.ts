@@ -1,0 +1,20 @@
+/** The package entry (dist/index.js) exposes the typed API the CLI uses. */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const ENTRY = new URL('../../dist/index.js', import.meta.url);
+
+describe.skipIf(!existsSync(ENTRY))('library API', () => {
+  it('loads, checks, compiles, and answers status and explain', async () => {
+    const api = (await import(ENTRY.href)) as typeof import('../../src/index.js');
+    const config = api.load([new URL('../../examples/crisis-line', import.meta.url).pathname]);
+    expect(api.check(config, { now: '2026-03-02T12:00' }).errorCount).toBe(0);
+    const timeline = api.compile(config, { from: '2026-03-02', to: '2026-03-03' });
+    expect(timeline.portals.map((p) => p.portal.id)).toEqual(['teen-chat', 'text-line', 'website-chat']);
+    // Monday 2026-03-02 10:00 in Chicago: the weekday website chat is on.
+    const status = api.statusAt(config, { at: '2026-03-02T10:00' });
+    expect(status.portals.find((p) => p.id === 'website-chat')!.online).toBe(true);
+    expect(api.explain(config, 'website-chat', { at: '2026-03-02T10:00' }).occurrences.map((o) => o.shift.id)).toEqual(['web-weekday-day']);
+    expect(() => api.compile(api.loadFromTexts([{ file: 'x.yaml', text: 'shiftready: 1\n' }]))).toThrow(api.ConfigHasErrors);
+  });
+});
