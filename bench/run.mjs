@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_DIR, existing, generate } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = `${ROOT}dist/cli/main.js`;
+const CLI = `${ROOT}dist/shiftready.mjs`;
 
 function timeRun(args, runs) {
   const times = [];

@@ -3,7 +3,13 @@
  * checks the configuration rules and throws `ConfigHasErrors` if they report errors.
  */
 import { configZone, periodOf, requireValid, type Config, type PeriodInput } from './check.js';
-import { UsageError } from './errors.js';
+import { ConfigHasErrors, UsageError } from './errors.js';
+import { holidaysInPeriod } from './holidays/index.js';
+import { coverageReport, type CoverageReport } from './report/coverage.js';
+import { diffReport, type DiffReport } from './report/diff.js';
+import { holidayCoverage, type HolidayEntry } from './report/holidays.js';
+import { daysFromCivil } from './time/civil.js';
+import { zoneTable } from './time/zone.js';
 import type { RuleSeverity } from './findings.js';
 import { didYouMean } from './text.js';
 import { resolveNow, parseInstantArg } from './time/period.js';
@@ -51,4 +57,37 @@ export function explain(config: Config, portalId: string, options: InstantOption
     throw new UsageError(`--portal ${portalId}: no such portal${guess ? `; did you mean ${guess}?` : ` (portals: ${[...config.model.portalById.keys()].sort().join(', ')})`}`);
   }
   return explainAt(config.model, portal, instantOf(config, options));
+}
+
+/** The coverage report over a period (SPEC §5.4). */
+export function coverage(config: Config, options: CompileOptions = {}): CoverageReport {
+  const timeline = compile(config, options);
+  return coverageReport(config.model, timeline, configZone(config));
+}
+
+/** Holiday coverage of a calendar year, local to the organization (SPEC §5.5). */
+export function holidayReport(config: Config, year: number, options: Pick<CompileOptions, 'rules'> = {}): HolidayEntry[] {
+  const zone = configZone(config);
+  const table = zoneTable(zone);
+  const period = { from: table.wallToInstant(daysFromCivil(year, 1, 1), 0), to: table.wallToInstant(daysFromCivil(year + 1, 1, 1), 0) };
+  requireValid(config, options);
+  const timeline = buildTimeline(config.model, period);
+  return holidayCoverage(config.model, timeline, zone, holidaysInPeriod(config.model, zone, period));
+}
+
+/**
+ * What changes from `base` (the configuration at a git ref) to `head` over the period of `head`
+ * (SPEC §5.6). Both must be free of configuration errors.
+ */
+export function diff(base: Config, head: Config, baseName: string, options: CompileOptions = {}): DiffReport {
+  requireValid(head, options);
+  try {
+    requireValid(base, options);
+  } catch (e) {
+    if (e instanceof ConfigHasErrors) throw new ConfigHasErrors(e.findings, `at ${baseName}`);
+    throw e;
+  }
+  const period = periodOf(head, options);
+  const zone = configZone(head);
+  return diffReport(baseName, { model: base.model, timeline: buildTimeline(base.model, period) }, { model: head.model, timeline: buildTimeline(head.model, period) }, zone);
 }

@@ -11,7 +11,11 @@ export class UsageError extends Error {
 /** A command that needs a timeline was given a configuration with errors: exit 1. */
 export class ConfigHasErrors extends Error {
   override readonly name = 'ConfigHasErrors';
-  constructor(readonly findings: readonly import('./findings.js').Finding[]) {
-    super('the configuration has errors; fix them first (run `shiftready check`)');
+  /** `where`: which configuration, when it is not the one in the working tree (e.g. "at origin/main"). */
+  constructor(
+    readonly findings: readonly import('./findings.js').Finding[],
+    readonly where?: string,
+  ) {
+    super(`the configuration${where ? ` ${where}` : ''} has errors; fix them first (run \`shiftready check\`)`);
   }
 }

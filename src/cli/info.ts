@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { RULES, RULE_BY_ID } from '../rules/index.js';
 import { docsUrl } from '../rules/rule.js';
+import { packageFile } from '../paths.js';
 import { didYouMean } from '../text.js';
 import { SCHEMA_URL } from '../validate/schema.js';
 import type { CliIO } from './io.js';
@@ -12,7 +13,7 @@ export function runSchema(io: CliIO): number {
   return 0;
 }
 
-const DOCS_DIR = new URL('../../docs/rules/', import.meta.url);
+const DOCS_DIR = packageFile('docs/rules/');
 
 export function runRulesCommand(id: string | undefined, io: CliIO): number {
   if (id === undefined) {

@@ -34,7 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     if (e instanceof ConfigHasErrors) {
       const { formatStylish } = await import('../format/stylish.js');
       const errors = e.findings.filter((f) => f.severity === 'error');
-      io.stderr(`shiftready: the configuration has errors; fix them first:\n\n`);
+      io.stderr(`shiftready: the configuration${e.where ? ` ${e.where}` : ''} has errors; fix them first:\n\n`);
       io.stderr(formatStylish({ findings: errors, errorCount: errors.length, warningCount: 0, files: [], period: { from: 0, to: 0 } }));
       return 1;
     }

@@ -80,6 +80,48 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       setExit(await runExplain(paths, options, io));
     });
 
+  periodOptions(
+    program
+      .command('report')
+      .description('coverage report for a period: hours online, with humans, placeholder-only, alerted; gaps; load per user')
+      .argument('[paths...]', 'config files or directories (default: .)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'))
+      .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
+      .option('-o, --out <file>', 'write the output to a file (whole or not at all)'),
+  ).action(async (paths: string[], options) => {
+    const { runReport } = await import('./report.js');
+    setExit(await runReport(paths, options, io));
+  });
+
+  program
+    .command('holidays')
+    .description('holiday coverage for a year: each holiday, each portal, and whether it meets its expectation')
+    .argument('[paths...]', 'config files or directories (default: .)')
+    .option('--year <year>', 'the calendar year (default: this year)')
+    .option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
+    .option('-o, --out <file>', 'write the output to a file (whole or not at all)')
+    .action(async (paths: string[], options) => {
+      const { runHolidays } = await import('./report.js');
+      setExit(await runHolidays(paths, options, io));
+    });
+
+  periodOptions(
+    program
+      .command('diff')
+      .description('what a change does to coverage, compared with the files at a git ref')
+      .argument('[paths...]', 'config files or directories (default: .)')
+      .requiredOption('--base <git-ref>', 'the ref to compare with, e.g. origin/main')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+      .option('--fail-on-new-gaps', 'exit 1 when the change opens gaps against requirements')
+      .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
+      .option('-o, --out <file>', 'write the output to a file (whole or not at all)'),
+  ).action(async (paths: string[], options) => {
+    const { runDiff } = await import('./report.js');
+    setExit(await runDiff(paths, options, io));
+  });
+
   program
     .command('init')
     .description('write a small, valid starter configuration')

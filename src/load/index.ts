@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
+import { COMPILED, packageFile } from '../paths.js';
 import { discoverFiles, type ConfigFile } from './discover.js';
 import { readAndParse } from './read.js';
 import { fromRecord, parseSource, type ParsedRecord, type SourceDocument } from './source.js';
@@ -15,7 +16,7 @@ export { locate, parseSource, type Path, type SourceDocument } from './source.js
 /** Below this many bytes in all, files are parsed in this thread (a worker costs ~40 ms to start). */
 const PARALLEL_MIN_BYTES = 1024 * 1024;
 
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+const WORKER_URL = packageFile('dist/load/worker.js');
 
 /**
  * How many threads to parse with, this one included: `SHIFTREADY_WORKERS` (0 or 1 = this thread
@@ -23,7 +24,7 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
  * from the TypeScript sources (tests), there is no compiled worker, so parsing stays here.
  */
 function workerCount(files: readonly ConfigFile[]): number {
-  if (!import.meta.url.endsWith('.js')) return 0;
+  if (!COMPILED) return 0;
   const setting = process.env.SHIFTREADY_WORKERS;
   if (setting !== undefined && setting !== '') return Math.max(0, Math.min(Number(setting) || 0, files.length));
   if (files.length < 2) return 0;

@@ -1,6 +1,9 @@
 /** The rule registry: every rule of SPEC §4, in the spec's order. */
+import { coverageGap } from './coverage-gap.js';
 import { dstAdjustedTime } from './dst-adjusted-time.js';
 import { duplicateId } from './duplicate-id.js';
+import { holidayOpen } from './holiday-open.js';
+import { holidayUncovered } from './holiday-uncovered.js';
 import { invalidRecurrence } from './invalid-recurrence.js';
 import { invalidShiftTime } from './invalid-shift-time.js';
 import { invalidTimezone } from './invalid-timezone.js';
@@ -42,6 +45,9 @@ export const RULES: readonly Rule[] = [
   overrideOverlap,
   offlineWhileNotOnline,
   offlineNeverRestored,
+  coverageGap,
+  holidayOpen,
+  holidayUncovered,
   unstaffedShift,
   placeholderOnly,
   missingSmsOfflineMessage,

@@ -1,4 +1,5 @@
 import type { Source } from '../model/types.js';
+import { checkCalendar } from '../holidays/calendars.js';
 import { didYouMean } from '../text.js';
 import { at, indexIn, type Rule } from './rule.js';
 
@@ -37,5 +38,12 @@ export const unknownReference: Rule = {
       check('user', o.by, o.source, ['by'], name);
     }
     for (const r of model.requirements) check('portal', r.portal, r.source, ['portal'], `requirement \`${r.id}\``);
+    // Holiday calendars name countries and regions of the date-holidays data.
+    for (const section of model.holidaysSections) {
+      section.calendars.forEach((code) => {
+        const result = checkCalendar(code);
+        if (!result.ok) ctx.report({ at: at(section.source, ['calendars', indexIn(section.raw, 'calendars', code)]), message: `holidays.calendars: ${result.problem}` });
+      });
+    }
   },
 };

@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { COMPILED, packageFile } from '../paths.js';
 import { AJV_OPTIONS, SCHEMA_FORMATS } from './formats.js';
 import { describeSchemaError, type SchemaProblem } from './messages.js';
 
 export type { SchemaProblem } from './messages.js';
 
-export const SCHEMA_URL = new URL('../../schema/shiftready.schema.json', import.meta.url);
+export const SCHEMA_URL = packageFile('schema/shiftready.schema.json');
 
 let cachedSchema: object | undefined;
 /** The JSON Schema as an object (read once). */
@@ -21,11 +22,12 @@ export function loadSchema(): object {
 }
 
 /**
- * The validator precompiled at build time (dist/validate/schema-validator.js), when present;
- * running from the TypeScript sources, the schema is compiled on first use instead.
+ * The validator precompiled at build time (dist/validate/schema-validator.js). Running from the
+ * TypeScript sources (tests), the schema is compiled on first use instead, so a changed schema
+ * never meets a stale build.
  */
-const PRECOMPILED = new URL('./schema-validator.js', import.meta.url);
-let validator: ValidateFunction | undefined = await import(PRECOMPILED.href).then(
+const PRECOMPILED = packageFile('dist/validate/schema-validator.js');
+let validator: ValidateFunction | undefined = await (COMPILED ? import(PRECOMPILED.href) : Promise.reject(new Error('from sources'))).then(
   (m: { default: ValidateFunction }) => m.default,
   () => undefined,
 );

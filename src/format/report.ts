@@ -1,0 +1,161 @@
+/** `report`: the coverage report as JSON (exactly SPEC §5.4), text and markdown. */
+import type { Model } from '../model/types.js';
+import type { CoverageReport, Gap } from '../report/coverage.js';
+import { formatInstant } from '../time/civil.js';
+import { localClock, localTime } from '../time/local.js';
+import { cell } from './findings-markdown.js';
+
+/** Hours with two decimals, exact sums rounded at the end (SPEC §5.4). */
+export function roundHours(ms: number): number {
+  return Math.round((ms / 3_600_000) * 100) / 100;
+}
+
+export function gapJson(g: Gap): Record<string, unknown> {
+  return { requirement: g.requirement.id, start: formatInstant(g.start), end: formatInstant(g.end), reason: g.reason };
+}
+
+export function reportJson(report: CoverageReport): Record<string, unknown> {
+  return {
+    period: { from: formatInstant(report.period.from), to: formatInstant(report.period.to) },
+    portals: report.portals.map((p) => ({
+      id: p.portal.id,
+      onlineHours: roundHours(p.onlineMs),
+      humanHours: roundHours(p.humanMs),
+      placeholderOnlyHours: roundHours(p.placeholderOnlyMs),
+      alertHours: roundHours(p.alertMs),
+      coverage: Math.round(p.coverage * 1000) / 1000,
+      gaps: p.gaps.map(gapJson),
+    })),
+    users: report.users.map(({ user, ms }) => ({ id: user.id, hours: roundHours(ms) })),
+  };
+}
+
+export function formatReportJson(report: CoverageReport): string {
+  return `${JSON.stringify(reportJson(report), null, 2)}\n`;
+}
+
+/** Who carries far more or far less than the average (real users with any counted time). */
+export interface LoadOutliers {
+  average: number;
+  more: { id: string; ms: number }[];
+  less: { id: string; ms: number }[];
+}
+
+/** Far more: over 1.5 times the average; far less: under half of it (zero included). */
+export function loadOutliers(report: CoverageReport, model: Model): LoadOutliers {
+  const onShifts = new Set(model.shifts.flatMap((s) => s.staff));
+  const humans = report.users.filter(({ user }) => !user.placeholder && onShifts.has(user.id));
+  const counted = humans.filter((u) => u.ms > 0);
+  const average = counted.length ? counted.reduce((sum, u) => sum + u.ms, 0) / counted.length : 0;
+  return {
+    average,
+    more: humans.filter((u) => average > 0 && u.ms > 1.5 * average).map(({ user, ms }) => ({ id: user.id, ms })),
+    less: humans.filter((u) => average > 0 && u.ms < 0.5 * average).map(({ user, ms }) => ({ id: user.id, ms })),
+  };
+}
+
+const REASON: Record<Gap['reason'], string> = {
+  'no-shift': 'no shift',
+  unstaffed: 'unstaffed',
+  override: 'switched off',
+  'too-few-humans': 'too few humans',
+};
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** Shade for a share of time online: blank, ░ ▒ ▓ (under a quarter, half, three quarters), █ full. */
+function shade(share: number): string {
+  if (share <= 0) return '·';
+  if (share >= 0.995) return '█';
+  if (share < 0.25) return '░';
+  if (share < 0.75) return '▒';
+  return '▓';
+}
+
+function pct(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+function hoursText(ms: number): string {
+  return `${roundHours(ms).toFixed(2)} h`;
+}
+
+export function formatReportText(report: CoverageReport, model: Model): string {
+  const zone = report.zone;
+  const lines: string[] = [];
+  const org = model.organization;
+  const days = (report.period.to - report.period.from) / 86_400_000;
+  lines.push(`Coverage report — ${org?.name ?? org?.id ?? ''}`.trimEnd());
+  lines.push(`Period: ${localTime(report.period.from, zone)} to ${localTime(report.period.to, zone)} (${Number(days.toFixed(2))} days)`, '');
+  const width = Math.max(6, ...report.portals.map((p) => p.portal.id.length));
+  lines.push(`${'portal'.padEnd(width)}  ${'online'.padStart(10)}  ${'with humans'.padStart(11)}  ${'placeholders only'.padStart(17)}  ${'alerted'.padStart(10)}  ${'coverage'.padStart(8)}`);
+  for (const p of report.portals) {
+    lines.push(`${p.portal.id.padEnd(width)}  ${hoursText(p.onlineMs).padStart(10)}  ${hoursText(p.humanMs).padStart(11)}  ${hoursText(p.placeholderOnlyMs).padStart(17)}  ${hoursText(p.alertMs).padStart(10)}  ${pct(p.coverage).padStart(8)}`);
+  }
+  const gaps = report.portals.flatMap((p) => p.gaps);
+  lines.push('', 'Gaps against requirements:');
+  if (gaps.length === 0) lines.push('  none: every requirement is met in the period');
+  const byRequirement = new Map<string, Gap[]>();
+  for (const g of gaps) byRequirement.set(g.requirement.id, [...(byRequirement.get(g.requirement.id) ?? []), g]);
+  for (const [id, list] of byRequirement) {
+    const missing = list.reduce((sum, g) => sum + g.end - g.start, 0);
+    lines.push(`  ${id} (portal ${list[0]!.requirement.portal}): ${hoursText(missing)} missing`);
+    for (const g of list) lines.push(`    ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)}  ${REASON[g.reason]}${g.override ? ` (override ${g.override})` : ''}`);
+  }
+  if (report.holidays.length) {
+    lines.push('', `Holidays in the period: ${report.holidays.map((h) => `${h.date} ${h.name}`).join('; ')}`);
+  }
+  lines.push('', `Week's shape (share of each local hour online: · none ░ <25% ▒ <75% ▓ <100% █ all):`);
+  lines.push(`${' '.repeat(width + 6)}${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')[0]).join('')}`);
+  lines.push(`${' '.repeat(width + 6)}${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')[1]).join('')}`);
+  for (const p of report.portals) {
+    p.weekShape.forEach((row, d) => lines.push(`${(d === 0 ? p.portal.id : '').padEnd(width)}  ${DAYS[d]}  ${row.map(shade).join('')}`));
+  }
+  const outliers = loadOutliers(report, model);
+  lines.push('', 'Load per user (time counting on staffed shifts):');
+  const uw = Math.max(4, ...report.users.map((u) => u.user.id.length));
+  for (const { user, ms } of report.users) {
+    const note = user.placeholder
+      ? '  (placeholder)'
+      : outliers.more.some((o) => o.id === user.id)
+        ? '  ▲ far more than average'
+        : outliers.less.some((o) => o.id === user.id)
+          ? '  ▼ far less than average'
+          : '';
+    lines.push(`  ${user.id.padEnd(uw)}  ${hoursText(ms).padStart(10)}${note}`);
+  }
+  lines.push(`  average of the people with counted time: ${hoursText(outliers.average)}; "far" means over 1.5× or under half of it`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatReportMarkdown(report: CoverageReport, model: Model): string {
+  const zone = report.zone;
+  const org = model.organization;
+  const out: string[] = [];
+  out.push(`## Coverage report${org?.name ? ` — ${cell(org.name)}` : ''}`, '');
+  out.push(`${localTime(report.period.from, zone)} to ${localTime(report.period.to, zone)}`, '');
+  out.push('| Portal | Online | With humans | Placeholders only | Alerted | Coverage |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const p of report.portals) {
+    out.push(`| ${cell(p.portal.id)} | ${hoursText(p.onlineMs)} | ${hoursText(p.humanMs)} | ${p.placeholderOnlyMs > 0 ? '⚠️ ' : ''}${hoursText(p.placeholderOnlyMs)} | ${hoursText(p.alertMs)} | ${pct(p.coverage)} |`);
+  }
+  const gaps = report.portals.flatMap((p) => p.gaps);
+  out.push('', '### Gaps against requirements', '');
+  if (gaps.length === 0) out.push('✅ Every requirement is met in the period.');
+  else {
+    out.push('| Requirement | Portal | From | To | Why |', '| --- | --- | --- | --- | --- |');
+    for (const g of gaps) out.push(`| ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${REASON[g.reason]}${g.override ? ` (${cell(g.override)})` : ''} |`);
+  }
+  out.push('', "### Week's shape", '', 'Share of each local hour that the portal is online.', '');
+  for (const p of report.portals) {
+    out.push(`**${cell(p.portal.id)}**`, '', `| | ${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')).join(' | ')} |`, `| --- |${' :-: |'.repeat(24)}`);
+    p.weekShape.forEach((row, d) => out.push(`| ${DAYS[d]} | ${row.map(shade).join(' | ')} |`));
+    out.push('');
+  }
+  const outliers = loadOutliers(report, model);
+  out.push('### Load per user', '', '| User | Hours | |', '| --- | ---: | --- |');
+  for (const { user, ms } of report.users) {
+    const note = user.placeholder ? 'placeholder' : outliers.more.some((o) => o.id === user.id) ? '▲ far more than average' : outliers.less.some((o) => o.id === user.id) ? '▼ far less than average' : '';
+    out.push(`| ${cell(user.id)} | ${hoursText(ms)} | ${note} |`);
+  }
+  out.push('', `Average of the people with counted time: ${hoursText(outliers.average)} ("far": over 1.5× or under half).`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Config files as they are at a git ref (`diff --base REF`), found with the same rules as in the
+ * working tree: the same path arguments, `*.yaml` / `*.yml` with the marker, no `node_modules` or
+ * dot-folders. Files are read through git (`git ls-tree`, `git show`); nothing is checked out.
+ */
+import { execFileSync } from 'node:child_process';
+import { join, posix, relative } from 'node:path';
+import { UsageError } from '../errors.js';
+import { hasMarker } from './discover.js';
+import { MAX_FILE_BYTES } from './read.js';
+
+function git(args: readonly string[], cwd: string): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { stderr?: string; status?: number };
+    if (err.code === 'ENOENT') throw new UsageError('git is not installed or not on PATH; `diff` reads the base through git');
+    throw new GitFailed((err.stderr ?? '').trim() || err.message);
+  }
+}
+
+class GitFailed extends Error {}
+
+const CONFIG_EXT = /\.ya?ml$/i;
+
+/** The files at `ref` for the path arguments (none = `.`), as `{ file, text }`, sorted by path. */
+export function filesAtRef(ref: string, paths: readonly string[], cwd: string): { file: string; text: string }[] {
+  let top: string;
+  try {
+    top = git(['rev-parse', '--show-toplevel'], cwd).trim();
+  } catch (e) {
+    if (e instanceof GitFailed) throw new UsageError(`${cwd}: not inside a git repository, so there is no base to compare with`);
+    throw e;
+  }
+  try {
+    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
+  } catch (e) {
+    if (e instanceof GitFailed) throw new UsageError(`--base ${ref}: no such commit, branch or tag in this repository (try \`git fetch\`, or a ref such as origin/main or HEAD~1)`);
+    throw e;
+  }
+  const args = paths.length ? paths : ['.'];
+  const found = new Map<string, string>();
+  for (const arg of args) {
+    if (arg.trim() === '') throw new UsageError('an empty path was given (is a variable unset?)');
+    let listing: string;
+    try {
+      listing = git(['ls-tree', '-r', '-z', '--full-name', '--name-only', ref, '--', arg], cwd);
+    } catch (e) {
+      if (e instanceof GitFailed) throw new UsageError(`--base ${ref}: cannot list ${arg}: ${e.message}`);
+      throw e;
+    }
+    for (const full of listing.split('\0').filter(Boolean)) {
+      const display = relative(cwd, join(top, full)) || full;
+      const explicit = display === posix.normalize(arg) || relative(cwd, join(cwd, arg)) === display;
+      const parts = full.split('/');
+      if (!explicit && (!CONFIG_EXT.test(full) || parts.slice(0, -1).some((p) => p === 'node_modules' || p.startsWith('.')))) continue;
+      const text = git(['show', `${ref}:${full}`], cwd);
+      if (text.length > MAX_FILE_BYTES) throw new UsageError(`${display} at ${ref} is over ${MAX_FILE_BYTES / (1024 * 1024)} MB`);
+      if (!hasMarker(text)) {
+        if (explicit) throw new UsageError(`${display} at ${ref}: not a shiftready file: its first key must be \`shiftready: 1\``);
+        continue;
+      }
+      found.set(display, text);
+    }
+  }
+  return [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, text]) => ({ file, text }));
+}

@@ -1,0 +1,211 @@
+/**
+ * Coverage (SPEC §3.2, §5.4): requirement windows and their gaps, portal totals, the load each
+ * user carries, and the shape of a week. Pure functions of the model and its timeline.
+ */
+import { holidaySpan, holidaysInPeriod, type HolidayDay } from '../holidays/index.js';
+import { seriesOf } from '../model/timing.js';
+import { zoneOf, type Model, type Portal, type Requirement, type User } from '../model/types.js';
+import { subtract, union, type Span } from '../time/intervals.js';
+import { forEachOccurrence } from '../time/series.js';
+import type { Period } from '../time/period.js';
+import { zoneTable } from '../time/zone.js';
+import { weekdayOf } from '../time/civil.js';
+import { servingShifts } from '../timeline/build.js';
+import { StaffingContext } from '../timeline/staffing.js';
+import type { PortalInterval, Timeline } from '../timeline/types.js';
+
+export type GapReason = 'no-shift' | 'unstaffed' | 'override' | 'too-few-humans';
+
+export interface Gap extends Span {
+  requirement: Requirement;
+  reason: GapReason;
+  /** For `override`: the override's name. */
+  override?: string;
+}
+
+/** The requirement's windows in the period, clipped; optionally with some spans taken out. */
+export function requirementWindows(req: Requirement, model: Model, period: Period, without: readonly Span[] = []): Span[] {
+  const spec = seriesOf(req, model);
+  if (!spec) return [];
+  const windows: Span[] = [];
+  forEachOccurrence(spec, period.from, period.to, (o) => {
+    const start = Math.max(o.start, period.from);
+    const end = Math.min(o.end, period.to);
+    if (end > start) windows.push({ start, end });
+  });
+  return without.length ? subtract(windows, without) : union(windows);
+}
+
+/**
+ * Where a portal's intervals fail a requirement within its windows: offline (with the timeline's
+ * reason) or online with fewer humans than `minHumans`. Touching pieces with the same reason merge.
+ */
+export function gapsIn(req: Requirement, intervals: readonly PortalInterval[], windows: readonly Span[]): Gap[] {
+  const gaps: Gap[] = [];
+  let i = 0;
+  for (const w of windows) {
+    while (i < intervals.length && intervals[i]!.end <= w.start) i++;
+    for (let j = i; j < intervals.length && intervals[j]!.start < w.end; j++) {
+      const interval = intervals[j]!;
+      const start = Math.max(interval.start, w.start);
+      const end = Math.min(interval.end, w.end);
+      if (end <= start) continue;
+      let reason: GapReason | undefined;
+      let override: string | undefined;
+      if (interval.state === 'offline') {
+        reason = interval.reason;
+        override = interval.override;
+      } else if (interval.humans.length < req.minHumans) reason = 'too-few-humans';
+      if (!reason) continue;
+      const last = gaps[gaps.length - 1];
+      if (last && last.end === start && last.reason === reason && last.override === override) last.end = end;
+      else gaps.push({ requirement: req, start, end, reason, ...(override !== undefined ? { override } : {}) });
+    }
+  }
+  return gaps;
+}
+
+/** Holiday dates as instants. */
+export function holidaySpans(holidays: readonly HolidayDay[], zone: string): Span[] {
+  return holidays.map((h) => holidaySpan(h, zone));
+}
+
+/**
+ * The gaps of every requirement outside holidays (on holidays requirements either do not apply,
+ * or `holiday-uncovered` looks at them), sorted by requirement id, then time.
+ */
+export function requirementGaps(model: Model, timeline: Timeline, zone: string, holidays: readonly HolidayDay[]): Gap[] {
+  const closedDays = holidaySpans(holidays, zone);
+  const out: Gap[] = [];
+  const requirements = [...model.requirements].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const req of requirements) {
+    const portal = req.portal === undefined ? undefined : timeline.portals.find((p) => p.portal.id === req.portal);
+    if (!portal) continue;
+    out.push(...gapsIn(req, portal.intervals, requirementWindows(req, model, timeline.period, closedDays)));
+  }
+  return out;
+}
+
+export interface PortalTotals {
+  onlineMs: number;
+  humanMs: number;
+  placeholderOnlyMs: number;
+  alertMs: number;
+}
+
+/** Online time and its kinds, within [from, to). */
+export function totals(intervals: readonly PortalInterval[], from = -Infinity, to = Infinity): PortalTotals {
+  const t: PortalTotals = { onlineMs: 0, humanMs: 0, placeholderOnlyMs: 0, alertMs: 0 };
+  for (const i of intervals) {
+    if (i.state !== 'online') continue;
+    const ms = Math.min(i.end, to) - Math.max(i.start, from);
+    if (ms <= 0) continue;
+    t.onlineMs += ms;
+    if (i.humans.length > 0) t.humanMs += ms;
+    else t.placeholderOnlyMs += ms;
+    if (i.alerts.length > 0) t.alertMs += ms;
+  }
+  return t;
+}
+
+/**
+ * How long each user counts on a staffed shift (on any portal, switches aside) in the period:
+ * the union of their counting time, so overlapping shifts count once.
+ */
+export function userLoad(model: Model, period: Period): Map<User, number> {
+  const staffing = new StaffingContext(model);
+  const spans = new Map<User, Span[]>();
+  const seen = new Set<string>();
+  for (const portal of model.portals) {
+    for (const shift of servingShifts(portal, model)) {
+      if (seen.has(shift.id)) continue;
+      seen.add(shift.id);
+      forEachOccurrence(seriesOf(shift, model)!, period.from, period.to, (o) => {
+        const start = Math.max(o.start, period.from);
+        const end = Math.min(o.end, period.to);
+        if (end <= start) return;
+        for (const seg of staffing.segments(shift, start, end)) {
+          if (!seg.staffed) continue;
+          for (const u of seg.counting) {
+            const list = spans.get(u) ?? [];
+            list.push({ start: seg.start, end: seg.end });
+            spans.set(u, list);
+          }
+        }
+      });
+    }
+  }
+  const load = new Map<User, number>();
+  for (const user of model.users) {
+    const list = spans.get(user);
+    load.set(user, list ? union(list).reduce((sum, s) => sum + s.end - s.start, 0) : 0);
+  }
+  return load;
+}
+
+/**
+ * The share of time a portal is online for each local weekday (Monday = 0) and hour, over the
+ * period: online time in that hour of the week / how long that hour of the week lasts in the period.
+ */
+export function weekShape(intervals: readonly PortalInterval[], period: Period, zone: string): number[][] {
+  const online = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const total = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const table = zoneTable(zone);
+  const addSpan = (grid: number[][], start: number, end: number) => {
+    let t = start;
+    while (t < end) {
+      const { day, msOfDay } = table.instantToWall(t);
+      const hour = Math.floor(msOfDay / 3_600_000);
+      // To the next local hour, or sooner if the offset changes (a transition).
+      let next = t + ((hour + 1) * 3_600_000 - msOfDay);
+      for (const tr of table.transitionsBetween(t + 1, next)) next = Math.min(next, tr.at);
+      next = Math.min(next, end);
+      grid[weekdayOf(day)]![hour]! += next - t;
+      t = next;
+    }
+  };
+  addSpan(total, period.from, period.to);
+  for (const i of intervals) if (i.state === 'online') addSpan(online, Math.max(i.start, period.from), Math.min(i.end, period.to));
+  return online.map((row, d) => row.map((ms, h) => (total[d]![h]! > 0 ? ms / total[d]![h]! : 0)));
+}
+
+export interface PortalReport extends PortalTotals {
+  portal: Portal;
+  coverage: number;
+  gaps: Gap[];
+  weekShape: number[][];
+}
+
+export interface CoverageReport {
+  period: Period;
+  zone: string;
+  portals: PortalReport[];
+  users: { user: User; ms: number }[];
+  holidays: HolidayDay[];
+}
+
+/** The coverage report of SPEC §5.4 (and the week's shape), from a timeline over the period. */
+export function coverageReport(model: Model, timeline: Timeline, zone: string): CoverageReport {
+  const period = timeline.period;
+  const holidays = holidaysInPeriod(model, zone, period);
+  const gaps = requirementGaps(model, timeline, zone, holidays);
+  const length = period.to - period.from;
+  const portals = timeline.portals.map(({ portal, intervals }): PortalReport => {
+    const t = totals(intervals);
+    return {
+      portal,
+      ...t,
+      coverage: length > 0 ? t.onlineMs / length : 0,
+      gaps: gaps.filter((g) => g.requirement.portal === portal.id),
+      weekShape: weekShape(intervals, period, zone),
+    };
+  });
+  const load = userLoad(model, period);
+  const users = [...model.userById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((user) => ({ user, ms: load.get(user) ?? 0 }));
+  return { period, zone, portals, users, holidays };
+}
+
+/** The zone of a requirement's windows (for messages). */
+export function requirementZone(req: Requirement, model: Model): string | undefined {
+  return zoneOf(req, model);
+}

@@ -1,0 +1,111 @@
+/**
+ * What a change does to coverage (SPEC §5.6): two configurations' timelines over the same period,
+ * compared — hours per portal, gaps against requirements that appear or disappear, the shifts that
+ * changed, and everyone whose counted shift time changes (so they can be told).
+ */
+import { holidaysInPeriod } from '../holidays/index.js';
+import type { Model } from '../model/types.js';
+import { subtract } from '../time/intervals.js';
+import type { Timeline } from '../timeline/types.js';
+import { requirementGaps, totals, userLoad, type Gap, type PortalTotals } from './coverage.js';
+
+export interface Side {
+  model: Model;
+  timeline: Timeline;
+}
+
+export interface PortalDiff {
+  id: string;
+  before: PortalTotals;
+  after: PortalTotals;
+  /** Gaps after the change that were not there before. */
+  newGaps: Gap[];
+  /** Gaps before the change that are gone after it. */
+  resolvedGaps: Gap[];
+}
+
+export interface ShiftChange {
+  id: string;
+  change: 'added' | 'removed' | 'changed';
+}
+
+export interface UserChange {
+  id: string;
+  beforeMs: number;
+  afterMs: number;
+}
+
+export interface DiffReport {
+  base: string;
+  period: { from: number; to: number };
+  portals: PortalDiff[];
+  changedShifts: ShiftChange[];
+  affectedUsers: UserChange[];
+}
+
+const NONE: PortalTotals = { onlineMs: 0, humanMs: 0, placeholderOnlyMs: 0, alertMs: 0 };
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** JSON with sorted keys, so two equal items compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort(byCodeUnit).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The parts of `gaps` not covered by `other` gaps of the same requirement (keeping reasons). */
+function gapsNotIn(gaps: readonly Gap[], other: readonly Gap[]): Gap[] {
+  const out: Gap[] = [];
+  for (const g of gaps) {
+    const cuts = other.filter((o) => o.requirement.id === g.requirement.id);
+    for (const piece of subtract([g], cuts)) out.push({ ...g, start: piece.start, end: piece.end });
+  }
+  return out;
+}
+
+function gapsOf(side: Side, zone: string): Gap[] {
+  return requirementGaps(side.model, side.timeline, zone, holidaysInPeriod(side.model, zone, side.timeline.period));
+}
+
+export function diffReport(base: string, before: Side, after: Side, zone: string): DiffReport {
+  const period = after.timeline.period;
+  const beforeGaps = gapsOf(before, zone);
+  const afterGaps = gapsOf(after, zone);
+  const ids = [...new Set([...before.timeline.portals, ...after.timeline.portals].map((p) => p.portal.id))].sort(byCodeUnit);
+  const portals = ids.map((id): PortalDiff => {
+    const b = before.timeline.portals.find((p) => p.portal.id === id);
+    const a = after.timeline.portals.find((p) => p.portal.id === id);
+    const portalGaps = (gaps: Gap[]) => gaps.filter((g) => g.requirement.portal === id);
+    return {
+      id,
+      before: b ? totals(b.intervals) : NONE,
+      after: a ? totals(a.intervals) : NONE,
+      newGaps: gapsNotIn(portalGaps(afterGaps), portalGaps(beforeGaps)),
+      resolvedGaps: gapsNotIn(portalGaps(beforeGaps), portalGaps(afterGaps)),
+    };
+  });
+
+  const shiftIds = [...new Set([...before.model.shiftById.keys(), ...after.model.shiftById.keys()])].sort(byCodeUnit);
+  const changedShifts: ShiftChange[] = [];
+  for (const id of shiftIds) {
+    const b = before.model.shiftById.get(id);
+    const a = after.model.shiftById.get(id);
+    if (!b) changedShifts.push({ id, change: 'added' });
+    else if (!a) changedShifts.push({ id, change: 'removed' });
+    else if (canonical(b.raw) !== canonical(a.raw)) changedShifts.push({ id, change: 'changed' });
+  }
+
+  const loadBefore = new Map([...userLoad(before.model, before.timeline.period)].map(([u, ms]) => [u.id, ms]));
+  const loadAfter = new Map([...userLoad(after.model, period)].map(([u, ms]) => [u.id, ms]));
+  const affectedUsers = [...new Set([...loadBefore.keys(), ...loadAfter.keys()])]
+    .sort(byCodeUnit)
+    .map((id) => ({ id, beforeMs: loadBefore.get(id) ?? 0, afterMs: loadAfter.get(id) ?? 0 }))
+    .filter((u) => u.beforeMs !== u.afterMs);
+
+  return { base, period, portals, changedShifts, affectedUsers };
+}

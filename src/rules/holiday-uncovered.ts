@@ -1,0 +1,36 @@
+import { holidaysInPeriod } from '../holidays/index.js';
+import { holidayCoverage } from '../report/holidays.js';
+import { hours } from '../text.js';
+import { gapReasonText } from './coverage-gap.js';
+import { expectSource, holidayLabel, holidaySource } from './holiday-locations.js';
+import { type Rule } from './rule.js';
+
+/**
+ * A `covered` holiday without the coverage it needs (SPEC §3.2): a portal's requirements not met
+ * that day, or, for a portal without requirements, no human-staffed online time at all.
+ */
+export const holidayUncovered: Rule = {
+  meta: {
+    id: 'holiday-uncovered',
+    severity: 'error',
+    description: 'a `covered` holiday without the coverage it needs',
+    kind: 'timeline',
+  },
+  check(ctx) {
+    const { model, period } = ctx;
+    const zone = model.organization!.timezone!;
+    for (const entry of holidayCoverage(model, ctx.timeline(), zone, holidaysInPeriod(model, zone, period))) {
+      for (const p of entry.portals) {
+        if (p.verdict !== 'uncovered') continue;
+        const why = p.gaps.length
+          ? `its requirements are not met for ${hours(p.gaps.reduce((sum, g) => sum + g.end - g.start, 0))} h (${[...new Set(p.gaps.map(gapReasonText))].join(', ')})`
+          : 'it has no human-staffed online time that day';
+        ctx.report({
+          at: holidaySource(entry.holiday, model, ''),
+          message: `${holidayLabel(entry.holiday)} is a holiday the portal \`${p.portal.id}\` should cover, but ${why}: add staffed shifts for that day`,
+          related: [expectSource(p.portal, model, 'covered is expected here')],
+        });
+      }
+    }
+  },
+};
