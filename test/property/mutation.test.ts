@@ -57,7 +57,7 @@ requirements:
     portal: web
     repeat: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR
     from: 2026-01-05
-    start: "09:00"
+    start: "13:00"
     end: "17:00"
     minHumans: 1
 holidays:
