@@ -122,7 +122,8 @@ function notACalendar(code: string): CalendarCheck {
 }
 
 function unknownPart(code: string, parent: string, part: string, kind: 'state' | 'region', known: string[]): CalendarCheck {
-  const list = known.length ? ` (its ${kind === 'state' ? 'states' : 'regions'} are ${known.slice(0, 15).join(', ')}${known.length > 15 ? ', …' : ''})` : '';
+  const sorted = [...known].sort();
+  const list = sorted.length ? ` (its ${kind === 'state' ? 'states' : 'regions'} are ${sorted.slice(0, 15).join(', ')}${sorted.length > 15 ? ', …' : ''})` : '';
   return { ok: false, problem: `\`${code}\`: ${parent} has no ${kind} ${part} in the calendar data${list}` };
 }
 
