@@ -14,7 +14,7 @@ export function gapReasonText(gap: Gap): string {
     case 'override':
       return `switched off by override ${gap.override}`;
     case 'too-few-humans':
-      return `fewer than ${gap.requirement.minHumans} human${gap.requirement.minHumans === 1 ? '' : 's'}`;
+      return gap.requirement.minHumans === 1 ? 'no human: only placeholders' : `fewer than ${gap.requirement.minHumans} humans`;
   }
 }
 

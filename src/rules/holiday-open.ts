@@ -1,4 +1,7 @@
-import { holidaysInPeriod } from '../holidays/index.js';
+import { holidaySpan, holidaysInPeriod } from '../holidays/index.js';
+import { seriesOf } from '../model/timing.js';
+import { formatDate } from '../time/civil.js';
+import { forEachOccurrence } from '../time/series.js';
 import { holidayCoverage } from '../report/holidays.js';
 import { hours } from '../text.js';
 import { at, type Rule } from './rule.js';
@@ -25,12 +28,23 @@ export const holidayOpen: Rule = {
         const shift = model.shiftById.get(p.shifts[0]!)!;
         const placeholders = p.placeholderOnlyMs > 0
           ? p.humanMs === 0
-            ? ' with only placeholders — help seekers reach a portal where nobody answers'
-            : `, ${hours(p.placeholderOnlyMs)} h of it with only placeholders (nobody answers then)`
+            ? '; only placeholders count then — help seekers reach a portal where nobody answers'
+            : `; for ${hours(p.placeholderOnlyMs)} h of it only placeholders count (nobody answers then)`
           : '';
+        // The fix is an `except` on the dates the occurrences start (an overnight shift from the
+        // evening before starts the day before the holiday).
+        const day = holidaySpan(entry.holiday, zone);
+        const fixes = p.shifts.map((id) => {
+          const spec = seriesOf(model.shiftById.get(id)!, model)!;
+          const dates = new Set<string>();
+          forEachOccurrence(spec, day.start, day.end, (o) => {
+            if (o.end > o.start) dates.add(formatDate(o.day));
+          });
+          return `\`except: [${[...dates].join(', ')}]\` to \`${id}\``;
+        });
         ctx.report({
           at: at(shift.source),
-          message: `portal \`${p.portal.id}\` is online for ${hours(p.onlineMs)} h on ${holidayLabel(entry.holiday)}, a holiday when it should be closed${placeholders}: add \`except: [${entry.holiday.date}]\` to ${p.shifts.map((s) => `\`${s}\``).join(', ')}, or leave ${p.shifts.length === 1 ? 'it' : 'them'} unstaffed that day`,
+          message: `portal \`${p.portal.id}\` is online for ${hours(p.onlineMs)} h on ${holidayLabel(entry.holiday)}, a holiday when it should be closed${placeholders}: add ${fixes.join(' and ')}, or leave ${p.shifts.length === 1 ? 'it' : 'them'} unstaffed that day`,
           related: [holidaySource(entry.holiday, model, `the holiday comes from here`), expectSource(p.portal, model, 'closed is expected here')],
         });
       }

@@ -1,6 +1,7 @@
 import { holidaysInPeriod } from '../holidays/index.js';
 import { holidayCoverage } from '../report/holidays.js';
 import { hours } from '../text.js';
+import { totalLength } from '../time/intervals.js';
 import { gapReasonText } from './coverage-gap.js';
 import { expectSource, holidayLabel, holidaySource } from './holiday-locations.js';
 import { type Rule } from './rule.js';
@@ -23,7 +24,7 @@ export const holidayUncovered: Rule = {
       for (const p of entry.portals) {
         if (p.verdict !== 'uncovered') continue;
         const why = p.gaps.length
-          ? `its requirements are not met for ${hours(p.gaps.reduce((sum, g) => sum + g.end - g.start, 0))} h (${[...new Set(p.gaps.map(gapReasonText))].join(', ')})`
+          ? `its requirements are not met for ${hours(totalLength(p.gaps))} h (${[...new Set(p.gaps.map(gapReasonText))].join(', ')})`
           : 'it has no human-staffed online time that day';
         ctx.report({
           at: holidaySource(entry.holiday, model, ''),

@@ -46,7 +46,7 @@ ruleTester('coverage-gap', {
       name: 'fewer humans than minHumans',
       files: `${BASE.replace('    canReceive: [chat]\n', '    canReceive: [chat]\n    away: [2026-01-07]\n')}${PLACEHOLDER}${shift('MO,TU,WE,TH,FR', 'fake, ben')}${requirement(1)}`,
       options: WEEK,
-      findings: [{ line: 44, column: 5, message: /not online with at least 1 human for 8 of the 40 h .*2026-01-07 09:00 to 17:00 \(fewer than 1 human\)/ }],
+      findings: [{ line: 44, column: 5, message: /not online with at least 1 human for 8 of the 40 h .*2026-01-07 09:00 to 17:00 \(no human: only placeholders\)/ }],
     },
     {
       // Switched off 10:00-12:00 on Tuesday: 2 of 40 h.
@@ -94,7 +94,7 @@ ruleTester('holiday-open', {
       name: 'only placeholders on a closed day is named as the dangerous case',
       files: `${BASE}${PLACEHOLDER}${shift('MO,TU,WE,TH,FR', 'fake')}${holidays('closed')}`,
       options: WEEK,
-      findings: [{ line: 34, column: 5, message: /online for 8 h on 2026-01-07 \(Staff day\), a holiday when it should be closed with only placeholders — help seekers reach a portal where nobody answers/ }],
+      findings: [{ line: 34, column: 5, message: /online for 8 h on 2026-01-07 \(Staff day\), a holiday when it should be closed; only placeholders count then — help seekers reach a portal where nobody answers/ }],
     },
     {
       name: 'a portal\'s own `holidays: closed` wins over the organization\'s either',
@@ -152,3 +152,30 @@ ruleTester('unknown-reference', {
     },
   ],
 }, 'unknown-reference: holiday calendars');
+
+ruleTester('holiday-open', {
+  valid: [],
+  invalid: [
+    {
+      // The night shift of 2026-01-06 runs 22:00-06:00 into the holiday (00:00-06:00, 6 h) and
+      // the one of the 7th starts on it (22:00-24:00, 2 h): 8 h; the fix excepts both start dates.
+      name: 'an overnight shift from the evening before is excepted on the day it starts',
+      files: `${BASE}shifts:\n  - id: night\n    program: chat-program\n    messaging: chat\n    start: "22:00"\n    end: "06:00"\n    repeat: FREQ=DAILY\n    from: 2026-01-05\n    staff: [ana]\n${holidays('closed')}`,
+      options: WEEK,
+      findings: [{ line: 30, column: 5, message: /online for 8 h on 2026-01-07 .*add `except: \[2026-01-06, 2026-01-07\]` to `night`/ }],
+    },
+  ],
+}, 'holiday-open: overnight shifts');
+
+ruleTester('holiday-uncovered', {
+  valid: [],
+  invalid: [
+    {
+      // Requirements 09:00-17:00 and 08:00-18:00 overlap: 10 h are uncovered, not 18.
+      name: 'overlapping requirements count each missing hour once',
+      files: `${BASE.replace('    program: sms-program\n', '    program: sms-program\n    holidays: either\n')}requirements:\n  - { id: a, portal: web, date: 2026-01-07, start: "09:00", end: "17:00" }\n  - { id: b, portal: web, date: 2026-01-07, start: "08:00", end: "18:00" }\n${holidays('covered')}`,
+      options: WEEK,
+      findings: [{ line: 35, column: 7, message: /its requirements are not met for 10 h \(no shift\)/ }],
+    },
+  ],
+}, 'holiday-uncovered: overlapping requirements');
