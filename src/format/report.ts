@@ -105,8 +105,9 @@ export function formatReportText(report: CoverageReport, model: Model): string {
     lines.push('', `Holidays in the period: ${report.holidays.map((h) => `${h.date} ${h.name}`).join('; ')}`);
   }
   lines.push('', `Week's shape (share of each local hour online: · none ░ <25% ▒ <75% ▓ <100% █ all):`);
-  lines.push(`${' '.repeat(width + 6)}${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')[0]).join('')}`);
-  lines.push(`${' '.repeat(width + 6)}${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')[1]).join('')}`);
+  // Rows are `<portal>  <day>  <grid>`: the grid starts after width + 2 + 3 + 2 characters.
+  lines.push(`${' '.repeat(width + 7)}${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')[0]).join('')}`);
+  lines.push(`${' '.repeat(width + 7)}${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')[1]).join('')}`);
   for (const p of report.portals) {
     p.weekShape.forEach((row, d) => lines.push(`${(d === 0 ? p.portal.id : '').padEnd(width)}  ${DAYS[d]}  ${row.map(shade).join('')}`));
   }

@@ -4,7 +4,8 @@
  * dot-folders. Files are read through git (`git ls-tree`, `git show`); nothing is checked out.
  */
 import { execFileSync } from 'node:child_process';
-import { join, posix, relative } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { hasMarker } from './discover.js';
 import { MAX_FILE_BYTES } from './read.js';
@@ -23,41 +24,56 @@ class GitFailed extends Error {}
 
 const CONFIG_EXT = /\.ya?ml$/i;
 
-/** The files at `ref` for the path arguments (none = `.`), as `{ file, text }`, sorted by path. */
+/**
+ * The files at `ref` for the path arguments (none = `.`), as `{ file, text }`, sorted by path.
+ * Each path is looked up in the repository that contains it (its own directory, or a file's
+ * directory), and files are shown as the working tree shows them: joined onto the path given.
+ */
 export function filesAtRef(ref: string, paths: readonly string[], cwd: string): { file: string; text: string }[] {
-  let top: string;
-  try {
-    top = git(['rev-parse', '--show-toplevel'], cwd).trim();
-  } catch (e) {
-    if (e instanceof GitFailed) throw new UsageError(`${cwd}: not inside a git repository, so there is no base to compare with`);
-    throw e;
-  }
-  try {
-    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
-  } catch (e) {
-    if (e instanceof GitFailed) throw new UsageError(`--base ${ref}: no such commit, branch or tag in this repository (try \`git fetch\`, or a ref such as origin/main or HEAD~1)`);
-    throw e;
-  }
   const args = paths.length ? paths : ['.'];
   const found = new Map<string, string>();
   for (const arg of args) {
     if (arg.trim() === '') throw new UsageError('an empty path was given (is a variable unset?)');
+    const absolute = resolve(cwd, arg);
+    let isDir = true;
+    try {
+      isDir = statSync(absolute).isDirectory();
+    } catch {
+      // gone from the working tree: look it up at the ref from its parent directory
+      isDir = false;
+    }
+    const gitCwd = isDir ? absolute : dirname(absolute);
+    if (!existsSync(gitCwd)) throw new UsageError(`${arg}: no such file or directory`);
+    let top: string;
+    try {
+      top = git(['rev-parse', '--show-toplevel'], gitCwd).trim();
+    } catch (e) {
+      if (e instanceof GitFailed) throw new UsageError(`${arg}: not inside a git repository, so there is no base to compare with`);
+      throw e;
+    }
+    try {
+      git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], gitCwd);
+    } catch (e) {
+      if (e instanceof GitFailed) throw new UsageError(`--base ${ref}: no such commit, branch or tag in the repository of ${arg} (try \`git fetch\`, or a ref such as origin/main or HEAD~1)`);
+      throw e;
+    }
+    const pathspec = isDir ? '.' : basename(absolute);
     let listing: string;
     try {
-      listing = git(['ls-tree', '-r', '-z', '--full-name', '--name-only', ref, '--', arg], cwd);
+      listing = git(['ls-tree', '-r', '-z', '--full-name', '--name-only', ref, '--', pathspec], gitCwd);
     } catch (e) {
       if (e instanceof GitFailed) throw new UsageError(`--base ${ref}: cannot list ${arg}: ${e.message}`);
       throw e;
     }
     for (const full of listing.split('\0').filter(Boolean)) {
-      const display = relative(cwd, join(top, full)) || full;
-      const explicit = display === posix.normalize(arg) || relative(cwd, join(cwd, arg)) === display;
-      const parts = full.split('/');
-      if (!explicit && (!CONFIG_EXT.test(full) || parts.slice(0, -1).some((p) => p === 'node_modules' || p.startsWith('.')))) continue;
-      const text = git(['show', `${ref}:${full}`], cwd);
+      const inside = relative(absolute, join(top, full));
+      const display = isDir ? join(arg, inside) : arg;
+      const parts = inside.split('/');
+      if (isDir && (!CONFIG_EXT.test(full) || parts.slice(0, -1).some((p) => p === 'node_modules' || p.startsWith('.')))) continue;
+      const text = git(['show', `${ref}:${full}`], gitCwd);
       if (text.length > MAX_FILE_BYTES) throw new UsageError(`${display} at ${ref} is over ${MAX_FILE_BYTES / (1024 * 1024)} MB`);
       if (!hasMarker(text)) {
-        if (explicit) throw new UsageError(`${display} at ${ref}: not a shiftready file: its first key must be \`shiftready: 1\``);
+        if (!isDir) throw new UsageError(`${display} at ${ref}: not a shiftready file: its first key must be \`shiftready: 1\``);
         continue;
       }
       found.set(display, text);

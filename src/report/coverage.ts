@@ -2,9 +2,9 @@
  * Coverage (SPEC §3.2, §5.4): requirement windows and their gaps, portal totals, the load each
  * user carries, and the shape of a week. Pure functions of the model and its timeline.
  */
-import { holidaySpan, holidaysInPeriod, type HolidayDay } from '../holidays/index.js';
+import { expectationOf, holidaySpan, holidaysInPeriod, type HolidayDay } from '../holidays/index.js';
 import { seriesOf } from '../model/timing.js';
-import { zoneOf, type Model, type Portal, type Requirement, type User } from '../model/types.js';
+import type { Model, Portal, Requirement, User } from '../model/types.js';
 import { subtract, union, type Span } from '../time/intervals.js';
 import { forEachOccurrence } from '../time/series.js';
 import type { Period } from '../time/period.js';
@@ -65,23 +65,28 @@ export function gapsIn(req: Requirement, intervals: readonly PortalInterval[], w
   return gaps;
 }
 
-/** Holiday dates as instants. */
-export function holidaySpans(holidays: readonly HolidayDay[], zone: string): Span[] {
-  return holidays.map((h) => holidaySpan(h, zone));
+/**
+ * The holidays on which a portal's requirements do not apply, as instants: every holiday but the
+ * `covered` ones (SPEC §3.2: on `covered` days requirements apply as on any day).
+ */
+export function exemptDays(portal: Portal, model: Model, holidays: readonly HolidayDay[], zone: string): Span[] {
+  return expectationOf(portal, model) === 'covered' ? [] : holidays.map((h) => holidaySpan(h, zone));
 }
 
-/**
- * The gaps of every requirement outside holidays (on holidays requirements either do not apply,
- * or `holiday-uncovered` looks at them), sorted by requirement id, then time.
- */
+/** The windows of a requirement in the period, without the holidays on which it does not apply. */
+export function applicableWindows(req: Requirement, model: Model, period: Period, holidays: readonly HolidayDay[], zone: string): Span[] {
+  const portal = req.portal === undefined ? undefined : model.portalById.get(req.portal);
+  return portal ? requirementWindows(req, model, period, exemptDays(portal, model, holidays, zone)) : [];
+}
+
+/** The gaps of every requirement where it applies, sorted by requirement id, then time. */
 export function requirementGaps(model: Model, timeline: Timeline, zone: string, holidays: readonly HolidayDay[]): Gap[] {
-  const closedDays = holidaySpans(holidays, zone);
   const out: Gap[] = [];
   const requirements = [...model.requirements].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const req of requirements) {
     const portal = req.portal === undefined ? undefined : timeline.portals.find((p) => p.portal.id === req.portal);
     if (!portal) continue;
-    out.push(...gapsIn(req, portal.intervals, requirementWindows(req, model, timeline.period, closedDays)));
+    out.push(...gapsIn(req, portal.intervals, applicableWindows(req, model, timeline.period, holidays, zone)));
   }
   return out;
 }
@@ -113,6 +118,13 @@ export function totals(intervals: readonly PortalInterval[], from = -Infinity, t
  * the union of their counting time, so overlapping shifts count once.
  */
 export function userLoad(model: Model, period: Period): Map<User, number> {
+  const load = new Map<User, number>();
+  for (const [user, spans] of userSpans(model, period)) load.set(user, spans.reduce((sum, s) => sum + s.end - s.start, 0));
+  return load;
+}
+
+/** When each user counts on a staffed shift in the period (normalized spans; empty for none). */
+export function userSpans(model: Model, period: Period): Map<User, Span[]> {
   const staffing = new StaffingContext(model);
   const spans = new Map<User, Span[]>();
   const seen = new Set<string>();
@@ -135,12 +147,9 @@ export function userLoad(model: Model, period: Period): Map<User, number> {
       });
     }
   }
-  const load = new Map<User, number>();
-  for (const user of model.users) {
-    const list = spans.get(user);
-    load.set(user, list ? union(list).reduce((sum, s) => sum + s.end - s.start, 0) : 0);
-  }
-  return load;
+  const out = new Map<User, Span[]>();
+  for (const user of model.users) out.set(user, union(spans.get(user) ?? []));
+  return out;
 }
 
 /**
@@ -205,7 +214,3 @@ export function coverageReport(model: Model, timeline: Timeline, zone: string): 
   return { period, zone, portals, users, holidays };
 }
 
-/** The zone of a requirement's windows (for messages). */
-export function requirementZone(req: Requirement, model: Model): string | undefined {
-  return zoneOf(req, model);
-}

@@ -5,9 +5,9 @@
  */
 import { holidaysInPeriod } from '../holidays/index.js';
 import type { Model } from '../model/types.js';
-import { subtract } from '../time/intervals.js';
+import { subtract, type Span } from '../time/intervals.js';
 import type { Timeline } from '../timeline/types.js';
-import { requirementGaps, totals, userLoad, type Gap, type PortalTotals } from './coverage.js';
+import { requirementGaps, totals, userSpans, type Gap, type PortalTotals } from './coverage.js';
 
 export interface Side {
   model: Model;
@@ -100,12 +100,15 @@ export function diffReport(base: string, before: Side, after: Side, zone: string
     else if (canonical(b.raw) !== canonical(a.raw)) changedShifts.push({ id, change: 'changed' });
   }
 
-  const loadBefore = new Map([...userLoad(before.model, before.timeline.period)].map(([u, ms]) => [u.id, ms]));
-  const loadAfter = new Map([...userLoad(after.model, period)].map(([u, ms]) => [u.id, ms]));
-  const affectedUsers = [...new Set([...loadBefore.keys(), ...loadAfter.keys()])]
+  // Everyone whose counted time changes — when, not only how much (a moved shift counts).
+  const spansBefore = new Map([...userSpans(before.model, before.timeline.period)].map(([u, spans]) => [u.id, spans]));
+  const spansAfter = new Map([...userSpans(after.model, period)].map(([u, spans]) => [u.id, spans]));
+  const length = (spans: readonly Span[] | undefined) => (spans ?? []).reduce((sum, s) => sum + s.end - s.start, 0);
+  const same = (a: readonly Span[] = [], b: readonly Span[] = []) => a.length === b.length && a.every((s, i) => s.start === b[i]!.start && s.end === b[i]!.end);
+  const affectedUsers = [...new Set([...spansBefore.keys(), ...spansAfter.keys()])]
     .sort(byCodeUnit)
-    .map((id) => ({ id, beforeMs: loadBefore.get(id) ?? 0, afterMs: loadAfter.get(id) ?? 0 }))
-    .filter((u) => u.beforeMs !== u.afterMs);
+    .filter((id) => !same(spansBefore.get(id), spansAfter.get(id)))
+    .map((id) => ({ id, beforeMs: length(spansBefore.get(id)), afterMs: length(spansAfter.get(id)) }));
 
   return { base, period, portals, changedShifts, affectedUsers };
 }

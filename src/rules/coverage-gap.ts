@@ -1,5 +1,5 @@
 import { holidaysInPeriod } from '../holidays/index.js';
-import { requirementGaps, requirementWindows, holidaySpans, type Gap } from '../report/coverage.js';
+import { applicableWindows, requirementGaps, type Gap } from '../report/coverage.js';
 import { localClock } from '../time/local.js';
 import { hours, plural } from '../text.js';
 import { at, type Rule } from './rule.js';
@@ -22,8 +22,8 @@ const SHOWN = 3;
 
 /**
  * Required coverage (`requirements`) missing in the checked period: one finding per requirement,
- * with the total missing hours and the first gaps with their reasons. Holidays are left to the
- * holiday rules (SPEC §3.2: on `closed` and `either` days requirements do not apply).
+ * with the total missing hours and the first gaps with their reasons. On `closed` and `either`
+ * holidays requirements do not apply; on `covered` ones they apply as on any day (SPEC §3.2).
  */
 export const coverageGap: Rule = {
   meta: {
@@ -42,7 +42,7 @@ export const coverageGap: Rule = {
     for (const [id, list] of byRequirement) {
       const req = list[0]!.requirement;
       const missing = list.reduce((sum, g) => sum + g.end - g.start, 0);
-      const required = requirementWindows(req, model, period, holidaySpans(holidays, zone)).reduce((sum, w) => sum + w.end - w.start, 0);
+      const required = applicableWindows(req, model, period, holidays, zone).reduce((sum, w) => sum + w.end - w.start, 0);
       const shown = list.slice(0, SHOWN).map((g) => `${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)} (${gapReasonText(g)})`);
       const more = list.length > SHOWN ? `, and ${plural(list.length - SHOWN, 'more gap')}` : '';
       const humans = req.minHumans > 0 ? ` with at least ${plural(req.minHumans, 'human')}` : '';
