@@ -18,3 +18,5 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);
+// The unbundled entry stays runnable too (`node dist/cli/main.js`, older links to it).
+chmodSync(new URL('../dist/cli/main.js', import.meta.url), 0o755);
