@@ -2,8 +2,9 @@
  * The library's front door for the timeline: compile, status at an instant, explain. Each first
  * checks the configuration rules and throws `ConfigHasErrors` if they report errors.
  */
-import { configZone, periodOf, requireValid, type Config, type PeriodInput } from './check.js';
+import { check, configZone, periodOf, requireValid, type Config, type PeriodInput } from './check.js';
 import { ConfigHasErrors, UsageError } from './errors.js';
+import { formatReportHtml } from './format/report-html.js';
 import { holidaysInPeriod } from './holidays/index.js';
 import { coverageReport, type CoverageReport } from './report/coverage.js';
 import { diffReport, type DiffReport } from './report/diff.js';
@@ -63,6 +64,23 @@ export function explain(config: Config, portalId: string, options: InstantOption
 export function coverage(config: Config, options: CompileOptions = {}): CoverageReport {
   const timeline = compile(config, options);
   return coverageReport(config.model, timeline, configZone(config));
+}
+
+/**
+ * The HTML coverage report over a period (`report --format html`): the coverage numbers, each
+ * portal's intervals, the holiday verdicts of the period and the findings of `check`.
+ */
+export function coveragePage(config: Config, options: CompileOptions = {}): string {
+  const timeline = compile(config, options);
+  const zone = configZone(config);
+  const report = coverageReport(config.model, timeline, zone);
+  return formatReportHtml({
+    report,
+    model: config.model,
+    intervals: timeline.portals.map((p) => ({ portalId: p.portal.id, intervals: p.intervals })),
+    holidays: holidayCoverage(config.model, timeline, zone, report.holidays),
+    findings: check(config, options).findings,
+  });
 }
 
 /** Holiday coverage of a calendar year, local to the organization (SPEC §5.5). */

@@ -1,6 +1,6 @@
 /** `report`, `holidays` and `diff`: the coverage commands teams put in CI (SPEC §5.4-§5.6). */
 import { configZone, loadAsync, loadFromTexts } from '../check.js';
-import { coverage, diff, holidayReport } from '../compile.js';
+import { coverage, coveragePage, diff, holidayReport } from '../compile.js';
 import { UsageError } from '../errors.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../format/diff.js';
 import { formatHolidaysJson, formatHolidaysMarkdown, formatHolidaysText } from '../format/holidays.js';
@@ -22,14 +22,15 @@ interface PeriodCommandOptions {
 
 export async function runReport(paths: string[], options: PeriodCommandOptions & { format: 'text' | 'markdown' | 'json' | 'html' }, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, { cwd: io.cwd });
-  const report = coverage(config, { from: options.from, to: options.to, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
+  const input = { from: options.from, to: options.to, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) };
   let output: string;
-  if (options.format === 'json') output = formatReportJson(report);
-  else if (options.format === 'markdown') output = formatReportMarkdown(report, config.model);
-  else if (options.format === 'html') {
-    const { formatReportHtml } = await import('../format/report-html.js');
-    output = formatReportHtml(report, config);
-  } else output = formatReportText(report, config.model);
+  if (options.format === 'html') output = coveragePage(config, input);
+  else {
+    const report = coverage(config, input);
+    if (options.format === 'json') output = formatReportJson(report);
+    else if (options.format === 'markdown') output = formatReportMarkdown(report, config.model);
+    else output = formatReportText(report, config.model);
+  }
   writeOutput(io, output, options.out);
   return 0;
 }

@@ -61,7 +61,8 @@ const REASON: Record<Gap['reason'], string> = {
   'too-few-humans': 'too few humans',
 };
 
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** Weekday names, Monday first (the order of `weekShape`). */
+export const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Shade for a share of time online: blank, ░ ▒ ▓ (under a quarter, half, three quarters), █ full. */
 function shade(share: number): string {
   if (share <= 0) return '·';
@@ -75,7 +76,8 @@ function pct(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
-function hoursText(ms: number): string {
+/** Hours as the JSON rounds them, always with two decimals. */
+export function hoursText(ms: number): string {
   return `${roundHours(ms).toFixed(2)} h`;
 }
 

@@ -322,6 +322,9 @@ function expectOutput(argv: readonly string[], run: SpawnSyncReturns<string>, cw
     case 'markdown':
       expect(content).toMatch(/^## \S/);
       break;
+    case 'html':
+      expect(content).toMatch(/^<!doctype html>[^]*<\/html>\n$/);
+      break;
     default:
       expect(content.trim()).not.toBe('');
   }
@@ -399,6 +402,16 @@ describe('the GitHub Actions workflow', () => {
     }
   });
 
+  it('writes the HTML coverage page and keeps it with upload-artifact', () => {
+    const page = stepRunning(/--format html/);
+    const file = flag(page.run!, '--out');
+    expect(file).toBe('shiftready-report.html');
+    const upload = stepUsing('actions/upload-artifact');
+    expect(upload.with?.['path']).toBe(file);
+    expect(upload.if).toContain(`hashFiles('${file}')`);
+    expect(JOB_STEPS.indexOf(upload)).toBeGreaterThan(JOB_STEPS.indexOf(page));
+  });
+
   it('writes SARIF and uploads that file with upload-sarif', () => {
     const sarifStep = stepRunning(/--format sarif/);
     const file = flag(sarifStep.run!, '--out');
@@ -440,6 +453,8 @@ describe('every shiftready command in docs/ci.md', () => {
       'shiftready diff --base origin/${{ github.base_ref }} config/ --format markdown --out shiftready-diff.md',
       'shiftready check config/ --format junit --out shiftready-junit.xml',
       'shiftready report config/ --format markdown --out shiftready-report.md || true',
+      'shiftready report config/ --format html --out shiftready-report.html',
+      'shiftready report config/ --format html --out shiftready-report.html || true',
       'shiftready check config/',
     ]) {
       expect(sources).toContain(expected);
@@ -605,6 +620,10 @@ async function runWorkflow(workspace: string, scenario: Scenario, comments: Fake
     } else if (step.uses?.startsWith('github/codeql-action/upload-sarif@')) {
       const sarif = JSON.parse(readFileSync(join(workspace, String(step.with?.['sarif_file'])), 'utf8')) as { version: string };
       exitCode = sarif.version === '2.1.0' ? 0 : 1;
+    } else if (step.uses?.startsWith('actions/upload-artifact@')) {
+      // The runner uploads the file; here it must exist and be the coverage page.
+      const file = join(workspace, String(step.with?.['path']));
+      exitCode = existsSync(file) && readFileSync(file, 'utf8').startsWith('<!doctype html>') ? 0 : 1;
     } else if (step.uses?.startsWith('actions/github-script@')) {
       await runGithubScript(String(step.with?.['script']), workspace, comments);
     } else {
@@ -652,6 +671,8 @@ describe('the workflow, run step by step', () => {
     expect(run.results.filter((r) => r.exitCode !== 0)).toEqual([]);
     expect(stepResult(run, /--format github/)?.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(workspace, 'shiftready.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+    // The coverage page is written and kept as an artifact.
+    expect(stepResult(run, /upload-artifact/)).toMatchObject({ ran: true, exitCode: 0 });
 
     const summaries = run.results.map((r) => r.summary ?? '').join('');
     expect(summaries).toContain('## shiftready check');
@@ -711,6 +732,9 @@ describe('the workflow, run step by step', () => {
     expect(existsSync(join(workspace, 'shiftready-diff.md'))).toBe(false);
     expect(stepResult(run, /github-script/)?.ran).toBe(false);
     expect(comments).toEqual([]);
+    // Nor a coverage page: nothing to upload.
+    expect(existsSync(join(workspace, 'shiftready-report.html'))).toBe(false);
+    expect(stepResult(run, /upload-artifact/)?.ran).toBe(false);
   });
 
   it('on a push: no coverage change and no comment', async () => {
@@ -781,7 +805,9 @@ describe('the GitLab CI job', () => {
     const run = runGitlabScript(job!, workspace);
     expect(run.exitCode).toBe(0);
     expect(expectWellFormedXml(readFileSync(join(workspace, job!.artifacts.reports!.junit!), 'utf8'))).toBe('testsuites');
-    for (const path of job!.artifacts.paths ?? []) expect(readFileSync(join(workspace, path), 'utf8')).toMatch(/^## Coverage report/);
+    const paths = job!.artifacts.paths ?? [];
+    expect(paths.map((p) => p.replace(/.*\./, ''))).toEqual(['md', 'html']);
+    for (const path of paths) expect(readFileSync(join(workspace, path), 'utf8')).toMatch(path.endsWith('.html') ? /^<!doctype html>[^]*<h2>Coverage<\/h2>/ : /^## Coverage report/);
   });
 
   it('fails on errors because of the check, and the JUnit report lists every finding', () => {

@@ -1,0 +1,121 @@
+/**
+ * `report --format html` without a browser: a self-contained page whose numbers and intervals are
+ * those of the JSON outputs, with every name escaped. test/browser/ opens it in Chromium.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadFromTexts } from '../../src/check.js';
+import { compile, coverage, coveragePage } from '../../src/compile.js';
+import { esc } from '../../src/format/report-html.js';
+import { reportJson } from '../../src/format/report.js';
+import { cli } from '../helpers.js';
+
+const PERIOD = { from: '2026-12-21', to: '2027-01-04' };
+const FIXTURE = 'test/fixtures/html-report';
+
+/** A small organization whose names try to break out of HTML text, attributes and the script. */
+const HOSTILE = `shiftready: 1
+organization:
+  id: org
+  name: "Harbor <Help> Line & Co"
+  timezone: Europe/London
+  offlineMessages:
+    sms: closed
+programs:
+  - id: p
+portals:
+  - id: web
+    name: "</script><script>alert(1)</script>"
+    type: chat
+    program: p
+users:
+  - { id: ana, role: admin, programs: [p], canReceive: [chat] }
+shifts:
+  - id: day
+    program: p
+    messaging: chat
+    start: "09:00"
+    end: "17:00"
+    repeat: FREQ=DAILY
+    from: 2026-12-01
+    staff: [ana]
+overrides:
+  - id: drill
+    portal: web
+    offline: 2026-12-22T10:00
+    online: 2026-12-22T11:00
+    by: ana
+    note: "<o'neil> & x\\" onmouseover=\\"alert(2)"
+`;
+
+describe('esc', () => {
+  it('escapes the five characters that matter in text and attributes', () => {
+    expect(esc(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+  });
+});
+
+describe('the HTML report page', () => {
+  const hostile = () => coveragePage(loadFromTexts([{ file: 'org.yaml', text: HOSTILE }]), { ...PERIOD, now: '2026-12-01T00:00' });
+
+  it('keeps hostile names as text: one script element, no injected handler', () => {
+    const html = hostile();
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    expect(html).not.toContain('alert(1)</script>');
+    expect(html).not.toMatch(/onmouseover="/);
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<title>Coverage report — Harbor &lt;Help&gt; Line &amp; Co</title>');
+    // The override's note, in the interval's data attribute.
+    expect(html).toContain('data-more="Override: drill (portal switch): &lt;o&#39;neil&gt; &amp; x&quot; onmouseover=&quot;alert(2)"');
+  });
+
+  it('needs nothing from outside the file', () => {
+    const html = hostile();
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<link|<img|<iframe|@import|\ssrc=/i);
+    // Every url(...) points into the page itself.
+    expect([...html.matchAll(/url\(([^)]*)\)/g)].every((m) => m[1]!.startsWith('#'))).toBe(true);
+  });
+
+  it('is the same bytes every time', () => {
+    expect(hostile()).toBe(hostile());
+  });
+
+  it('draws one group per interval of the compiled timeline, in order', async () => {
+    const { code, stdout } = await cli(['compile', FIXTURE, '--from', PERIOD.from, '--to', PERIOD.to, '--format', 'json']);
+    expect(code).toBe(0);
+    const timeline = JSON.parse(stdout) as { portals: { id: string; intervals: { start: string; end: string }[] }[] };
+    const page = await cli(['report', FIXTURE, '--from', PERIOD.from, '--to', PERIOD.to, '--format', 'html']);
+    expect(page.code).toBe(0);
+    const figures = page.stdout.split('<figure class="portal"').slice(1);
+    expect(figures).toHaveLength(timeline.portals.length);
+    timeline.portals.forEach((p, k) => {
+      const fig = figures[k]!;
+      expect(fig).toContain(`data-portal="${p.id}" data-intervals="${p.intervals.length}"`);
+      const drawn = [...fig.matchAll(/<g class="interval"[^>]*data-start="([^"]+)" data-end="([^"]+)"/g)].map((m) => ({ start: m[1], end: m[2] }));
+      expect(drawn).toEqual(p.intervals.map((i) => ({ start: i.start, end: i.end })));
+    });
+  });
+
+  it('shows the numbers of the JSON report', () => {
+    const config = loadFromTexts([{ file: 'org.yaml', text: HOSTILE }]);
+    const options = { ...PERIOD, now: '2026-12-01T00:00' };
+    const json = reportJson(coverage(config, options)) as { portals: { id: string; onlineHours: number; humanHours: number; coverage: number }[] };
+    const html = coveragePage(config, options);
+    // By hand: 14 days of 09:00-17:00 (112 h) less the 1-hour drill = 111 h of 336 h.
+    expect(json.portals).toMatchObject([{ id: 'web', onlineHours: 111, humanHours: 111, coverage: 0.33 }]);
+    expect(html).toContain('data-portal="web" data-online-hours="111" data-human-hours="111" data-placeholder-only-hours="0" data-alert-hours="0" data-coverage="0.33" data-gaps="0"');
+    expect(html).toContain('<td class="num">111.00 h</td>');
+  });
+
+  it('is refused for a configuration with errors, like the JSON report', () => {
+    const broken = loadFromTexts([{ file: 'org.yaml', text: HOSTILE.replace('staff: [ana]', 'staff: [nobody]') }]);
+    expect(() => coveragePage(broken, PERIOD)).toThrow(/error/i);
+  });
+
+  it('reports the timeline once for every portal, in the order of the JSON', () => {
+    const config = loadFromTexts([{ file: 'org.yaml', text: HOSTILE }]);
+    const timeline = compile(config, PERIOD);
+    const html = coveragePage(config, PERIOD);
+    expect([...html.matchAll(/<figure class="portal" data-portal="([^"]+)"/g)].map((m) => m[1])).toEqual(timeline.portals.map((p) => p.portal.id));
+  });
+});
