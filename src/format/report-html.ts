@@ -103,6 +103,7 @@ a:focus, .interval:focus, summary:focus { outline: 3px solid var(--focus); outli
 table { border-collapse: collapse; margin: 8px 0; }
 th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, td.date { white-space: nowrap; }
 .legend { display: flex; flex-wrap: wrap; gap: 10px 18px; padding: 0; list-style: none; }
 .legend li { display: flex; align-items: center; gap: 6px; }
 .legend svg { border: 1px solid #999; }
@@ -294,7 +295,7 @@ function portalTimeline(p: PortalReport, intervals: readonly PortalInterval[], i
     .join('');
   return `<figure class="portal" data-portal="${esc(p.portal.id)}" data-intervals="${intervals.length}">
 <figcaption id="cap-${esc(p.portal.id)}"><h3>${esc(p.portal.name ?? p.portal.id)} <span class="meta">(${esc(p.portal.id)}, ${p.portal.type === 'sms' ? 'SMS/Text' : 'Live Chat'})</span></h3></figcaption>
-<svg class="timeline" role="img" aria-labelledby="cap-${esc(p.portal.id)} desc-${esc(p.portal.id)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
+<svg class="timeline" role="group" aria-labelledby="cap-${esc(p.portal.id)} desc-${esc(p.portal.id)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
 <desc id="desc-${esc(p.portal.id)}">${esc(summary)}. Use Tab to reach the chart and the arrow keys to move between intervals.</desc>
 <g role="list" aria-label="${esc(`Intervals of ${p.portal.id}`)}">${parts.join('')}</g></svg>
 <details><summary>The ${intervals.length} intervals as a table</summary>
@@ -323,8 +324,8 @@ function heatMap(p: PortalReport): string {
 }
 
 function gapRow(g: Gap, zone: string): string {
-  const why = { 'no-shift': 'no shift', unstaffed: 'unstaffed', override: `switched off (${g.override ?? ''})`, 'too-few-humans': `fewer than ${g.requirement.minHumans} humans` }[g.reason];
-  return `<tr><td>${esc(g.requirement.id)}</td><td>${esc(g.requirement.portal ?? '')}</td><td>${esc(localClock(g.start, zone))}</td><td>${esc(localClock(g.end, zone, g.start))}</td><td class="num">${hoursText(g.end - g.start)}</td><td>${esc(why)}</td></tr>`;
+  const why = { 'no-shift': 'no shift', unstaffed: 'unstaffed', override: `switched off (${g.override ?? ''})`, 'too-few-humans': g.requirement.minHumans === 1 ? 'no human, placeholders only' : `fewer than ${g.requirement.minHumans} humans` }[g.reason];
+  return `<tr><td>${esc(g.requirement.id)}</td><td>${esc(g.requirement.portal ?? '')}</td><td class="date">${esc(localClock(g.start, zone))}</td><td>${esc(localClock(g.end, zone, g.start))}</td><td class="num">${hoursText(g.end - g.start)}</td><td>${esc(why)}</td></tr>`;
 }
 
 const SCRIPT = `
@@ -345,6 +346,23 @@ const SCRIPT = `
   }
   document.addEventListener('mouseover', function (e) { var g = e.target.closest && e.target.closest('.interval'); if (g) show(g); });
   document.addEventListener('focusin', function (e) { var g = e.target.closest && e.target.closest('.interval'); if (g) show(g); });
+  // The panel follows the pointer and the focus: it goes when both have left the intervals.
+  function hideUnlessFocused() {
+    var f = document.activeElement;
+    if (f && f.classList && f.classList.contains('interval')) { show(f); return; }
+    panel.hidden = true;
+    var active = document.querySelector('.interval.active');
+    if (active) active.classList.remove('active');
+  }
+  document.addEventListener('mouseout', function (e) {
+    var from = e.target.closest && e.target.closest('.interval');
+    var to = e.relatedTarget && e.relatedTarget.closest && e.relatedTarget.closest('.interval');
+    if (from && !to) hideUnlessFocused();
+  });
+  document.addEventListener('focusout', function (e) {
+    var to = e.relatedTarget && e.relatedTarget.closest && e.relatedTarget.closest('.interval');
+    if (!to) setTimeout(hideUnlessFocused, 0);
+  });
   document.addEventListener('keydown', function (e) {
     var g = e.target.closest && e.target.closest('.interval');
     if (!g) { if (e.key === 'Escape') panel.hidden = true; return; }
@@ -420,7 +438,7 @@ export function formatReportHtml(input: HtmlReportInput): string {
     for (const { holiday, portals } of input.holidays) {
       for (const p of portals) {
         const verdict = p.verdict === 'ok' ? 'ok' : p.verdict === 'open' ? '<span class="bad">open on a closed day</span>' : '<span class="bad">not covered</span>';
-        s.push(`<tr><td>${esc(holiday.date)}</td><td>${esc(holiday.name)} <span class="meta">(${esc(holiday.source)})</span></td><td>${esc(p.portal.id)}</td><td>${p.expect}</td><td class="num">${hoursText(p.onlineMs)}</td><td class="num">${hoursText(p.humanMs)}</td><td class="num">${hoursText(p.placeholderOnlyMs)}</td><td>${verdict}</td></tr>`);
+        s.push(`<tr><td class="date">${esc(holiday.date)}</td><td>${esc(holiday.name)} <span class="meta">(${esc(holiday.source)})</span></td><td>${esc(p.portal.id)}</td><td>${p.expect}</td><td class="num">${hoursText(p.onlineMs)}</td><td class="num">${hoursText(p.humanMs)}</td><td class="num">${hoursText(p.placeholderOnlyMs)}</td><td>${verdict}</td></tr>`);
       }
     }
     s.push('</tbody></table>');

@@ -301,6 +301,14 @@ describe('details of the fixture, worked out by hand', () => {
     expect(await details()).toEqual(['web', 'Offline: switched off by ana', 'Wed 2026-12-23 10:00 – 12:00 (2 h)', 'Override: drill (portal switch): Fire drill']);
   });
 
+  it('the details panel goes when the pointer leaves the intervals', async () => {
+    await page.hover('figure.portal[data-portal="web"] g.interval[data-start="2026-12-21T14:00:00Z"]');
+    expect(await page.isVisible('#details')).toBe(true);
+    await page.hover('h1');
+    expect(await page.isVisible('#details')).toBe(false);
+    expect(await page.$$eval('.interval.active', (gs) => gs.length)).toBe(0);
+  });
+
   it('an unstaffed weekend shift is drawn as unstaffed', async () => {
     // Sat 2026-12-26 10:00-16:00: web-weekend needs 2 staff and has only ben.
     const g = 'figure.portal[data-portal="web"] g.interval[data-start="2026-12-26T15:00:00Z"]';
