@@ -39,7 +39,7 @@ const TOP = 22;
 
 type Kind = 'on-human' | 'on-placeholder' | 'off-no-shift' | 'off-unstaffed' | 'off-override';
 
-export const KIND_LABEL: Record<Kind, string> = {
+const KIND_LABEL: Record<Kind, string> = {
   'on-human': 'Online, with humans',
   'on-placeholder': 'Online, placeholders only (nobody answers)',
   'off-no-shift': 'Offline: no shift',

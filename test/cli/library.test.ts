@@ -17,4 +17,15 @@ describe.skipIf(!existsSync(ENTRY))('library API', () => {
     expect(api.explain(config, 'website-chat', { at: '2026-03-02T10:00' }).occurrences.map((o) => o.shift.id)).toEqual(['web-weekday-day']);
     expect(() => api.compile(api.loadFromTexts([{ file: 'x.yaml', text: 'shiftready: 1\n' }]))).toThrow(api.ConfigHasErrors);
   });
+
+  it('makes the coverage report and its HTML page, as `report` does', async () => {
+    const api = (await import(ENTRY.href)) as typeof import('../../src/index.js');
+    const config = api.load([new URL('../../examples/crisis-line', import.meta.url).pathname]);
+    const period = { from: '2026-03-02', to: '2026-03-09' };
+    const report = api.coverage(config, period);
+    expect(report.portals.map((p) => p.portal.id)).toEqual(['teen-chat', 'text-line', 'website-chat']);
+    const page = api.coveragePage(config, period);
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page.match(/<figure class="portal"/g)).toHaveLength(3);
+  });
 });
