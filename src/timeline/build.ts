@@ -75,6 +75,8 @@ class StaffingPool {
   /** Staffings by a hash of their token list; each bucket is checked for the exact list. */
   private readonly byTokens = new Map<number, { tokens: number[]; staffing: Staffing }[]>();
   private readonly ranks: UserRanks;
+  /** Reused to merge the ranks of several tokens. */
+  private scratch = new Int32Array(64);
 
   constructor(model: Model) {
     this.ranks = userRanks(model);
@@ -109,44 +111,56 @@ class StaffingPool {
     if (bucket) {
       for (const entry of bucket) if (sameTokens(entry.tokens, tokens)) return entry.staffing;
     }
-    let ranks: Int32Array;
-    if (tokens.length === 1) ranks = this.tokenRanks[tokens[0]!]!;
-    else {
-      let total = 0;
-      for (const t of tokens) total += this.tokenRanks[t]!.length;
-      const all = new Int32Array(total);
-      let at = 0;
-      for (const t of tokens) {
-        all.set(this.tokenRanks[t]!, at);
-        at += this.tokenRanks[t]!.length;
-      }
-      all.sort();
-      let kept = 0;
-      for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i]!;
-      ranks = all.subarray(0, kept);
-    }
-    const { ids, human, alerted } = this.ranks;
-    const staff: string[] = [];
-    const humans: string[] = [];
-    const alerts: string[] = [];
-    for (let i = 0; i < ranks.length; i++) {
-      const r = ranks[i]!;
-      staff.push(ids[r]!);
-      if (human[r]) {
-        humans.push(ids[r]!);
-        if (alerted[r]) alerts.push(ids[r]!);
-      }
-    }
-    const staffing: Staffing = {
-      shifts: tokens.length === 1 ? [this.tokenShift[tokens[0]!]!] : [...new Set(tokens.map((t) => this.tokenShift[t]!))].sort(),
-      staff,
-      humans,
-      alerts,
-    };
-    const entry = { tokens: [...tokens], staffing };
+    const staffing = tokens.length === 1 ? this.single(tokens[0]!) : this.union(tokens);
+    const entry = { tokens: tokens.slice(), staffing };
     if (bucket) bucket.push(entry);
     else this.byTokens.set(hash, [entry]);
     return staffing;
+  }
+
+  private single(token: number): Staffing {
+    const ranks = this.tokenRanks[token]!;
+    return this.fields([this.tokenShift[token]!], ranks, ranks.length);
+  }
+
+  /** Several staffed segments: their users merged by rank, their shift ids sorted. */
+  private union(tokens: readonly number[]): Staffing {
+    let total = 0;
+    for (const t of tokens) total += this.tokenRanks[t]!.length;
+    if (this.scratch.length < total) this.scratch = new Int32Array(Math.max(total, this.scratch.length * 2));
+    const all = this.scratch;
+    let at = 0;
+    for (const t of tokens) {
+      all.set(this.tokenRanks[t]!, at);
+      at += this.tokenRanks[t]!.length;
+    }
+    all.subarray(0, total).sort();
+    let kept = 0;
+    for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i]!;
+    const shifts: string[] = [];
+    for (const t of tokens) shifts.push(this.tokenShift[t]!);
+    shifts.sort(byCodeUnit);
+    let distinct = 0;
+    for (let i = 0; i < shifts.length; i++) if (i === 0 || shifts[i] !== shifts[i - 1]) shifts[distinct++] = shifts[i]!;
+    shifts.length = distinct;
+    return this.fields(shifts, all, kept);
+  }
+
+  private fields(shifts: string[], ranks: Int32Array, n: number): Staffing {
+    const { ids, human, alerted } = this.ranks;
+    const staff: string[] = new Array<string>(n);
+    const humans: string[] = [];
+    const alerts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = ranks[i]!;
+      const id = ids[r]!;
+      staff[i] = id;
+      if (human[r]) {
+        humans.push(id);
+        if (alerted[r]) alerts.push(id);
+      }
+    }
+    return { shifts, staff, humans, alerts };
   }
 }
 
