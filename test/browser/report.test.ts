@@ -322,6 +322,22 @@ describe('details of the fixture, worked out by hand', () => {
     expect(marked).toEqual(['★ Thu 2026-12-24', '★ Fri 2026-12-25', '★ Fri 2027-01-01']);
   });
 
+  it("gives each holiday's verdict per portal", async () => {
+    const rows = await page.$$eval('#holidays tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    // text is expected closed but its 08:00-20:00 daily shift runs (12 h); web is expected
+    // covered, but 17:00-21:00 has only the placeholder (4 h without a human).
+    const text = (date: string, name: string) => [date, name, 'text', 'closed', '12.00 h', '12.00 h', '0.00 h', 'open on a closed day'];
+    const web = (date: string, name: string) => [date, name, 'web', 'covered', '12.00 h', '8.00 h', '4.00 h', 'not covered'];
+    expect(rows).toEqual([
+      text('2026-12-24', 'Christmas Eve (organization)'),
+      web('2026-12-24', 'Christmas Eve (organization)'),
+      text('2026-12-25', 'Christmas Day (US)'),
+      web('2026-12-25', 'Christmas Day (US)'),
+      text('2027-01-01', "New Year's Day (US)"),
+      web('2027-01-01', "New Year's Day (US)"),
+    ]);
+  });
+
   it('lists the findings of check, with their locations', async () => {
     const rules = await page.$$eval('#findings tbody tr', (trs) => trs.map((tr) => tr.children[2]!.textContent));
     expect(rules).toContain('placeholder-only');
