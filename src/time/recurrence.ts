@@ -174,6 +174,49 @@ export interface ExpandOptions {
   /** Only days in [windowStart, windowEnd) are reported; COUNT still counts from DTSTART. */
   windowStart?: DayNumber;
   windowEnd?: DayNumber;
+  /** Tests only: always take the general path, to compare it with the fast one. */
+  general?: boolean;
+}
+
+/** The first day of year 10000: no period starts on or after it (MAX_YEAR). */
+const END_OF_RANGE = daysFromCivil(MAX_YEAR + 1, 1, 1);
+
+/**
+ * The common shapes — DAILY, or WEEKLY with only weekdays (BYDAY without positions), no COUNT —
+ * stepped directly: every day of each period in order, kept when its weekday is in the mask. The
+ * same days, in the same order, as the general path (a test compares them), without its
+ * per-period work. Returns false when the rule has another shape.
+ */
+function forEachSimpleDay(norm: Normalized, dtstart: DayNumber, lastDay: number, windowStart: number, windowEnd: number, emit: (day: DayNumber) => boolean | void): boolean {
+  const rule = norm.rule;
+  if (rule.count !== undefined || rule.bySetPos || (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY')) return false;
+  if (norm.byMonth || norm.byMonthDayPos || norm.byYearDayPos || norm.byWeekNoPos || norm.positioned.length > 0) return false;
+  const mask = norm.hasDayFilter ? norm.weekdayMask : 0x7f;
+  if (mask === 0) return false;
+  // As in the general path, no period starts after year 9999; a week starting in it may end later.
+  const stop = Math.min(lastDay, windowEnd - 1);
+  const first = Math.max(dtstart, windowStart);
+  if (rule.freq === 'DAILY') {
+    const n = rule.interval;
+    let day = first <= dtstart ? dtstart : dtstart + Math.ceil((first - dtstart) / n) * n;
+    for (; day <= stop && day < END_OF_RANGE; day += n) {
+      if ((mask & (1 << weekdayOf(day))) !== 0 && emit(day) === false) return true;
+    }
+    return true;
+  }
+  const step = 7 * rule.interval;
+  const week0 = dtstart - ((weekdayOf(dtstart) - rule.wkst + 7) % 7);
+  let week = first <= week0 ? week0 : week0 + Math.floor((first - week0) / step) * step;
+  for (; week <= stop && week < END_OF_RANGE; week += step) {
+    const weekday0 = weekdayOf(week);
+    for (let i = 0; i < 7; i++) {
+      const day = week + i;
+      if (day < first) continue;
+      if (day > stop) return true;
+      if ((mask & (1 << ((weekday0 + i) % 7))) !== 0 && emit(day) === false) return true;
+    }
+  }
+  return true;
 }
 
 /**
@@ -186,6 +229,7 @@ export function forEachOccurrenceDay(rule: RecurrenceRule, dtstart: DayNumber, o
   const lastDay = options.lastDay ?? Infinity;
   const windowStart = options.windowStart ?? -Infinity;
   const windowEnd = options.windowEnd ?? Infinity;
+  if (!options.general && forEachSimpleDay(norm, dtstart, lastDay, windowStart, windowEnd, emit)) return;
   const stopDay = Math.min(lastDay, windowEnd - 1);
   let remaining = rule.count ?? Infinity;
   const n = rule.interval;

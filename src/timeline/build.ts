@@ -14,12 +14,29 @@ import type { Period } from '../time/period.js';
 import { forEachOccurrenceSpan } from '../time/series.js';
 import { StaffingContext } from './staffing.js';
 import { switchOffSpans, type OffSpan } from './switches.js';
-import type { OfflineInterval, PortalInterval, PortalTimeline, Staffing, Timeline } from './types.js';
+import type { OfflineReason, PortalInterval, PortalTimeline, Staffing, Timeline } from './types.js';
 
-function sameTokens(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Equal first `n` entries (token lists are kept in typed buffers with a separate length). */
+function sameTokens(a: Int32Array, b: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** Sorts the first `n` entries in place: insertion sort for a handful (no call into the runtime). */
+function sortSmall(a: Int32Array, n: number): void {
+  if (n > 48) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i;
+    while (j > 0 && a[j - 1]! > v) {
+      a[j] = a[j - 1]!;
+      j--;
+    }
+    a[j] = v;
+  }
 }
 
 function byCodeUnit(a: string, b: string): number {
@@ -35,6 +52,10 @@ interface UserRanks {
   ids: string[];
   human: Uint8Array;
   alerted: Uint8Array;
+  /** Shifts ranked by id in code-unit order, and a shared one-element id list per rank. */
+  shiftRank: Map<Shift, number>;
+  shiftIds: string[];
+  shiftLists: (readonly string[])[];
 }
 
 const ranksCache = new WeakMap<Model, UserRanks>();
@@ -54,7 +75,11 @@ function userRanks(model: Model): UserRanks {
       human[i] = user.placeholder ? 0 : 1;
       alerted[i] = user.mobileAlerts ? 1 : 0;
     });
-    ranks = { rank, ids, human, alerted };
+    const shifts = [...model.shifts].sort((a, b) => byCodeUnit(a.id, b.id));
+    const shiftRank = new Map<Shift, number>();
+    shifts.forEach((shift, i) => shiftRank.set(shift, i));
+    const shiftIds = shifts.map((shift) => shift.id);
+    ranks = { rank, ids, human, alerted, shiftRank, shiftIds, shiftLists: shiftIds.map((id) => [id]) };
     ranksCache.set(model, ranks);
   }
   return ranks;
@@ -70,13 +95,15 @@ function userRanks(model: Model): UserRanks {
 class StaffingPool {
   private readonly byArray = new Map<Shift, Map<readonly User[], number>>();
   private readonly byContent = new Map<string, number>();
-  private readonly tokenShift: string[] = [];
+  /** Per token: the shift's rank, and the ranks of its counting users (ascending). */
+  private readonly tokenShift: number[] = [];
   private readonly tokenRanks: Int32Array[] = [];
   /** Staffings by a hash of their token list; each bucket is checked for the exact list. */
-  private readonly byTokens = new Map<number, { tokens: number[]; staffing: Staffing }[]>();
+  private readonly byTokens = new Map<number, { tokens: Int32Array; staffing: Staffing }[]>();
   private readonly ranks: UserRanks;
-  /** Reused to merge the ranks of several tokens. */
+  /** Reused to merge the ranks of several tokens, and their shift ranks. */
   private scratch = new Int32Array(64);
+  private shiftScratch = new Int32Array(16);
 
   constructor(model: Model) {
     this.ranks = userRanks(model);
@@ -91,11 +118,12 @@ class StaffingPool {
     let token = byUsers.get(counting);
     if (token !== undefined) return token;
     const ranks = Int32Array.from(counting, (u) => this.ranks.rank.get(u)!).sort();
-    const content = `${shift.id}\u0000${ranks.join(',')}`;
+    const shiftRank = this.ranks.shiftRank.get(shift)!;
+    const content = `${shiftRank}:${ranks.join(',')}`;
     token = this.byContent.get(content);
     if (token === undefined) {
       token = this.tokenShift.length;
-      this.tokenShift.push(shift.id);
+      this.tokenShift.push(shiftRank);
       this.tokenRanks.push(ranks);
       this.byContent.set(content, token);
     }
@@ -103,16 +131,17 @@ class StaffingPool {
     return token;
   }
 
-  /** The staffing of a set of staffed segments, given their distinct tokens in ascending order. */
-  get(tokens: readonly number[]): Staffing {
+  /** The staffing of a set of staffed segments, given their `n` distinct tokens in ascending order. */
+  get(tokens: Int32Array, n: number): Staffing {
     let hash = 0;
-    for (const t of tokens) hash = (Math.imul(hash, 0x01000193) ^ (t + 1)) | 0;
+    for (let i = 0; i < n; i++) hash = (Math.imul(hash, 0x01000193) ^ (tokens[i]! + 1)) | 0;
+    hash &= 0x3fffffff; // a small integer key, never a heap number
     const bucket = this.byTokens.get(hash);
     if (bucket) {
-      for (const entry of bucket) if (sameTokens(entry.tokens, tokens)) return entry.staffing;
+      for (const entry of bucket) if (entry.tokens.length === n && sameTokens(entry.tokens, tokens, n)) return entry.staffing;
     }
-    const staffing = tokens.length === 1 ? this.single(tokens[0]!) : this.union(tokens);
-    const entry = { tokens: tokens.slice(), staffing };
+    const staffing = n === 1 ? this.single(tokens[0]!) : this.union(tokens, n);
+    const entry = { tokens: tokens.slice(0, n), staffing };
     if (bucket) bucket.push(entry);
     else this.byTokens.set(hash, [entry]);
     return staffing;
@@ -120,33 +149,39 @@ class StaffingPool {
 
   private single(token: number): Staffing {
     const ranks = this.tokenRanks[token]!;
-    return this.fields([this.tokenShift[token]!], ranks, ranks.length);
+    return this.fields(this.ranks.shiftLists[this.tokenShift[token]!]!, ranks, ranks.length);
   }
 
-  /** Several staffed segments: their users merged by rank, their shift ids sorted. */
-  private union(tokens: readonly number[]): Staffing {
+  /** Several staffed segments: their users merged by rank, their shifts ordered by rank (= by id). */
+  private union(tokens: Int32Array, n: number): Staffing {
     let total = 0;
-    for (const t of tokens) total += this.tokenRanks[t]!.length;
+    for (let i = 0; i < n; i++) total += this.tokenRanks[tokens[i]!]!.length;
     if (this.scratch.length < total) this.scratch = new Int32Array(Math.max(total, this.scratch.length * 2));
+    if (this.shiftScratch.length < n) this.shiftScratch = new Int32Array(Math.max(n, this.shiftScratch.length * 2));
     const all = this.scratch;
+    const shiftRanks = this.shiftScratch;
     let at = 0;
-    for (const t of tokens) {
-      all.set(this.tokenRanks[t]!, at);
-      at += this.tokenRanks[t]!.length;
+    for (let i = 0; i < n; i++) {
+      const ranks = this.tokenRanks[tokens[i]!]!;
+      all.set(ranks, at);
+      at += ranks.length;
+      shiftRanks[i] = this.tokenShift[tokens[i]!]!;
     }
-    all.subarray(0, total).sort();
+    sortSmall(all, total);
     let kept = 0;
     for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i]!;
+    sortSmall(shiftRanks, n);
+    const { shiftIds } = this.ranks;
     const shifts: string[] = [];
-    for (const t of tokens) shifts.push(this.tokenShift[t]!);
-    shifts.sort(byCodeUnit);
-    let distinct = 0;
-    for (let i = 0; i < shifts.length; i++) if (i === 0 || shifts[i] !== shifts[i - 1]) shifts[distinct++] = shifts[i]!;
-    shifts.length = distinct;
-    return this.fields(shifts, all, kept);
+    // Ranks are distinct per shift; equal ids (a duplicate-id error) still collapse to one.
+    for (let i = 0; i < n; i++) {
+      const id = shiftIds[shiftRanks[i]!]!;
+      if (shifts.length === 0 || shifts[shifts.length - 1] !== id) shifts.push(id);
+    }
+    return this.fields(shifts.length === 1 ? this.ranks.shiftLists[shiftRanks[0]!]! : shifts, all, kept);
   }
 
-  private fields(shifts: string[], ranks: Int32Array, n: number): Staffing {
+  private fields(shifts: readonly string[], ranks: Int32Array, n: number): Staffing {
     const { ids, human, alerted } = this.ranks;
     const staff: string[] = new Array<string>(n);
     const humans: string[] = [];
@@ -232,40 +267,46 @@ class Segments {
   /** Segment indexes in start order: a heap merge of the sorted runs. */
   order(): Int32Array {
     const out = new Int32Array(this.length);
-    const heads: number[] = []; // segment index at the head of each run
-    const ends: number[] = [];
-    for (let r = 0; r + 1 < this.runs.length; r++) {
-      heads.push(this.runs[r]!);
-      ends.push(this.runs[r + 1]!);
+    const runCount = this.runs.length - 1;
+    const head = new Int32Array(runCount); // segment index at the head of each run
+    const stop = new Int32Array(runCount);
+    for (let r = 0; r < runCount; r++) {
+      head[r] = this.runs[r]!;
+      stop[r] = this.runs[r + 1]!;
     }
+    // A binary min-heap of run numbers, with the start of each one's head segment as its key.
+    const heap = new Int32Array(runCount);
+    const key = new Float64Array(runCount);
     const start = this.start;
-    // A binary min-heap of run numbers, keyed by their head segment's start.
-    const heap = heads.map((_, r) => r);
-    const less = (a: number, b: number) => start[heads[a]!]! < start[heads[b]!]!;
-    const down = (i: number) => {
+    let size = runCount;
+    for (let r = 0; r < runCount; r++) {
+      heap[r] = r;
+      key[r] = start[head[r]!]!;
+    }
+    const down = (i: number): void => {
+      const run = heap[i]!;
+      const k = key[run]!;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= size) break;
         const r = l + 1;
-        let m = i;
-        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
-        if (m === i) return;
-        const swap = heap[i]!;
-        heap[i] = heap[m]!;
-        heap[m] = swap;
-        i = m;
+        const child = r < size && key[heap[r]!]! < key[heap[l]!]! ? r : l;
+        if (key[heap[child]!]! >= k) break;
+        heap[i] = heap[child]!;
+        i = child;
       }
+      heap[i] = run;
     };
-    for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+    for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
     let n = 0;
-    while (heap.length > 0) {
+    while (size > 0) {
       const run = heap[0]!;
-      out[n++] = heads[run]!++;
-      if (heads[run]! >= ends[run]!) {
-        heap[0] = heap[heap.length - 1]!;
-        heap.pop();
-      }
-      if (heap.length > 0) down(0);
+      const seg = head[run]!;
+      out[n++] = seg;
+      head[run] = seg + 1;
+      if (seg + 1 < stop[run]!) key[run] = start[seg + 1]!;
+      else heap[0] = heap[--size]!;
+      if (size > 0) down(0);
     }
     return out;
   }
@@ -279,16 +320,27 @@ function segmentsOf(portal: Portal, model: Model, period: Period, staffing: Staf
       // One set of counting users for every occurrence: one token.
       const counting = staffing.eligibleOf(shift);
       const token = counting.length >= shift.minStaff ? pool.token(shift, counting) : -1;
-        forEachOccurrenceSpan(spec, period.from, period.to, (oStart, oEnd) => {
+      forEachOccurrenceSpan(spec, period.from, period.to, (oStart, oEnd) => {
         const start = oStart > period.from ? oStart : period.from;
         const end = oEnd < period.to ? oEnd : period.to;
         if (end > start) out.push(start, end, token); // an end not after the start covers nothing
       });
     } else {
+      // Occurrences come in start order, so a cursor finds the away spans near each one; only
+      // an occurrence that overlaps one is cut into pieces.
+      const away = staffing.awayUnion(shift);
+      const counting = staffing.eligibleOf(shift);
+      const whole = counting.length >= shift.minStaff ? pool.token(shift, counting) : -1;
+      let a = 0;
       forEachOccurrenceSpan(spec, period.from, period.to, (oStart, oEnd) => {
         const start = Math.max(oStart, period.from);
         const end = Math.min(oEnd, period.to);
         if (end <= start) return;
+        while (a < away.length && away[a]!.end <= start) a++;
+        if (a === away.length || away[a]!.start >= end) {
+          out.push(start, end, whole);
+          return;
+        }
         for (const seg of staffing.segments(shift, start, end)) {
           if (seg.end > seg.start) out.push(seg.start, seg.end, seg.staffed ? pool.token(shift, seg.counting) : -1);
         }
@@ -323,13 +375,11 @@ class SpanCursor {
   }
 }
 
-function offline(start: number, end: number, reason: OfflineInterval['reason'], off?: OffSpan): OfflineInterval {
-  const interval: OfflineInterval = { start, end, state: 'offline', reason };
-  if (off) {
-    interval.override = off.name;
-    interval.scope = off.override.portal === undefined ? 'organization' : 'portal';
-  }
-  return interval;
+/** The interval of one finished stretch; online when `staffing` is given. */
+function intervalOf(start: number, end: number, staffing: Staffing | undefined, reason: OfflineReason, off: OffSpan | undefined): PortalInterval {
+  if (staffing) return { start, end, state: 'online', shifts: staffing.shifts, staff: staffing.staff, humans: staffing.humans, alerts: staffing.alerts };
+  if (!off) return { start, end, state: 'offline', reason };
+  return { start, end, state: 'offline', reason, override: off.name, scope: off.override.portal === undefined ? 'organization' : 'portal' };
 }
 
 interface PortalTimelineInput {
@@ -351,9 +401,17 @@ function portalTimeline({ portal, model, period, staffing, pool, organizationSwi
   const intervals: PortalInterval[] = [];
   let active = new Int32Array(16);
   let activeLength = 0;
-  const tokens: number[] = [];
-  const lastTokens: number[] = [];
+  // The distinct staffed tokens of the current stretch and of the last online one.
+  let tokens = new Int32Array(16);
+  let tokenCount = 0;
+  let lastTokens = new Int32Array(16);
+  let lastCount = -1;
   let staffingNow: Staffing | undefined;
+  // The open stretch: from openStart, online with openStaffing, or offline for openReason.
+  let openStart = period.from;
+  let openStaffing: Staffing | undefined;
+  let openReason: OfflineReason = 'no-shift';
+  let openOff: OffSpan | undefined;
   // The next instants at which the switches change; recomputed only once passed.
   let orgNext = -Infinity;
   let portalNext = -Infinity;
@@ -378,39 +436,54 @@ function portalTimeline({ portal, model, period, staffing, pool, organizationSwi
     if (portalNext < end) end = portalNext;
     if (next < n && segStart[order[next]!]! < end) end = segStart[order[next]!]!;
     // The distinct tokens of the staffed active segments, ascending (a handful: insertion sort).
-    tokens.length = 0;
+    if (tokens.length < activeLength) {
+      tokens = new Int32Array(activeLength * 2);
+      lastTokens = new Int32Array(activeLength * 2);
+      lastCount = -1;
+    }
+    tokenCount = 0;
     for (let k = 0; k < activeLength; k++) {
       const seg = active[k]!;
       if (segEnd[seg]! < end) end = segEnd[seg]!;
       const token = segToken[seg]!;
       if (token < 0) continue;
-      let i = tokens.length;
+      let i = tokenCount;
       while (i > 0 && tokens[i - 1]! > token) i--;
       if (i > 0 && tokens[i - 1] === token) continue;
-      tokens.push(token);
-      for (let j = tokens.length - 1; j > i; j--) tokens[j] = tokens[j - 1]!;
+      for (let j = tokenCount; j > i; j--) tokens[j] = tokens[j - 1]!;
       tokens[i] = token;
+      tokenCount++;
     }
     // When both switches are off, the organization's override is named (SPEC §3.3).
-    const off = tokens.length > 0 ? (orgCursor.at(t) ?? portalCursor.at(t)) : undefined;
-    const last = intervals[intervals.length - 1];
-    if (tokens.length > 0 && !off) {
-      if (!sameTokens(tokens, lastTokens)) {
-        staffingNow = pool.get(tokens);
-        lastTokens.length = tokens.length;
-        for (let i = 0; i < tokens.length; i++) lastTokens[i] = tokens[i]!;
+    const off = tokenCount > 0 ? (orgCursor.at(t) ?? portalCursor.at(t)) : undefined;
+    // Equal neighbours are merged: a stretch is kept open (in locals, so no interval object is
+    // changed after it is made) and becomes an interval once the next one differs.
+    if (tokenCount > 0 && !off) {
+      if (tokenCount !== lastCount || !sameTokens(tokens, lastTokens, tokenCount)) {
+        staffingNow = pool.get(tokens, tokenCount);
+        for (let i = 0; i < tokenCount; i++) lastTokens[i] = tokens[i]!;
+        lastCount = tokenCount;
       }
       const f = staffingNow!;
-      if (last?.state === 'online' && sameIds(last.shifts, f.shifts) && sameIds(last.staff, f.staff)) last.end = end;
-      else intervals.push({ start: t, end, state: 'online', shifts: f.shifts, staff: f.staff, humans: f.humans, alerts: f.alerts });
+      if (!(openStaffing !== undefined && sameIds(openStaffing.shifts, f.shifts) && sameIds(openStaffing.staff, f.staff))) {
+        if (t > openStart) intervals.push(intervalOf(openStart, t, openStaffing, openReason, openOff));
+        openStart = t;
+        openStaffing = f;
+        openOff = undefined;
+      }
     } else {
-      const reason = off ? 'override' : activeLength > 0 ? 'unstaffed' : 'no-shift';
-      const name = off?.name;
-      if (last?.state === 'offline' && last.reason === reason && last.override === name) last.end = end;
-      else intervals.push(offline(t, end, reason, off));
+      const reason: OfflineReason = off ? 'override' : activeLength > 0 ? 'unstaffed' : 'no-shift';
+      if (!(openStaffing === undefined && openReason === reason && openOff?.name === off?.name) || t === openStart) {
+        if (t > openStart) intervals.push(intervalOf(openStart, t, openStaffing, openReason, openOff));
+        openStart = t;
+        openStaffing = undefined;
+        openReason = reason;
+        openOff = off;
+      }
     }
     t = end;
   }
+  if (period.to > openStart) intervals.push(intervalOf(openStart, period.to, openStaffing, openReason, openOff));
   return { portal, intervals };
 }
 

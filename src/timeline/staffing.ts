@@ -43,11 +43,24 @@ export interface StaffedSegment extends Span {
   staffed: boolean;
 }
 
+/** True when some span of the sorted, disjoint `spans` overlaps [start, end) (binary search). */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]!.start < end;
+}
+
 /** Caches per model: away spans of users. */
 export class StaffingContext {
   private readonly away = new Map<User, Span[]>();
   private readonly eligible = new Map<Shift, User[]>();
   private readonly hasAway = new Map<Shift, boolean>();
+  private readonly awayUnions = new Map<Shift, Span[]>();
 
   constructor(readonly model: Model) {}
 
@@ -79,6 +92,27 @@ export class StaffingContext {
     return any;
   }
 
+  /**
+   * When any user who can count on the shift is away: their away spans merged, sorted and
+   * disjoint. Outside these spans every candidate counts.
+   */
+  awayUnion(shift: Shift): Span[] {
+    let union = this.awayUnions.get(shift);
+    if (!union) {
+      const spans = this.eligibleOf(shift)
+        .flatMap((u) => this.awayOf(u))
+        .sort((a, b) => a.start - b.start);
+      union = [];
+      for (const span of spans) {
+        const last = union[union.length - 1];
+        if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+        else union.push({ ...span });
+      }
+      this.awayUnions.set(shift, union);
+    }
+    return union;
+  }
+
   /** True when `user` is away at instant t (away spans are half-open, SPEC §3.3). */
   isAway(user: User, t: number): boolean {
     for (const a of this.awayOf(user)) if (t >= a.start && t < a.end) return true;
@@ -91,7 +125,7 @@ export class StaffingContext {
    */
   segments(shift: Shift, start: number, end: number): StaffedSegment[] {
     const candidates = this.eligibleOf(shift);
-    if (!this.anyAway(shift)) return [{ start, end, counting: candidates, staffed: candidates.length >= shift.minStaff }];
+    if (!overlapsAny(this.awayUnion(shift), start, end)) return [{ start, end, counting: candidates, staffed: candidates.length >= shift.minStaff }];
     const cuts = new Set<number>();
     let anyAway = false;
     for (const user of candidates) {

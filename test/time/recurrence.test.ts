@@ -118,6 +118,33 @@ describe('properties', () => {
     );
   });
 
+  it('the fast path for DAILY and weekday-only WEEKLY rules yields what the general path does', () => {
+    const simple = fc
+      .record({
+        freq: fc.constantFrom('DAILY', 'WEEKLY'),
+        interval: fc.integer({ min: 1, max: 5 }),
+        byDay: fc.option(fc.uniqueArray(weekday, { minLength: 1, maxLength: 7 }), { nil: undefined }),
+        wkst: fc.option(weekday, { nil: undefined }),
+        until: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }),
+      })
+      .map((r) => r);
+    // Near the end of the range too: no period starts after 9999-12-31.
+    const anyStart = fc.oneof(startDay, fc.integer({ min: daysFromCivil(9999, 10, 1), max: daysFromCivil(9999, 12, 31) }));
+    fc.assert(
+      fc.property(simple, anyStart, fc.integer({ min: -30, max: 800 }), fc.integer({ min: 1, max: 400 }), (r, dtstart, offset, length) => {
+        const parts = [`FREQ=${r.freq}`, `INTERVAL=${r.interval}`];
+        if (r.byDay) parts.push(`BYDAY=${r.byDay.join(',')}`);
+        if (r.wkst) parts.push(`WKST=${r.wkst}`);
+        const parsed = rule(parts.join(';'));
+        const options = { lastDay: r.until === undefined ? undefined : dtstart + r.until, windowStart: dtstart + offset, windowEnd: dtstart + offset + length };
+        const fast = occurrenceDays(parsed, dtstart, options);
+        const general = occurrenceDays(parsed, dtstart, { ...options, general: true });
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('agrees with rrule.js in floating time outside the disputed corners', () => {
     fc.assert(
       fc.property(allowedRule, startDay, (text, dtstart) => {
