@@ -88,6 +88,66 @@ describe('wallToInstant', () => {
   });
 });
 
+/** The offset (ms east of UTC) at an instant, straight from Intl: the table's independent reference. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function intlOffset(zone: string, ms: number): number {
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    });
+    formats.set(zone, format);
+  }
+  const parts = format.formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+describe('offset tables', () => {
+  // Zones whose changes come close together or at odd times: Morocco's and Egypt's Ramadan
+  // breaks, Gaza's and Hebron's moving dates, Lord Howe's 30 minutes, Troll's two hours,
+  // Casey's changes months apart, Samoa's skipped day (2011), Kiritimati's jump (1994/1995),
+  // Chile's midnight changes, and Moscow's 2011/2014 switches.
+  const zones = [
+    'Africa/Casablanca',
+    'Africa/Cairo',
+    'Asia/Gaza',
+    'Asia/Hebron',
+    'Australia/Lord_Howe',
+    'Antarctica/Troll',
+    'Antarctica/Casey',
+    'Pacific/Apia',
+    'Pacific/Kiritimati',
+    'America/Santiago',
+    'Europe/Moscow',
+    'America/New_York',
+  ];
+  it.each(zones)('%s: every change from 1994 to 2035 is where Intl puts it, to the second', (zone) => {
+    const table = new ZoneTable(zone);
+    const from = Date.UTC(1994, 0, 1);
+    const to = Date.UTC(2036, 0, 1);
+    const wrong: string[] = [];
+    // At each change the offset before and after is Intl's ...
+    const changes = table.transitionsBetween(from, to);
+    for (const tr of changes) {
+      if (intlOffset(zone, tr.at) !== tr.offset || intlOffset(zone, tr.at - 1000) === tr.offset) wrong.push(`change at ${new Date(tr.at).toISOString()}`);
+    }
+    // ... and between changes it is Intl's, sampled daily at an hour that moves through the day.
+    const check = new ZoneTable(zone);
+    for (let t = from; t < to; t += 25 * 3_600_000) if (check.offsetAt(t) !== intlOffset(zone, t)) wrong.push(`offset at ${new Date(t).toISOString()}`);
+    expect(wrong).toEqual([]);
+    expect(changes.length).toBeGreaterThan(0);
+  });
+});
+
 describe('zone names', () => {
   it('accepts IANA zones and links, refuses the rest', () => {
     expect(checkZoneName('America/Chicago')).toEqual({ ok: true });
