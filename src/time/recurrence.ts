@@ -96,6 +96,11 @@ function weekOneStart(year: number, wkst: Weekday): DayNumber {
   return offset <= 3 ? jan1 - offset : jan1 - offset + 7;
 }
 
+/** The first day of the week (starting on `wkst`) that contains `day`: a WEEKLY period's start. */
+function weekStart(day: DayNumber, wkst: Weekday): DayNumber {
+  return day - ((weekdayOf(day) - wkst + 7) % 7);
+}
+
 /** The week-numbering year that contains `day`. */
 function weekYearOf(day: DayNumber, wkst: Weekday): number {
   const { year } = civilFromDays(day);
@@ -205,7 +210,7 @@ function forEachSimpleDay(norm: Normalized, dtstart: DayNumber, lastDay: number,
     return true;
   }
   const step = 7 * rule.interval;
-  const week0 = dtstart - ((weekdayOf(dtstart) - rule.wkst + 7) % 7);
+  const week0 = weekStart(dtstart, rule.wkst);
   let week = first <= week0 ? week0 : week0 + Math.floor((first - week0) / step) * step;
   for (; week <= stop && week < END_OF_RANGE; week += step) {
     const weekday0 = weekdayOf(week);
@@ -274,7 +279,7 @@ export function forEachOccurrenceDay(rule: RecurrenceRule, dtstart: DayNumber, o
       break;
     }
     case 'WEEKLY': {
-      const week0 = dtstart - ((weekdayOf(dtstart) - rule.wkst + 7) % 7);
+      const week0 = weekStart(dtstart, rule.wkst);
       periodStart = (k) => week0 + k * 7 * n;
       periodLen = () => 7;
       periodOfDay = (d) => Math.floor((d - week0) / (7 * n));

@@ -316,36 +316,26 @@ function segmentsOf(portal: Portal, model: Model, period: Period, staffing: Staf
   const out = new Segments();
   for (const shift of servingShifts(portal, model)) {
     const spec = seriesOf(shift, model)!;
-    if (!staffing.anyAway(shift)) {
-      // One set of counting users for every occurrence: one token.
-      const counting = staffing.eligibleOf(shift);
-      const token = counting.length >= shift.minStaff ? pool.token(shift, counting) : -1;
-      forEachOccurrenceSpan(spec, period.from, period.to, (oStart, oEnd) => {
-        const start = oStart > period.from ? oStart : period.from;
-        const end = oEnd < period.to ? oEnd : period.to;
-        if (end > start) out.push(start, end, token); // an end not after the start covers nothing
-      });
-    } else {
-      // Occurrences come in start order, so a cursor finds the away spans near each one; only
-      // an occurrence that overlaps one is cut into pieces.
-      const away = staffing.awayUnion(shift);
-      const counting = staffing.eligibleOf(shift);
-      const whole = counting.length >= shift.minStaff ? pool.token(shift, counting) : -1;
-      let a = 0;
-      forEachOccurrenceSpan(spec, period.from, period.to, (oStart, oEnd) => {
-        const start = Math.max(oStart, period.from);
-        const end = Math.min(oEnd, period.to);
-        if (end <= start) return;
-        while (a < away.length && away[a]!.end <= start) a++;
-        if (a === away.length || away[a]!.start >= end) {
-          out.push(start, end, whole);
-          return;
-        }
-        for (const seg of staffing.segments(shift, start, end)) {
-          if (seg.end > seg.start) out.push(seg.start, seg.end, seg.staffed ? pool.token(shift, seg.counting) : -1);
-        }
-      });
-    }
+    // One set of counting users, one token, for every occurrence that no away period touches.
+    // Occurrences come in start order, so a cursor over the shift's merged away spans finds the
+    // ones that do; only those are cut into pieces.
+    const counting = staffing.eligibleOf(shift);
+    const whole = counting.length >= shift.minStaff ? pool.token(shift, counting) : -1;
+    const away = staffing.awayUnion(shift);
+    let a = 0;
+    forEachOccurrenceSpan(spec, period.from, period.to, (oStart, oEnd) => {
+      const start = oStart > period.from ? oStart : period.from;
+      const end = oEnd < period.to ? oEnd : period.to;
+      if (end <= start) return; // an end not after the start covers nothing
+      while (a < away.length && away[a]!.end <= start) a++;
+      if (a === away.length || away[a]!.start >= end) {
+        out.push(start, end, whole);
+        return;
+      }
+      for (const seg of staffing.segments(shift, start, end)) {
+        if (seg.end > seg.start) out.push(seg.start, seg.end, seg.staffed ? pool.token(shift, seg.counting) : -1);
+      }
+    });
     out.endRun();
   }
   return out;
@@ -473,7 +463,7 @@ function portalTimeline({ portal, model, period, staffing, pool, organizationSwi
       }
     } else {
       const reason: OfflineReason = off ? 'override' : activeLength > 0 ? 'unstaffed' : 'no-shift';
-      if (!(openStaffing === undefined && openReason === reason && openOff?.name === off?.name) || t === openStart) {
+      if (!(openStaffing === undefined && openReason === reason && openOff?.name === off?.name)) {
         if (t > openStart) intervals.push(intervalOf(openStart, t, openStaffing, openReason, openOff));
         openStart = t;
         openStaffing = undefined;

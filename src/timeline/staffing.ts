@@ -59,7 +59,6 @@ function overlapsAny(spans: readonly Span[], start: number, end: number): boolea
 export class StaffingContext {
   private readonly away = new Map<User, Span[]>();
   private readonly eligible = new Map<Shift, User[]>();
-  private readonly hasAway = new Map<Shift, boolean>();
   private readonly awayUnions = new Map<Shift, Span[]>();
 
   constructor(readonly model: Model) {}
@@ -82,19 +81,9 @@ export class StaffingContext {
     return users;
   }
 
-  /** True when some user who can count on the shift has away periods at all. */
-  anyAway(shift: Shift): boolean {
-    let any = this.hasAway.get(shift);
-    if (any === undefined) {
-      any = this.eligibleOf(shift).some((u) => this.awayOf(u).length > 0);
-      this.hasAway.set(shift, any);
-    }
-    return any;
-  }
-
   /**
-   * When any user who can count on the shift is away: their away spans merged, sorted and
-   * disjoint. Outside these spans every candidate counts.
+   * The away spans of the users who can count on the shift, merged, sorted and disjoint (empty
+   * when none of them is ever away). Outside these spans every candidate counts.
    */
   awayUnion(shift: Shift): Span[] {
     let union = this.awayUnions.get(shift);
@@ -127,11 +116,9 @@ export class StaffingContext {
     const candidates = this.eligibleOf(shift);
     if (!overlapsAny(this.awayUnion(shift), start, end)) return [{ start, end, counting: candidates, staffed: candidates.length >= shift.minStaff }];
     const cuts = new Set<number>();
-    let anyAway = false;
     for (const user of candidates) {
       for (const a of this.awayOf(user)) {
         if (a.start >= end || a.end <= start) continue;
-        anyAway = true;
         if (a.start > start) cuts.add(a.start);
         if (a.end < end) cuts.add(a.end);
       }
@@ -140,7 +127,7 @@ export class StaffingContext {
     const out: StaffedSegment[] = [];
     for (let i = 0; i + 1 < points.length; i++) {
       const from = points[i]!;
-      const counting = anyAway ? candidates.filter((u) => !this.isAway(u, from)) : candidates;
+      const counting = candidates.filter((u) => !this.isAway(u, from));
       out.push({ start: from, end: points[i + 1]!, counting, staffed: counting.length >= shift.minStaff });
     }
     return out;
