@@ -22,101 +22,79 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option('--to <date>', 'end of the period, exclusive (default: 90 days after --from)')
       .option('--now <date-time>', 'pin "now" for reproducible runs (or SHIFTREADY_NOW)');
 
-  periodOptions(
-    program
-      .command('check')
-      .description('validate the configuration and print findings')
-      .argument('[paths...]', 'config files or directories (default: .)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']).default('stylish'))
+  /**
+   * A command that reads a configuration: its paths, `--format` (the first format is the
+   * default), the command's own options, then `--rule` and `--out`, which all of them share.
+   */
+  const configCommand = (name: string, description: string, formats: string[], own: (cmd: Command) => Command) =>
+    own(
+      program
+        .command(name)
+        .description(description)
+        .argument('[paths...]', 'config files or directories (default: .)')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0])),
+    )
+      .option('--rule <id=severity>', 'set a rule\'s severity: error, warn or off (repeatable)', collect, [])
+      .option('-o, --out <file>', 'write the output to a file (whole or not at all)');
+
+  const instantOptions = (cmd: Command) =>
+    cmd
+      .option('--at <date-time>', 'the instant: local date-time, or with Z or an offset (default: now)')
+      .option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)');
+
+  configCommand('check', 'validate the configuration and print findings', ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'], (cmd) =>
+    periodOptions(cmd)
       .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(['error', 'warn']).default('error'))
       .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-      .option('-q, --quiet', 'report errors only')
-      .option('--rule <id=severity>', 'set a rule\'s severity: error, warn or off (repeatable)', collect, [])
-      .option('-o, --out <file>', 'write the output to a file (whole or not at all)'),
+      .option('-q, --quiet', 'report errors only'),
   ).action(async (paths: string[], options) => {
     const { runCheck } = await import('./check.js');
     setExit(await runCheck(paths, options, io));
   });
 
-  periodOptions(
-    program
-      .command('compile')
-      .description('the availability timeline: when each portal is online, and why not when it is not')
-      .argument('[paths...]', 'config files or directories (default: .)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'ics', 'csv']).default('json'))
-      .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
-      .option('-o, --out <file>', 'write the output to a file (whole or not at all)'),
-  ).action(async (paths: string[], options) => {
-    const { runCompile } = await import('./timeline.js');
-    setExit(await runCompile(paths, options, io));
-  });
+  configCommand('compile', 'the availability timeline: when each portal is online, and why not when it is not', ['json', 'ics', 'csv'], periodOptions).action(
+    async (paths: string[], options) => {
+      const { runCompile } = await import('./timeline.js');
+      setExit(await runCompile(paths, options, io));
+    },
+  );
 
-  program
-    .command('status')
-    .description('readiness at an instant: which portals are online, and what new help seekers get')
-    .argument('[paths...]', 'config files or directories (default: .)')
-    .option('--at <date-time>', 'the instant: local date-time, or with Z or an offset (default: now)')
-    .option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
-    .option('-o, --out <file>', 'write the output to a file')
-    .action(async (paths: string[], options) => {
+  configCommand('status', 'readiness at an instant: which portals are online, and what new help seekers get', ['text', 'json'], instantOptions).action(
+    async (paths: string[], options) => {
       const { runStatus } = await import('./timeline.js');
       setExit(await runStatus(paths, options, io));
-    });
+    },
+  );
 
-  program
-    .command('explain')
-    .description('why a portal is online or offline at an instant: shifts, users who count and why not, switches')
-    .argument('[paths...]', 'config files or directories (default: .)')
-    .requiredOption('--portal <id>', 'the portal')
-    .option('--at <date-time>', 'the instant: local date-time, or with Z or an offset (default: now)')
-    .option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
-    .option('-o, --out <file>', 'write the output to a file')
-    .action(async (paths: string[], options) => {
-      const { runExplain } = await import('./timeline.js');
-      setExit(await runExplain(paths, options, io));
-    });
+  configCommand('explain', 'why a portal is online or offline at an instant: shifts, users who count and why not, switches', ['text', 'json'], (cmd) =>
+    instantOptions(cmd.requiredOption('--portal <id>', 'the portal')),
+  ).action(async (paths: string[], options) => {
+    const { runExplain } = await import('./timeline.js');
+    setExit(await runExplain(paths, options, io));
+  });
 
-  periodOptions(
-    program
-      .command('report')
-      .description('coverage report for a period: hours online, with humans, placeholder-only, alerted; gaps; load per user')
-      .argument('[paths...]', 'config files or directories (default: .)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'))
-      .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
-      .option('-o, --out <file>', 'write the output to a file (whole or not at all)'),
+  configCommand(
+    'report',
+    'coverage report for a period: hours online, with humans, placeholder-only, alerted; gaps; load per user',
+    ['text', 'markdown', 'json', 'html'],
+    periodOptions,
   ).action(async (paths: string[], options) => {
     const { runReport } = await import('./report.js');
     setExit(await runReport(paths, options, io));
   });
 
-  program
-    .command('holidays')
-    .description('holiday coverage for a year: each holiday, each portal, and whether it meets its expectation')
-    .argument('[paths...]', 'config files or directories (default: .)')
-    .option('--year <year>', 'the calendar year (default: this year)')
-    .option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-    .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
-    .option('-o, --out <file>', 'write the output to a file (whole or not at all)')
-    .action(async (paths: string[], options) => {
-      const { runHolidays } = await import('./report.js');
-      setExit(await runHolidays(paths, options, io));
-    });
+  configCommand('holidays', 'holiday coverage for a year: each holiday, each portal, and whether it meets its expectation', ['text', 'markdown', 'json'], (cmd) =>
+    cmd.option('--year <year>', 'the calendar year (default: this year)').option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)'),
+  ).action(async (paths: string[], options) => {
+    const { runHolidays } = await import('./report.js');
+    setExit(await runHolidays(paths, options, io));
+  });
 
-  periodOptions(
-    program
-      .command('diff')
-      .description('what a change does to coverage, compared with the files at a git ref')
-      .argument('[paths...]', 'config files or directories (default: .)')
-      .requiredOption('--base <git-ref>', 'the ref to compare with, e.g. origin/main')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-      .option('--fail-on-new-gaps', 'exit 1 when the change opens gaps against requirements')
-      .option('--rule <id=severity>', 'set a rule\'s severity (repeatable)', collect, [])
-      .option('-o, --out <file>', 'write the output to a file (whole or not at all)'),
+  configCommand('diff', 'what a change does to coverage, compared with the files at a git ref', ['text', 'markdown', 'json'], (cmd) =>
+    periodOptions(cmd.requiredOption('--base <git-ref>', 'the ref to compare with, e.g. origin/main')).option(
+      '--fail-on-new-gaps',
+      'exit 1 when the change opens gaps against requirements',
+    ),
   ).action(async (paths: string[], options) => {
     const { runDiff } = await import('./report.js');
     setExit(await runDiff(paths, options, io));
