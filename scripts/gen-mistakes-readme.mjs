@@ -18,7 +18,12 @@ const E = {
     what: 'The fire-drill override is recorded as made by kim, a basic volunteer. `offlineControl` is not set, so only admins may take portals offline and back online: the override describes something kim could not have done.',
     fix: 'Record who really did it (`by: dana`, an admin), or, if shift leads should have the switch, extend the roles and use one of them: `offlineControl: [admin, enhanced]` with `by: omar`. Do not give the switch to basic users just to silence this.',
   },
-  [`${P}overrides.yaml:22:14 override-overlap`]: {
+  [`${P}overrides.yaml:18:15 override-not-permitted`]: {
+    title: '...and set the portal back online',
+    what: 'After the upgrade, `onlineBy: kim` records that kim set the website chat back online. Setting a portal back online needs the same permission as taking it offline: the roles in `offlineControl`.',
+    fix: 'Record who really set it back online (`onlineBy: dana`, or drop `onlineBy`: it defaults to `by`).',
+  },
+  [`${P}overrides.yaml:23:14 override-overlap`]: {
     title: 'Two offline periods on the same switch overlap',
     what: "The website chat's switch was already off for the software upgrade (13:00-17:00) when the training override claims to switch it off at 15:00. A switch holds one offline period at a time; whoever set it back online at 16:30 would have ended the upgrade's offline period too, so the file does not describe what happened.",
     fix: 'Keep one period per stretch of offline time: drop `training-afternoon` (the upgrade already covers it), or end `system-upgrade` at 15:00 and let the training period run 15:00-17:00.',
@@ -68,40 +73,40 @@ const E = {
     what: '`America/Chicgo` is not an IANA zone name, so the overnight shift\'s times cannot be placed on the clock.',
     fix: 'Write `timezone: America/Chicago`, or simply remove `timezone`: shifts default to `organization.timezone`.',
   },
-  [`${P}shifts/sms.yaml:13:32 staff-lacks-permission`]: {
+  [`${P}shifts/sms.yaml:13:15 fixed-offset-timezone`]: {
+    title: '`EST` is not Eastern Time',
+    what: '`EST` is a valid zone name, but it means UTC−5 all year. From March to November the text day shift would start at 09:00 New York time, not 08:00 — an hour late every day, with no other warning. (And this Chicago helpline probably did not mean an Eastern zone at all.)',
+    fix: 'Remove `timezone` (shifts default to `organization.timezone`), or name the place: `timezone: America/New_York`.',
+  },
+  [`${P}shifts/sms.yaml:14:32 staff-lacks-permission`]: {
     title: 'A volunteer on an SMS shift without SMS permission',
     what: 'kim is registered on the Text Line day shift and assigned to its program, but does not have "Can receive Texting / SMS Messages". kim gets no text pop-ups or mobile alerts and does not count: the text line can end up with only the placeholder.',
-    fix: 'Add `sms` to kim\'s `canReceive` (after SMS training), or remove kim from the shift.',
+    fix: 'Add `sms` to kim\'s `canReceive` (after SMS training), or remove kim from the shift. kim is assigned to the `text-line` program without being able to receive texts, which is the root of this finding; shiftready reports it here, on the shift where it matters, and not a second time on kim.',
   },
-  [`${P}shifts/sms.yaml:13:37 unknown-reference`]: {
+  [`${P}shifts/sms.yaml:14:37 unknown-reference`]: {
     title: 'A user who does not exist',
     what: '`jordon` is a typo for `jordan`. A misspelt name on a shift is someone who believes they are registered and is not.',
     fix: 'Write `jordan`.',
   },
-  [`${P}shifts/sms.yaml:15:9 duplicate-id`]: {
+  [`${P}shifts/sms.yaml:16:9 duplicate-id`]: {
     title: 'A duplicate id across files',
     what: 'The evening text line shift was copied from the evening chat shift in `shifts/chat.yaml` and kept its id. Ids are unique within a section across all files; reports, overrides and `explain` name shifts by id.',
     fix: 'Rename it: `id: text-evening`.',
   },
-  [`${P}shifts/sms.yaml:25:14 shift-program-not-portal`]: {
+  [`${P}shifts/sms.yaml:26:14 shift-program-not-portal`]: {
     title: 'A messaging shift for the phone lines',
     what: '`phones` belongs to no portal. A messaging shift for it can never bring a portal online; phone rota shifts are not messaging shifts.',
-    fix: 'Remove the shift from the messaging configuration (keep phone rotas elsewhere), or, if it was meant to staff a chat, use that portal\'s program (`web-chat`).',
+    fix: 'Remove the shift from the messaging configuration (keep phone rotas elsewhere). Setting `program: web-chat` would make it a chat shift — but pat, its only user, answers phones only, so only do that with chat volunteers on it.',
   },
-  [`${P}shifts/sms.yaml:31:13 staff-lacks-permission`]: {
-    title: 'The phone volunteer again',
-    what: 'Because the phones shift says `messaging: chat`, pat (phones only, no messaging permission) is flagged here too. It disappears with the previous fix.',
-    fix: 'Remove the `phones-daytime` shift.',
+  [`${P}shifts/sms.yaml:36:14 shift-program-not-portal`]: {
+    title: 'A shift "for All Programs"',
+    what: 'The one mistake iCarol\'s help article names: a shift for all programs never brings a portal online, however it is spelled (`all`, `All Programs`, `*`). Only a shift for a portal\'s own program does, so the weekend text line stays closed.',
+    fix: 'Use the Text Line\'s program: `program: text-line` (jordan is assigned to it and can receive SMS). One shift per portal.',
   },
   [`${P}users.yaml:12:19 placeholder-mobile-alerts`]: {
     title: 'Mobile alerts on the placeholder',
     what: 'The placeholder is a "fake" user that keeps portals online; it is nobody, and no mobile alert reaches a person through it. `mobileAlerts: true` here suggests someone is being alerted when nobody is.',
     fix: 'Remove `mobileAlerts` from the placeholder, and make sure real users with `mobileAlerts: true` are on its shifts.',
-  },
-  [`${P}users.yaml:30:26 user-without-access`]: {
-    title: 'Assigned to the text line but not allowed to receive texts',
-    what: 'kim is assigned to the `text-line` program but cannot receive SMS. One of the two steps without the other gives kim no pop-ups or alerts from the Text Line (this is the root of the `text-day` finding above).',
-    fix: 'Add `sms` to `canReceive`, or remove `text-line` from `programs` if kim is chat-only.',
   },
   [`${P}users.yaml:39:5 yaml-syntax`]: {
     title: 'A key written twice',

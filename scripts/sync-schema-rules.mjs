@@ -6,7 +6,8 @@ import { RULES } from '../dist/rules/index.js';
 
 const path = new URL('../schema/shiftready.schema.json', import.meta.url);
 const schema = JSON.parse(readFileSync(path, 'utf8'));
-const ids = schema.properties.rules.propertyNames.enum;
+const ids = RULES.map((r) => r.meta.id);
+schema.properties.rules.propertyNames.enum = ids;
 const described = new Map(RULES.map((r) => [r.meta.id, `${r.meta.description} (default: ${r.meta.severity}).`]));
 schema.properties.rules.properties = Object.fromEntries(
   ids.map((id) => [id, { $ref: '#/definitions/ruleSeverity', description: described.get(id) ?? schema.properties.rules.properties?.[id]?.description ?? id }]),

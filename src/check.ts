@@ -87,14 +87,30 @@ export function check(config: Config, options: CheckOptions = {}): CheckResult {
   return { findings, ...countFindings(findings), period, files: config.sources.map((s) => s.file) };
 }
 
+function configFindings(config: Config, options: Pick<CheckOptions, 'rules'>): Finding[] {
+  const severities = new Map(Object.entries(options.rules ?? {}));
+  return runRules(config.model, { severities, period: { from: 0, to: 0 }, configOnly: true });
+}
+
 /**
  * Throws `ConfigHasErrors` when the configuration rules report errors. Commands that need a
  * timeline call this first (SPEC §5). Findings about the timeline itself (coverage gaps, holiday
  * openings, …) describe the timeline rather than invalidate it, so they do not block it.
  */
 export function requireValid(config: Config, options: Pick<CheckOptions, 'rules'> = {}): Finding[] {
-  const severities = new Map(Object.entries(options.rules ?? {}));
-  const findings = runRules(config.model, { severities, period: { from: 0, to: 0 }, configOnly: true });
+  const findings = configFindings(config, options);
   if (findings.some((f) => f.severity === 'error')) throw new ConfigHasErrors(findings);
   return findings;
+}
+
+/**
+ * For the commands people use to ask *why* (`status`, `explain`; SPEC §5): throws
+ * `ConfigHasErrors` only for structural errors, and returns the other errors, which the answer
+ * sets aside as if they were warnings (the timeline already leaves out users who do not count).
+ */
+export function requireStructure(config: Config, options: Pick<CheckOptions, 'rules'> = {}): Finding[] {
+  const errors = configFindings(config, options).filter((f) => f.severity === 'error');
+  const structural = errors.filter((f) => RULE_BY_ID.get(f.rule)?.meta.structural);
+  if (structural.length) throw new ConfigHasErrors(structural, undefined, true);
+  return errors;
 }

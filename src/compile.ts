@@ -2,7 +2,7 @@
  * The library's front door for the timeline: compile, status at an instant, explain. Each first
  * checks the configuration rules and throws `ConfigHasErrors` if they report errors.
  */
-import { check, configZone, periodOf, requireValid, type Config, type PeriodInput } from './check.js';
+import { check, configZone, periodOf, requireStructure, requireValid, type Config, type PeriodInput } from './check.js';
 import { ConfigHasErrors, UsageError } from './errors.js';
 import { formatReportHtml } from './format/report-html.js';
 import { holidaysInPeriod } from './holidays/index.js';
@@ -11,9 +11,9 @@ import { diffReport, type DiffReport } from './report/diff.js';
 import { holidayCoverage, type HolidayEntry } from './report/holidays.js';
 import { daysFromCivil } from './time/civil.js';
 import { zoneTable } from './time/zone.js';
-import type { RuleSeverity } from './findings.js';
+import type { Finding, RuleSeverity } from './findings.js';
 import { didYouMean } from './text.js';
-import { resolveNow, parseInstantArg } from './time/period.js';
+import { resolveNow, parseInstantArg, wallReadingOf, type WallReading } from './time/period.js';
 import { buildTimeline } from './timeline/build.js';
 import { explainAt, type Explanation } from './timeline/explain.js';
 import { statusAt as statusOf, type Status } from './timeline/status.js';
@@ -35,29 +35,44 @@ export interface InstantOptions {
   now?: string | number;
   nowLabel?: string;
   rules?: Readonly<Record<string, RuleSeverity>>;
+  /**
+   * Called with the non-structural errors the answer sets aside (SPEC §5: `status` and `explain`
+   * refuse only structural errors), when there are any.
+   */
+  onSetAside?: (errors: readonly Finding[]) => void;
 }
 
-function instantOf(config: Config, options: InstantOptions): number {
+/** The instant asked about, and how a local time in a gap or overlap was read (SPEC §5). */
+function instantOf(config: Config, options: InstantOptions): { at: number; reading?: WallReading } {
   const zone = configZone(config);
-  if (typeof options.at === 'number') return options.at;
-  return options.at !== undefined ? parseInstantArg(options.at, zone, '--at') : resolveNow(options.now, zone, options.nowLabel);
+  if (typeof options.at === 'number') return { at: options.at };
+  if (options.at === undefined) return { at: resolveNow(options.now, zone, options.nowLabel) };
+  const reading = wallReadingOf(options.at, zone);
+  return { at: parseInstantArg(options.at, zone, '--at'), ...(reading ? { reading } : {}) };
+}
+
+function setAside(config: Config, options: InstantOptions): void {
+  const errors = requireStructure(config, options);
+  if (errors.length) options.onSetAside?.(errors);
 }
 
 /** Readiness at an instant (SPEC §5.2). */
 export function statusAt(config: Config, options: InstantOptions = {}): Status {
-  requireValid(config, options);
-  return statusOf(config.model, instantOf(config, options));
+  setAside(config, options);
+  const { at, reading } = instantOf(config, options);
+  return { ...statusOf(config.model, at), ...(reading ? { reading } : {}) };
 }
 
 /** Why a portal is online or offline at an instant. */
 export function explain(config: Config, portalId: string, options: InstantOptions = {}): Explanation {
-  requireValid(config, options);
+  setAside(config, options);
   const portal = config.model.portalById.get(portalId);
   if (!portal) {
     const guess = didYouMean(portalId, config.model.portalById.keys());
     throw new UsageError(`--portal ${portalId}: no such portal${guess ? `; did you mean ${guess}?` : ` (portals: ${[...config.model.portalById.keys()].sort().join(', ')})`}`);
   }
-  return explainAt(config.model, portal, instantOf(config, options));
+  const { at, reading } = instantOf(config, options);
+  return { ...explainAt(config.model, portal, at), ...(reading ? { reading } : {}) };
 }
 
 /** The coverage report over a period (SPEC §5.4). */

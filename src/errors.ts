@@ -12,9 +12,14 @@ export class UsageError extends Error {
 export class ConfigHasErrors extends Error {
   override readonly name = 'ConfigHasErrors';
   /** `where`: which configuration, when it is not the one in the working tree (e.g. "at origin/main"). */
+  /**
+   * `structuralOnly`: the command answers despite other errors, so `--rule ID=warn` is no way
+   * around these (SPEC §5).
+   */
   constructor(
     readonly findings: readonly import('./findings.js').Finding[],
     readonly where?: string,
+    readonly structuralOnly = false,
   ) {
     super(`the configuration${where ? ` ${where}` : ''} has errors; fix them first (run \`shiftready check\`)`);
   }

@@ -47,6 +47,15 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return best !== undefined && bestScore <= limit ? best : undefined;
 }
 
+/**
+ * "a" or "an" for a word as it is read aloud: "an admin", "an SMS portal", "a user", "a chat
+ * portal" (letters read one by one start with a vowel sound when the first one does).
+ */
+export function article(word: string): 'a' | 'an' {
+  if (/^(SMS|S\b|F\b|H\b|L\b|M\b|N\b|R\b|X\b)/.test(word)) return 'an';
+  return /^[aeiouAEIOU]/.test(word) && !/^(user|uni|one)/i.test(word) ? 'an' : 'a';
+}
+
 /** "1 shift", "2 shifts". */
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${n} ${n === 1 ? word : pluralWord}`;

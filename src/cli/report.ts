@@ -6,6 +6,7 @@ import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../format/di
 import { formatHolidaysJson, formatHolidaysMarkdown, formatHolidaysText } from '../format/holidays.js';
 import { formatReportJson, formatReportMarkdown, formatReportText } from '../format/report.js';
 import { filesAtRef } from '../load/git.js';
+import { humansTracked } from '../model/types.js';
 import { civilFromDays } from '../time/civil.js';
 import { nowFrom, resolveNow } from '../time/period.js';
 import { zoneTable } from '../time/zone.js';
@@ -47,7 +48,7 @@ export async function runHolidays(paths: string[], options: { year?: string; now
     year = civilFromDays(zoneTable(zone).instantToWall(resolveNow(now, zone, nowLabel)).day).year;
   }
   const entries = holidayReport(config, year, { rules: parseRuleOptions(options.rule) });
-  const output = options.format === 'json' ? formatHolidaysJson(year, entries) : options.format === 'markdown' ? formatHolidaysMarkdown(year, entries, config.model) : formatHolidaysText(year, entries, config.model);
+  const output = options.format === 'json' ? formatHolidaysJson(year, entries, humansTracked(config.model)) : options.format === 'markdown' ? formatHolidaysMarkdown(year, entries, config.model) : formatHolidaysText(year, entries, config.model);
   writeOutput(io, output, options.out);
   return 0;
 }

@@ -6,6 +6,7 @@ import { formatStatusJson, formatStatusText } from '../format/status.js';
 import { formatTimelineCsv } from '../format/timeline-csv.js';
 import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
+import type { Finding } from '../findings.js';
 import { nowFrom } from '../time/period.js';
 import { writeOutput, type CliIO } from './io.js';
 import { parseRuleOptions } from './options.js';
@@ -35,16 +36,22 @@ export interface InstantCommandOptions {
   out?: string;
 }
 
+/** SPEC §5: one line on stderr when `status` / `explain` answer despite non-structural errors. */
+function reportSetAside(io: CliIO): (errors: readonly Finding[]) => void {
+  return (errors) =>
+    io.stderr(`shiftready: ${errors.length} configuration error${errors.length === 1 ? ' was' : 's were'} set aside to answer (the users they concern do not count); run \`shiftready check\` to see ${errors.length === 1 ? 'it' : 'them'}\n`);
+}
+
 export async function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, { cwd: io.cwd });
-  const status = statusAt(config, { at: options.at, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
+  const status = statusAt(config, { at: options.at, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule), onSetAside: reportSetAside(io) });
   writeOutput(io, options.format === 'json' ? formatStatusJson(status) : formatStatusText(status, config.model, configZone(config)), options.out);
   return 0;
 }
 
 export async function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, { cwd: io.cwd });
-  const explanation = explain(config, options.portal, { at: options.at, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
+  const explanation = explain(config, options.portal, { at: options.at, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule), onSetAside: reportSetAside(io) });
   writeOutput(io, options.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation, config.model, configZone(config)), options.out);
   return 0;
 }

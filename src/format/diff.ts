@@ -2,19 +2,20 @@
 import type { DiffReport } from '../report/diff.js';
 import { localClock, localTime } from '../time/local.js';
 import { cell } from './findings-markdown.js';
-import { gapJson, roundHours } from './report.js';
+import { gapJson, roundHours, trackedHours } from './report.js';
 
 export function diffJson(d: DiffReport): Record<string, unknown> {
   return {
     base: d.base,
     portals: d.portals.map((p) => ({
       id: p.id,
-      before: { onlineHours: roundHours(p.before.onlineMs), humanHours: roundHours(p.before.humanMs) },
-      after: { onlineHours: roundHours(p.after.onlineMs), humanHours: roundHours(p.after.humanMs) },
+      before: { onlineHours: roundHours(p.before.onlineMs), humanHours: trackedHours(p.before.humanMs, d.humansTracked.before) },
+      after: { onlineHours: roundHours(p.after.onlineMs), humanHours: trackedHours(p.after.humanMs, d.humansTracked.after) },
       newGaps: p.newGaps.map(gapJson),
     })),
     changedShifts: d.changedShifts.map((s) => s.id),
     affectedUsers: d.affectedUsers.map((u) => u.id),
+    notify: d.notify.map((u) => u.id),
   };
 }
 
@@ -34,6 +35,25 @@ function delta(before: number, after: number): string {
 
 const REASON = { 'no-shift': 'no shift', unstaffed: 'unstaffed', override: 'switched off', 'too-few-humans': 'too few humans' } as const;
 
+/** Human hours before → after, or "not tracked" on a side under `staffing: placeholder`. */
+function humansChange(d: DiffReport, before: number, after: number): string {
+  if (!d.humansTracked.before && !d.humansTracked.after) return 'not tracked';
+  const side = (ms: number, tracked: boolean) => (tracked ? hours(ms) : 'not tracked');
+  const change = d.humansTracked.before && d.humansTracked.after ? ` (${delta(before, after)})` : '';
+  return `${side(before, d.humansTracked.before)} → ${side(after, d.humansTracked.after)}${change}`;
+}
+
+/** A person to tell, and how their counted time changes (or that only their shift changed). */
+function notifyLines(d: DiffReport): { who: string; change: string }[] {
+  const affected = new Map(d.affectedUsers.map((u) => [u.id, u]));
+  return d.notify.map(({ id, name }) => {
+    const u = affected.get(id);
+    const who = name ? `${id} (${name})` : id;
+    if (!u) return { who, change: 'on a changed shift; their counted time stays the same' };
+    return { who, change: `counted time ${hours(u.beforeMs)} → ${hours(u.afterMs)} (${u.beforeMs === u.afterMs ? 'same hours, other times' : delta(u.beforeMs, u.afterMs)})` };
+  });
+}
+
 function changed(d: DiffReport): boolean {
   return d.changedShifts.length > 0 || d.affectedUsers.length > 0 || d.portals.some((p) => p.newGaps.length || p.resolvedGaps.length || p.before.onlineMs !== p.after.onlineMs || p.before.humanMs !== p.after.humanMs);
 }
@@ -43,14 +63,14 @@ export function formatDiffText(d: DiffReport, zone: string): string {
   if (!changed(d)) return `${lines.join('\n')}\nNo change to coverage, shifts or anyone's hours.\n`;
   lines.push('');
   for (const p of d.portals) {
-    lines.push(`${p.id}: online ${hours(p.before.onlineMs)} → ${hours(p.after.onlineMs)} (${delta(p.before.onlineMs, p.after.onlineMs)}), with humans ${hours(p.before.humanMs)} → ${hours(p.after.humanMs)} (${delta(p.before.humanMs, p.after.humanMs)})`);
+    lines.push(`${p.id}: online ${hours(p.before.onlineMs)} → ${hours(p.after.onlineMs)} (${delta(p.before.onlineMs, p.after.onlineMs)}), with humans ${humansChange(d, p.before.humanMs, p.after.humanMs)}`);
     for (const g of p.newGaps) lines.push(`  new gap: ${g.requirement.id} ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)} (${REASON[g.reason]})`);
     for (const g of p.resolvedGaps) lines.push(`  gap closed: ${g.requirement.id} ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)}`);
   }
   if (d.changedShifts.length) lines.push('', `Shifts changed: ${d.changedShifts.map((s) => `${s.id} (${s.change})`).join(', ')}`);
-  if (d.affectedUsers.length) {
-    lines.push('', 'People whose counted shift time changes (tell them):');
-    for (const u of d.affectedUsers) lines.push(`  ${u.id}: ${hours(u.beforeMs)} → ${hours(u.afterMs)} (${delta(u.beforeMs, u.afterMs)})`);
+  if (d.notify.length) {
+    lines.push('', 'People to tell:');
+    for (const { who, change } of notifyLines(d)) lines.push(`  ${who}: ${change}`);
   }
   const newGaps = d.portals.reduce((n, p) => n + p.newGaps.length, 0);
   lines.push('', newGaps ? `⚠ ${newGaps} new gap${newGaps === 1 ? '' : 's'} against requirements.` : 'No new gaps against requirements.');
@@ -65,7 +85,7 @@ export function formatDiffMarkdown(d: DiffReport, zone: string): string {
   out.push(newGaps.length ? `❌ **${newGaps.length} new gap${newGaps.length === 1 ? '' : 's'}** against requirements.` : '✅ No new gaps against requirements.', '');
   out.push('| Portal | Online before | Online after | Change | With humans before | With humans after | Change |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const p of d.portals) {
-    out.push(`| ${cell(p.id)} | ${hours(p.before.onlineMs)} | ${hours(p.after.onlineMs)} | ${delta(p.before.onlineMs, p.after.onlineMs)} | ${hours(p.before.humanMs)} | ${hours(p.after.humanMs)} | ${delta(p.before.humanMs, p.after.humanMs)} |`);
+    out.push(`| ${cell(p.id)} | ${hours(p.before.onlineMs)} | ${hours(p.after.onlineMs)} | ${delta(p.before.onlineMs, p.after.onlineMs)} | ${d.humansTracked.before ? hours(p.before.humanMs) : 'not tracked'} | ${d.humansTracked.after ? hours(p.after.humanMs) : 'not tracked'} | ${d.humansTracked.before && d.humansTracked.after ? delta(p.before.humanMs, p.after.humanMs) : ''} |`);
   }
   if (newGaps.length || resolved.length) {
     out.push('', '### Gaps against requirements', '', '| | Requirement | Portal | From | To | Why |', '| --- | --- | --- | --- | --- | --- |');
@@ -73,9 +93,15 @@ export function formatDiffMarkdown(d: DiffReport, zone: string): string {
     for (const g of resolved) out.push(`| closed | ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | |`);
   }
   if (d.changedShifts.length) out.push('', `**Shifts changed:** ${d.changedShifts.map((s) => `\`${s.id}\` (${s.change})`).join(', ')}`);
-  if (d.affectedUsers.length) {
+  if (d.notify.length) {
+    const affected = new Map(d.affectedUsers.map((u) => [u.id, u]));
     out.push('', '### People to tell', '', '| User | Hours before | Hours after | Change |', '| --- | ---: | ---: | ---: |');
-    for (const u of d.affectedUsers) out.push(`| ${cell(u.id)} | ${hours(u.beforeMs)} | ${hours(u.afterMs)} | ${delta(u.beforeMs, u.afterMs)} |`);
+    for (const { id, name } of d.notify) {
+      const u = affected.get(id);
+      const who = `${cell(id)}${name ? ` (${cell(name)})` : ''}`;
+      if (!u) out.push(`| ${who} | | | on a changed shift; counted time unchanged |`);
+      else out.push(`| ${who} | ${hours(u.beforeMs)} | ${hours(u.afterMs)} | ${u.beforeMs === u.afterMs ? 'same hours, other times' : delta(u.beforeMs, u.afterMs)} |`);
+    }
   }
   return `${out.join('\n')}\n`;
 }

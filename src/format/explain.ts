@@ -1,95 +1,129 @@
 /** `explain`: why a portal is online or offline at an instant, in plain sentences (or JSON). */
-import type { Model } from '../model/types.js';
+import { humansTracked, type Model } from '../model/types.js';
+import { article } from '../text.js';
 import { formatInstant } from '../time/civil.js';
-import type { Explanation, SwitchState, UserVerdict } from '../timeline/explain.js';
-import { reasonText } from './status.js';
+import type { CoveringOccurrence, Explanation, SwitchState, UserVerdict } from '../timeline/explain.js';
+import { readingText, reasonText, userLabel, userNames } from './status.js';
 import { localClock, localTime } from '../time/local.js';
 
 const TYPE_WORDS = { chat: 'chat (Instant Messages)', sms: 'SMS' } as const;
 
-function verdictText(u: UserVerdict, explanation: Explanation, zone: string): string {
+function verdictText(u: UserVerdict, explanation: Explanation, model: Model, zone: string): string {
+  const who = userLabel(u.id, model);
   const shiftProgram = explanation.portal.program;
   if (u.counts) {
-    if (u.placeholder) return `${u.id} counts — a placeholder: keeps the portal online, but nobody answers and nobody is alerted`;
-    return `${u.id} counts${u.mobileAlerts ? ' and gets mobile alerts of new conversations' : ' (no mobile alerts)'}`;
+    if (u.placeholder) {
+      return humansTracked(model)
+        ? `${who} counts — a placeholder: keeps the portal online, but nobody answers and nobody is alerted`
+        : `${who} counts — a placeholder holding the shift open (staffing: placeholder)`;
+    }
+    return `${who} counts${u.mobileAlerts ? ' and gets mobile alerts of new conversations' : ' (no mobile alerts)'}`;
   }
   switch (u.why) {
     case 'unknown-user':
-      return `${u.id} does not count: there is no such user`;
+      return `${who} does not count: there is no such user`;
     case 'not-in-program':
-      return `${u.id} does not count: not assigned to program ${shiftProgram}`;
+      return `${who} does not count: not assigned to program ${shiftProgram}`;
     case 'no-permission':
-      return `${u.id} does not count: cannot receive ${TYPE_WORDS[explanation.portal.type ?? 'chat']}`;
+      return `${who} does not count: cannot receive ${TYPE_WORDS[explanation.portal.type ?? 'chat']}`;
     case 'away':
-      return `${u.id} does not count: away from ${localClock(u.away!.from, zone)} to ${localClock(u.away!.to, zone)}`;
+      return `${who} does not count: away from ${localClock(u.away!.from, zone)} to ${localClock(u.away!.to, zone)}`;
     default:
-      return `${u.id} does not count`;
+      return `${who} does not count`;
   }
 }
 
-function switchText(name: string, s: SwitchState, zone: string): string {
+function switchText(name: string, s: SwitchState, model: Model, zone: string): string {
   if (!s.off) return `The ${name} switch is online.`;
-  const by = s.override?.by ? ` by ${s.override.by}` : '';
+  const by = s.override?.by ? ` by ${userLabel(s.override.by, model)}` : '';
   const until = s.until === undefined ? 'and is never set back online' : `until ${localTime(s.until, zone)}`;
   const note = s.override?.note ? ` ("${s.override.note}")` : '';
   return `The ${name} switch is OFF: switched off${by} at ${localTime(s.since!, zone)} (override ${s.name})${note}, ${until}.`;
 }
 
-/** What would bring an offline portal online. */
-function remedies(e: Explanation, zone: string): string[] {
-  const out: string[] = [];
+/** A step towards bringing the portal online; `oneOf` offers real alternatives. */
+type Step = string | { lead: string; oneOf: Step[] };
+
+/** What would make one unstaffed occurrence staffed: any of the users who could be made to count. */
+function staffStep(o: CoveringOccurrence, e: Explanation): Step {
+  const missing = o.minStaff - o.counting;
+  const program = e.portal.program ?? '';
   const type = e.portal.type ?? 'chat';
-  if (e.reason === 'override') {
-    for (const [name, s] of [['organization', e.switches.organization], ['portal', e.switches.portal]] as const) {
-      if (!s.off) continue;
-      out.push(`Set the ${name} switch back online: give override ${s.name} an \`online:\` time${s.until === undefined ? ' (it has none)' : ` before ${localTime(s.until, zone)}`}.`);
-    }
+  const options: Step[] = [];
+  for (const u of o.users) {
+    if (u.why === 'not-in-program') options.push(`assign ${u.id} to program ${program}`);
+    if (u.why === 'no-permission') options.push(`let ${u.id} receive ${TYPE_WORDS[type]}`);
   }
+  options.push(`register another user who is assigned to ${program}, can receive ${type} and is not away then`);
+  if (o.minStaff > 1) options.push(`lower minStaff to ${Math.max(1, o.counting)}`);
+  const needs = `${missing} more counting user${missing === 1 ? '' : 's'} (minStaff ${o.minStaff}, ${o.counting} ${o.counting === 1 ? 'counts' : 'count'} now)`;
+  return { lead: `Shift ${o.shift.id} needs ${needs} — ${missing === 1 ? 'one of' : `any ${missing} of`}:`, oneOf: options };
+}
+
+/**
+ * Every step needed to bring an offline portal online (SPEC §4: "all of:"), switches that are off
+ * included; alternatives inside a step are "one of:".
+ */
+function remedies(e: Explanation, zone: string): Step[] {
+  const steps: Step[] = [];
+  const type = e.portal.type ?? 'chat';
   if (e.reason === 'unstaffed') {
-    for (const o of e.occurrences) {
-      if (o.staffed) continue;
-      const missing = o.minStaff - o.counting;
-      const fixable = o.users.filter((u) => !u.counts);
-      out.push(
-        `Shift ${o.shift.id} needs ${missing} more counting user${missing === 1 ? '' : 's'} (minStaff ${o.minStaff}, ${o.counting} count now): register an eligible user who is not away` +
-          (fixable.some((u) => u.why === 'not-in-program') ? `, assign ${fixable.filter((u) => u.why === 'not-in-program').map((u) => u.id).join(', ')} to program ${e.portal.program}` : '') +
-          (fixable.some((u) => u.why === 'no-permission') ? `, let ${fixable.filter((u) => u.why === 'no-permission').map((u) => u.id).join(', ')} receive ${type}` : '') +
-          (o.minStaff > 1 ? ', or lower minStaff' : '') +
-          '.',
-      );
-    }
+    const unstaffed = e.occurrences.filter((o) => !o.staffed).map((o) => staffStep(o, e));
+    steps.push(unstaffed.length === 1 ? unstaffed[0]! : { lead: 'Staff one of the shifts covering this time — one of:', oneOf: unstaffed });
   }
   if (e.reason === 'no-shift') {
-    out.push(`Add a shift with program ${e.portal.program} and messaging: ${type} that covers this time, with at least one eligible user.`);
-    for (const s of e.otherTypeShifts) out.push(`Shift ${s.id} covers this time but is not for ${type} only (messaging: ${s.messaging.join(', ') || 'none'}), so it does not serve this ${type} portal.`);
+    const add = `Add a shift with program ${e.portal.program} and messaging: ${type} that covers this time, with at least one user who can count.`;
+    const fixes = e.otherTypeShifts.map((s) => `Set messaging: ${type} on shift ${s.id}, which covers this time but is for ${s.messaging.join(' and ') || 'no type'} (it then serves this portal only).`);
+    steps.push(fixes.length ? { lead: 'A shift that serves this portal — one of:', oneOf: [add, ...fixes] } : add);
   }
-  return out;
+  // A switch that is off keeps the portal offline however well it is staffed.
+  for (const [name, s] of [['organization', e.switches.organization], ['portal', e.switches.portal]] as const) {
+    if (!s.off) continue;
+    steps.push(`Set the ${name} switch back online: give override ${s.name} an \`online:\` time${s.until === undefined ? ' (it has none)' : ` before ${localTime(s.until, zone)}`}.`);
+  }
+  return steps;
+}
+
+function renderSteps(steps: readonly Step[], indent: string, out: string[]): void {
+  for (const step of steps) {
+    if (typeof step === 'string') out.push(`${indent}- ${step}`);
+    else {
+      out.push(`${indent}- ${step.lead}`);
+      renderSteps(step.oneOf, `${indent}    `, out);
+    }
+  }
 }
 
 export function formatExplainText(e: Explanation, model: Model, zone: string): string {
   const lines: string[] = [];
   const state = e.online ? 'ONLINE' : `OFFLINE — ${reasonText(e.interval, model)}`;
-  lines.push(`Portal ${e.portal.id}${e.portal.name ? ` (${e.portal.name})` : ''}, a ${e.portal.type === 'sms' ? 'SMS/Text' : 'Live Chat'} portal for program ${e.portal.program}`);
+  const kind = e.portal.type === 'sms' ? 'SMS/Text' : 'Live Chat';
+  lines.push(`Portal ${e.portal.id}${e.portal.name ? ` (${e.portal.name})` : ''}, ${article(kind)} ${kind} portal for program ${e.portal.program}`);
   lines.push(`at ${localTime(e.at, zone)} = ${formatInstant(e.at)}: ${state}`);
+  if (e.reading) lines.push(readingText(e.reading, zone));
   if (e.next) lines.push(`It stays so until ${localTime(e.until, zone)}; then it is ${e.next.state === 'online' ? 'online' : `offline (${reasonText(e.next, model)})`}.`);
   else lines.push('It stays so for at least the next 60 days.');
   lines.push('');
   if (e.occurrences.length === 0) lines.push(`No shift for program ${e.portal.program} with messaging ${e.portal.type} covers this time.`);
   else lines.push('Shifts covering this time:');
   for (const o of e.occurrences) {
-    lines.push(
-      `  ${o.shift.id}, ${localClock(o.start, zone)} to ${localClock(o.end, zone, o.start)}: ${o.staffed ? 'staffed' : 'NOT staffed'} — ${o.counting} of the registered users count, ${o.minStaff} needed (minStaff)`,
-    );
-    for (const u of o.users) lines.push(`    ${u.counts ? '✓' : '✗'} ${verdictText(u, e, zone)}`);
+    const counts = `${o.counting} of the registered users ${o.counting === 1 ? 'counts' : 'count'}`;
+    lines.push(`  ${o.shift.id}, ${localClock(o.start, zone)} to ${localClock(o.end, zone, o.start)}: ${o.staffed ? 'staffed' : 'NOT staffed'} — ${counts}, ${o.minStaff} needed (minStaff)`);
+    for (const u of o.users) lines.push(`    ${u.counts ? '✓' : '✗'} ${verdictText(u, e, model, zone)}`);
     if (o.users.length === 0) lines.push('    (no users are registered on this shift)');
   }
-  lines.push('', switchText('organization', e.switches.organization, zone), switchText('portal', e.switches.portal, zone));
+  lines.push('', switchText('organization', e.switches.organization, model, zone), switchText('portal', e.switches.portal, model, zone));
   if (e.online && e.interval.state === 'online') {
     const i = e.interval;
-    lines.push('', `Humans who can answer: ${i.humans.join(', ') || 'none — only placeholders count, so nobody answers'}.`, `Alerted of new conversations: ${i.alerts.join(', ') || 'nobody'}.`);
+    const users = (ids: readonly string[]) => userNames(ids, model);
+    if (!humansTracked(model)) lines.push('', 'Humans are not tracked (staffing: placeholder): the real workers answer without being registered.');
+    else lines.push('', `Humans who can answer: ${users(i.humans) || 'none — only placeholders count, so nobody answers'}.`, `Alerted of new conversations: ${users(i.alerts) || 'nobody'}.`);
   } else {
-    const fixes = remedies(e, zone);
-    if (fixes.length) lines.push('', 'What would bring it online:', ...fixes.map((f) => `  - ${f}`));
+    const steps = remedies(e, zone);
+    if (steps.length) {
+      lines.push('', steps.length === 1 ? 'What would bring it online:' : 'What would bring it online — all of:');
+      renderSteps(steps, '  ', lines);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

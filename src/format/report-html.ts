@@ -9,14 +9,14 @@
  */
 import type { Finding } from '../findings.js';
 import type { HolidayDay } from '../holidays/index.js';
-import { overrideName, type Model } from '../model/types.js';
+import { humansTracked, overrideName, type Model } from '../model/types.js';
 import type { CoverageReport, Gap, PortalReport } from '../report/coverage.js';
 import type { HolidayEntry } from '../report/holidays.js';
 import { formatDate, MS_PER_DAY, weekdayOf } from '../time/civil.js';
 import { localClock, localTime } from '../time/local.js';
 import { zoneTable, type ZoneTable } from '../time/zone.js';
 import type { PortalInterval } from '../timeline/types.js';
-import { DAYS, hoursText, loadOutliers, reportJson, roundHours } from './report.js';
+import { DAYS, hoursText, loadOutliers, reportJson, roundHours, trackedHoursText } from './report.js';
 
 export interface HtmlReportInput {
   report: CoverageReport;
@@ -68,6 +68,7 @@ function weekdayName(t: number, zone: string): string {
 function describe(i: PortalInterval, model: Model, zone: string): { when: string; what: string; more: string[] } {
   const when = `${weekdayName(i.start, zone)} ${localClock(i.start, zone)} – ${localClock(i.end, zone, i.start)} (${duration(i.end - i.start)})`;
   if (i.state === 'online') {
+    if (!humansTracked(model)) return { when, what: 'Online (staffing: placeholder, humans not tracked)', more: [`Shifts: ${i.shifts.join(', ')}`, `Staff: ${i.staff.join(', ')}`] };
     return {
       when,
       what: i.humans.length ? 'Online, with humans' : 'Online with placeholders only: nobody answers, nobody is alerted',
@@ -286,7 +287,7 @@ function portalTimeline(p: PortalReport, intervals: readonly PortalInterval[], i
     ].join(' ');
     parts.push(`<g class="interval" tabindex="${index === 0 ? 0 : -1}" role="listitem" aria-label="${esc(`${d.what}, ${d.when}`)}" ${data}><title>${esc([d.what, d.when, ...d.more].join('\n'))}</title>${rects.join('')}</g>`);
   });
-  const summary = `${p.portal.name ?? p.portal.id}: online ${hoursText(p.onlineMs)} of the period (${(p.coverage * 100).toFixed(1)}%), ${hoursText(p.humanMs)} with humans, ${hoursText(p.placeholderOnlyMs)} with placeholders only; ${intervals.length} intervals over ${rows} days`;
+  const summary = `${p.portal.name ?? p.portal.id}: online ${hoursText(p.onlineMs)} of the period (${(p.coverage * 100).toFixed(1)}%), ${trackedHoursText(p.humanMs, input.report.humansTracked)} with humans, ${trackedHoursText(p.placeholderOnlyMs, input.report.humansTracked)} with placeholders only; ${intervals.length} intervals over ${rows} days`;
   const rowsHtml = intervals
     .map((i) => {
       const d = describe(i, model, zone);
@@ -401,11 +402,11 @@ export function formatReportHtml(input: HtmlReportInput): string {
   // Numbers (equal to --format json).
   s.push('<section id="summary"><h2>Coverage</h2><table id="totals"><thead><tr><th>Portal</th><th class="num">Online</th><th class="num">With humans</th><th class="num">Placeholders only</th><th class="num">Alerted</th><th class="num">Coverage</th><th class="num">Gaps</th></tr></thead><tbody>');
   // The same objects `--format json` prints, so the page cannot disagree with it.
-  const json = reportJson(report) as { portals: { id: string; onlineHours: number; humanHours: number; placeholderOnlyHours: number; alertHours: number; coverage: number; gaps: unknown[] }[] };
+  const json = reportJson(report) as { portals: { id: string; onlineHours: number; humanHours: number | null; placeholderOnlyHours: number | null; alertHours: number; coverage: number; gaps: unknown[] }[] };
   for (const p of json.portals) {
     const attrs = `data-portal="${esc(p.id)}" data-online-hours="${p.onlineHours}" data-human-hours="${p.humanHours}" data-placeholder-only-hours="${p.placeholderOnlyHours}" data-alert-hours="${p.alertHours}" data-coverage="${p.coverage}" data-gaps="${p.gaps.length}"`;
-    const h = (n: number) => `${n.toFixed(2)} h`;
-    s.push(`<tr ${attrs}><td>${esc(p.id)}</td><td class="num">${h(p.onlineHours)}</td><td class="num">${h(p.humanHours)}</td><td class="num${p.placeholderOnlyHours > 0 ? ' bad' : ''}">${h(p.placeholderOnlyHours)}</td><td class="num">${h(p.alertHours)}</td><td class="num">${(p.coverage * 100).toFixed(1)}%</td><td class="num${p.gaps.length ? ' bad' : ''}">${p.gaps.length}</td></tr>`);
+    const h = (n: number | null) => (n === null ? 'not tracked' : `${n.toFixed(2)} h`);
+    s.push(`<tr ${attrs}><td>${esc(p.id)}</td><td class="num">${h(p.onlineHours)}</td><td class="num">${h(p.humanHours)}</td><td class="num${(p.placeholderOnlyHours ?? 0) > 0 ? ' bad' : ''}">${h(p.placeholderOnlyHours)}</td><td class="num">${h(p.alertHours)}</td><td class="num">${(p.coverage * 100).toFixed(1)}%</td><td class="num${p.gaps.length ? ' bad' : ''}">${p.gaps.length}</td></tr>`);
   }
   s.push('</tbody></table></section>');
 
@@ -438,7 +439,7 @@ export function formatReportHtml(input: HtmlReportInput): string {
     for (const { holiday, portals } of input.holidays) {
       for (const p of portals) {
         const verdict = p.verdict === 'ok' ? 'ok' : p.verdict === 'open' ? '<span class="bad">open on a closed day</span>' : '<span class="bad">not covered</span>';
-        s.push(`<tr><td class="date">${esc(holiday.date)}</td><td>${esc(holiday.name)} <span class="meta">(${esc(holiday.source)})</span></td><td>${esc(p.portal.id)}</td><td>${p.expect}</td><td class="num">${hoursText(p.onlineMs)}</td><td class="num">${hoursText(p.humanMs)}</td><td class="num">${hoursText(p.placeholderOnlyMs)}</td><td>${verdict}</td></tr>`);
+        s.push(`<tr><td class="date">${esc(holiday.date)}</td><td>${esc(holiday.name)} <span class="meta">(${esc(holiday.source)})</span></td><td>${esc(p.portal.id)}</td><td>${p.expect}</td><td class="num">${hoursText(p.onlineMs)}</td><td class="num">${trackedHoursText(p.humanMs, report.humansTracked)}</td><td class="num">${trackedHoursText(p.placeholderOnlyMs, report.humansTracked)}</td><td>${verdict}</td></tr>`);
       }
     }
     s.push('</tbody></table>');

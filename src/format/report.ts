@@ -14,14 +14,25 @@ export function gapJson(g: Gap): Record<string, unknown> {
   return { requirement: g.requirement.id, start: formatInstant(g.start), end: formatInstant(g.end), reason: g.reason };
 }
 
+/** Hours in JSON, or `null` where they are not tracked (SPEC §3.2, `staffing: placeholder`). */
+export function trackedHours(ms: number, tracked: boolean): number | null {
+  return tracked ? roundHours(ms) : null;
+}
+
+/** Hours as text, or "not tracked" (SPEC §3.2, `staffing: placeholder`). */
+export function trackedHoursText(ms: number, tracked: boolean): string {
+  return tracked ? hoursText(ms) : 'not tracked';
+}
+
 export function reportJson(report: CoverageReport): Record<string, unknown> {
+  const tracked = report.humansTracked;
   return {
     period: { from: formatInstant(report.period.from), to: formatInstant(report.period.to) },
     portals: report.portals.map((p) => ({
       id: p.portal.id,
       onlineHours: roundHours(p.onlineMs),
-      humanHours: roundHours(p.humanMs),
-      placeholderOnlyHours: roundHours(p.placeholderOnlyMs),
+      humanHours: trackedHours(p.humanMs, tracked),
+      placeholderOnlyHours: trackedHours(p.placeholderOnlyMs, tracked),
       alertHours: roundHours(p.alertMs),
       coverage: Math.round(p.coverage * 1000) / 1000,
       gaps: p.gaps.map(gapJson),
@@ -91,7 +102,8 @@ export function formatReportText(report: CoverageReport, model: Model): string {
   const width = Math.max(6, ...report.portals.map((p) => p.portal.id.length));
   lines.push(`${'portal'.padEnd(width)}  ${'online'.padStart(10)}  ${'with humans'.padStart(11)}  ${'placeholders only'.padStart(17)}  ${'alerted'.padStart(10)}  ${'coverage'.padStart(8)}`);
   for (const p of report.portals) {
-    lines.push(`${p.portal.id.padEnd(width)}  ${hoursText(p.onlineMs).padStart(10)}  ${hoursText(p.humanMs).padStart(11)}  ${hoursText(p.placeholderOnlyMs).padStart(17)}  ${hoursText(p.alertMs).padStart(10)}  ${pct(p.coverage).padStart(8)}`);
+    const tracked = report.humansTracked;
+    lines.push(`${p.portal.id.padEnd(width)}  ${hoursText(p.onlineMs).padStart(10)}  ${trackedHoursText(p.humanMs, tracked).padStart(11)}  ${trackedHoursText(p.placeholderOnlyMs, tracked).padStart(17)}  ${hoursText(p.alertMs).padStart(10)}  ${pct(p.coverage).padStart(8)}`);
   }
   const gaps = report.portals.flatMap((p) => p.gaps);
   lines.push('', 'Gaps against requirements:');
@@ -116,6 +128,7 @@ export function formatReportText(report: CoverageReport, model: Model): string {
   const outliers = loadOutliers(report, model);
   lines.push('', 'Load per user (time counting on staffed shifts):');
   const uw = Math.max(4, ...report.users.map((u) => u.user.id.length));
+  const nw = Math.max(0, ...report.users.map((u) => (u.user.name ?? '').length));
   for (const { user, ms } of report.users) {
     const note = user.placeholder
       ? '  (placeholder)'
@@ -124,7 +137,7 @@ export function formatReportText(report: CoverageReport, model: Model): string {
         : outliers.less.some((o) => o.id === user.id)
           ? '  ▼ far less than average'
           : '';
-    lines.push(`  ${user.id.padEnd(uw)}  ${hoursText(ms).padStart(10)}${note}`);
+    lines.push(`  ${user.id.padEnd(uw)}  ${nw ? `${(user.name ?? '').padEnd(nw)}  ` : ''}${hoursText(ms).padStart(10)}${note}`);
   }
   lines.push(`  average of the people with counted time: ${hoursText(outliers.average)}; "far" means over 1.5× or under half of it`);
   return `${lines.join('\n')}\n`;
@@ -138,7 +151,8 @@ export function formatReportMarkdown(report: CoverageReport, model: Model): stri
   out.push(`${localTime(report.period.from, zone)} to ${localTime(report.period.to, zone)}`, '');
   out.push('| Portal | Online | With humans | Placeholders only | Alerted | Coverage |', '| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const p of report.portals) {
-    out.push(`| ${cell(p.portal.id)} | ${hoursText(p.onlineMs)} | ${hoursText(p.humanMs)} | ${p.placeholderOnlyMs > 0 ? '⚠️ ' : ''}${hoursText(p.placeholderOnlyMs)} | ${hoursText(p.alertMs)} | ${pct(p.coverage)} |`);
+    const tracked = report.humansTracked;
+    out.push(`| ${cell(p.portal.id)} | ${hoursText(p.onlineMs)} | ${trackedHoursText(p.humanMs, tracked)} | ${tracked && p.placeholderOnlyMs > 0 ? '⚠️ ' : ''}${trackedHoursText(p.placeholderOnlyMs, tracked)} | ${hoursText(p.alertMs)} | ${pct(p.coverage)} |`);
   }
   const gaps = report.portals.flatMap((p) => p.gaps);
   out.push('', '### Gaps against requirements', '');
@@ -154,10 +168,11 @@ export function formatReportMarkdown(report: CoverageReport, model: Model): stri
     out.push('');
   }
   const outliers = loadOutliers(report, model);
-  out.push('### Load per user', '', '| User | Hours | |', '| --- | ---: | --- |');
+  const named = report.users.some(({ user }) => user.name);
+  out.push('### Load per user', '', `| User |${named ? ' Name |' : ''} Hours | |`, `| --- |${named ? ' --- |' : ''} ---: | --- |`);
   for (const { user, ms } of report.users) {
     const note = user.placeholder ? 'placeholder' : outliers.more.some((o) => o.id === user.id) ? '▲ far more than average' : outliers.less.some((o) => o.id === user.id) ? '▼ far less than average' : '';
-    out.push(`| ${cell(user.id)} | ${hoursText(ms)} | ${note} |`);
+    out.push(`| ${cell(user.id)} |${named ? ` ${cell(user.name ?? '')} |` : ''} ${hoursText(ms)} | ${note} |`);
   }
   out.push('', `Average of the people with counted time: ${hoursText(outliers.average)} ("far": over 1.5× or under half).`);
   return `${out.join('\n')}\n`;

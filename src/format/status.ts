@@ -1,9 +1,11 @@
 /** `status --format json` (exactly SPEC §5.2) and the text a person reads at a glance. */
 import { formatInstant } from '../time/civil.js';
-import { overrideName, type Model } from '../model/types.js';
+import { humansTracked, overrideName, type Model } from '../model/types.js';
 import type { PortalInterval } from '../timeline/types.js';
 import { STATUS_LOOKAHEAD_MS, type Status } from '../timeline/status.js';
 import { localClock, localTime } from '../time/local.js';
+import type { WallReading } from '../time/period.js';
+import { zoneTable } from '../time/zone.js';
 
 export function formatStatusJson(status: Status): string {
   const out = {
@@ -17,6 +19,7 @@ export function formatStatusJson(status: Status): string {
         inLegend: p.inLegend,
         newConversations: p.newConversations,
         offlineMessage: p.offlineMessage,
+        existingConversations: p.existingConversations,
         shifts: p.shifts,
         staff: p.staff,
         humans: p.humans,
@@ -26,6 +29,24 @@ export function formatStatusJson(status: Status): string {
     }),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** "−06:00" for an offset in ms, as an ISO date-time writes it. */
+function isoOffset(offsetMs: number): string {
+  const minutes = Math.round(offsetMs / 60_000);
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * How a local `--at` in a spring-forward gap or a fall-back overlap was read (SPEC §3.1, §5), in
+ * a sentence: the instant the answer is for, and how to ask about the other reading.
+ */
+export function readingText(reading: WallReading, zone: string): string {
+  const read = `${localTime(reading.instant, zone)} = ${formatInstant(reading.instant)}`;
+  if (reading.kind === 'gap') return `Note: ${reading.written} does not exist in ${zone} (the clocks move forward); it was read as ${read}.`;
+  const offset = isoOffset(zoneTable(zone).offsetAt(reading.other!));
+  return `Note: ${reading.written} happens twice in ${zone} (the clocks move back); it was read as the first, ${read}; for the second write ${reading.written.replace(' ', 'T')}${offset}.`;
 }
 
 /** Why an offline interval is offline, in words. */
@@ -46,35 +67,58 @@ export function reasonText(interval: PortalInterval, model: Model): string {
 
 function untilText(until: number, next: PortalInterval | undefined, at: number, zone: string, model: Model): string {
   if (!next) return until >= at + STATUS_LOOKAHEAD_MS ? ' for at least the next 14 days' : '';
-  const then = next.state === 'online' ? 'online' : `offline: ${reasonText(next, model)}`;
+  const then = next.state === 'online' ? 'online' : `offline, ${reasonText(next, model)}`;
   return ` until ${localClock(until, zone, at)} (then ${then})`;
+}
+
+/** "jane — Jane Doe": a user's id (as the files say) and name, or the id alone. */
+export function userLabel(id: string, model: Model): string {
+  const name = model.userById.get(id)?.name;
+  return name ? `${id} — ${name}` : id;
+}
+
+/** People by name, where a person reads a list of who answers ("Jane Doe, omar"). */
+export function userNames(ids: readonly string[], model: Model): string {
+  return ids.map((id) => model.userById.get(id)?.name ?? id).join(', ');
+}
+
+/** "website-chat — Website Live Chat", or the id alone when the portal has no name. */
+export function portalLabel(portal: { id: string; name?: string }): string {
+  return portal.name ? `${portal.id} — ${portal.name}` : portal.id;
 }
 
 export function formatStatusText(status: Status, model: Model, zone: string): string {
   const org = model.organization;
+  const tracked = humansTracked(model);
   const lines: string[] = [];
   lines.push(`${org?.name ?? org?.id ?? 'Organization'} at ${localTime(status.at, zone)} = ${formatInstant(status.at)}`);
+  if (status.reading) lines.push(readingText(status.reading, zone));
   lines.push(status.organization.status, '');
-  const width = Math.max(...status.portals.map((p) => p.id.length), 4);
-  for (const p of status.portals) {
+  const labels = status.portals.map((p) => portalLabel(p.portal));
+  const width = Math.max(...labels.map((l) => l.length), 4);
+  status.portals.forEach((p, index) => {
     const type = p.portal.type === 'sms' ? 'SMS' : 'chat';
     const until = untilText(p.until, p.next, status.at, zone, model);
+    const seekers = p.portal.type === 'sms' ? 'texters' : 'chat visitors';
+    const label = labels[index]!.padEnd(width);
     if (p.online) {
-      const placeholderOnly = p.humans.length === 0;
-      lines.push(`  ● ${p.id.padEnd(width)}  ${type.padEnd(4)}  ONLINE${until}`);
+      lines.push(`  ● ${label}  ${type.padEnd(4)}  ONLINE${until}`);
       lines.push(`      shifts: ${p.shifts.join(', ')}; staff: ${p.staff.join(', ')}`);
-      if (placeholderOnly) lines.push('      ⚠ only placeholders count: nobody answers and nobody gets an alert');
-      else {
-        const alerts = p.interval.state === 'online' ? p.interval.alerts : [];
-        lines.push(`      humans: ${p.humans.join(', ')}; alerted of new conversations: ${alerts.join(', ') || 'nobody'}`);
-      }
-      lines.push(`      new ${p.portal.type === 'sms' ? 'texters' : 'chat visitors'}: accepted`);
-    } else {
-      lines.push(`  ○ ${p.id.padEnd(width)}  ${type.padEnd(4)}  offline: ${reasonText(p.interval, model)}${until}`);
-      const who = p.portal.type === 'sms' ? 'texters receive' : 'chat visitors see';
-      lines.push(`      new ${who}: ${p.offlineMessage === null ? 'no offline message (none is configured)' : JSON.stringify(p.offlineMessage)}`);
+      if (!tracked) lines.push('      humans: not tracked (staffing: placeholder; the real workers answer without being registered)');
+      else if (p.humans.length === 0) lines.push('      ⚠ only placeholders count: nobody answers and nobody gets an alert');
+      else lines.push(`      humans: ${userNames(p.humans, model)}; alerted of new conversations: ${userNames(p.alerts, model) || 'nobody'}`);
+      lines.push(`      new ${seekers}: accepted`);
+      return;
     }
-  }
+    lines.push(`  ○ ${label}  ${type.padEnd(4)}  offline${until}: ${reasonText(p.interval, model)}`);
+    if (p.existingConversations === 'continue') {
+      // SPEC §3.2: switched off during a shift, the people on shift are still working.
+      lines.push(`      during shifts ${p.shifts.join(', ')}; staff: ${p.staff.join(', ')}`);
+      lines.push(`      conversations in progress continue and queued ${seekers} stay queued with the people on shift; new ${seekers} are turned away`);
+    }
+    const who = p.portal.type === 'sms' ? 'texters receive' : 'chat visitors see';
+    lines.push(`      new ${who}: ${p.offlineMessage === null ? 'no offline message (none is configured)' : JSON.stringify(p.offlineMessage)}`);
+  });
   const legend = status.portals.filter((p) => p.inLegend).map((p) => p.id);
   const hidden = status.portals.filter((p) => !p.inLegend).map((p) => p.id);
   lines.push('', `Portal Legend: ${legend.join(', ') || '(empty)'}${hidden.length ? ` — not listed while switched off on their own: ${hidden.join(', ')}` : ''}`);
@@ -87,7 +131,7 @@ export function formatStatusText(status: Status, model: Model, zone: string): st
         continue;
       }
       lines.push(`  ${p.id}:`);
-      for (const e of p.log) lines.push(`    ${localTime(e.at, zone)}  ${e.action.padEnd(7)}  ${e.scope} switch, override ${e.override}${e.by ? `, by ${e.by}` : ''}`);
+      for (const e of p.log) lines.push(`    ${localTime(e.at, zone)}  ${e.action.padEnd(7)}  ${e.scope} switch, override ${e.override}${e.by ? `, by ${userLabel(e.by, model)}` : ''}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -17,11 +17,16 @@ export interface HolidayDay {
   source: string;
   /** Index of the entry in `holidays.dates` (organization) or `holidays.calendars`. */
   index: number;
+  /** The organization's own expectation for this date, if its entry gives one. */
+  expect?: HolidayExpect;
 }
 
-/** What is expected of a portal on a holiday: the portal's own setting, else the organization's. */
-export function expectationOf(portal: Portal, model: Model): HolidayExpect {
-  return portal.holidays ?? model.holidays?.expect ?? 'either';
+/**
+ * What is expected of a portal on a holiday (SPEC §3.2): the date's own `expect`, else the
+ * portal's `holidays`, else `holidays.expect`.
+ */
+export function expectationOf(portal: Portal, model: Model, holiday?: Pick<HolidayDay, 'expect'>): HolidayExpect {
+  return holiday?.expect ?? portal.holidays ?? model.holidays?.expect ?? 'either';
 }
 
 /**
@@ -37,7 +42,7 @@ export function holidaysBetween(model: Model, firstDay: DayNumber, lastDay: DayN
   holidays.dates.forEach((d) => {
     const day = parseDate(d.date);
     if (day === undefined || day < firstDay || day > lastDay || byDay.has(day)) return;
-    byDay.set(day, { day, date: d.date, name: d.name ?? 'Closed day', source: 'organization', index: d.index });
+    byDay.set(day, { day, date: d.date, name: d.name ?? 'Closed day', source: 'organization', index: d.index, ...(d.expect ? { expect: d.expect } : {}) });
   });
   const types = new Set(holidays.types);
   const firstYear = civilFromDays(firstDay).year;

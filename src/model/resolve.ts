@@ -6,9 +6,10 @@
 import type { RuleSeverity } from '../findings.js';
 import type { SourceDocument } from '../load/source.js';
 import {
+  HOLIDAY_EXPECTS,
   MESSAGING_TYPES,
   ROLES,
-  type HolidayExpect,
+  STAFFING_MODELS,
   type HolidaysConfig,
   type MessagingType,
   type Model,
@@ -33,8 +34,16 @@ function isRecord(v: unknown): v is Raw {
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
+/** A list of strings; a single string stands for a list of one (the `schema` rule reports it). */
 function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** True when a list holds entries outside `allowed` (the `schema` rule reports them). */
+function hasInvalid(v: unknown, allowed: readonly string[]): boolean {
+  const values = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return values.some((x) => typeof x !== 'string' || !allowed.includes(x));
 }
 function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T | undefined {
   return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
@@ -131,8 +140,10 @@ export function resolveModel(sources: readonly SourceDocument[]): Model {
         id: id ?? '',
         name: str(own(org, 'name')),
         timezone: str(own(org, 'timezone')),
-        offlineControl: Array.isArray(own(org, 'offlineControl')) ? controls : ['admin'],
+        offlineControl: own(org, 'offlineControl') !== undefined ? controls : ['admin'],
+        offlineControlInvalid: hasInvalid(own(org, 'offlineControl'), ROLES),
         offlineMessages: { chat: str(own(messages, 'chat')), sms: str(own(messages, 'sms')) },
+        staffing: oneOf(own(org, 'staffing'), STAFFING_MODELS) ?? 'mixed',
         source: { doc, path: ['organization'] },
         raw: org,
       };
@@ -151,7 +162,7 @@ export function resolveModel(sources: readonly SourceDocument[]): Model {
         name: str(own(raw, 'name')),
         type: oneOf(own(raw, 'type'), MESSAGING_TYPES),
         program: str(own(raw, 'program')),
-        holidays: oneOf<HolidayExpect>(own(raw, 'holidays'), ['closed', 'covered', 'either']),
+        holidays: oneOf(own(raw, 'holidays'), HOLIDAY_EXPECTS),
         source,
         raw,
       } satisfies Portal);
@@ -162,10 +173,11 @@ export function resolveModel(sources: readonly SourceDocument[]): Model {
       model.users.push({
         id,
         name: str(own(raw, 'name')),
-        role: oneOf(own(raw, 'role'), ROLES) ?? 'basic',
+        role: own(raw, 'role') === undefined ? 'basic' : oneOf(own(raw, 'role'), ROLES),
         placeholder: own(raw, 'placeholder') === true,
         programs: strings(own(raw, 'programs')),
-        canReceive: messagingOf(Array.isArray(own(raw, 'canReceive')) ? own(raw, 'canReceive') : []),
+        canReceive: messagingOf(own(raw, 'canReceive')),
+        canReceiveInvalid: hasInvalid(own(raw, 'canReceive'), MESSAGING_TYPES),
         mobileAlerts: own(raw, 'mobileAlerts') === true,
         away: awayOf(own(raw, 'away')),
         source,
@@ -200,6 +212,7 @@ export function resolveModel(sources: readonly SourceDocument[]): Model {
           offline: str(own(raw, 'offline')),
           online: str(own(raw, 'online')),
           by: str(own(raw, 'by')),
+          onlineBy: str(own(raw, 'onlineBy')),
           note: str(own(raw, 'note')),
           source: { doc, path: ['overrides', i] },
           raw,
@@ -227,9 +240,9 @@ export function resolveModel(sources: readonly SourceDocument[]): Model {
         calendars: strings(own(holidays, 'calendars')),
         types: Array.isArray(own(holidays, 'types')) ? strings(own(holidays, 'types')) : ['public'],
         dates: Array.isArray(dates)
-          ? dates.flatMap((d, i) => (isRecord(d) && typeof own(d, 'date') === 'string' ? [{ date: own(d, 'date') as string, name: str(own(d, 'name')), index: i }] : []))
+          ? dates.flatMap((d, i) => (isRecord(d) && typeof own(d, 'date') === 'string' ? [{ date: own(d, 'date') as string, name: str(own(d, 'name')), expect: oneOf(own(d, 'expect'), HOLIDAY_EXPECTS), index: i }] : []))
           : [],
-        expect: oneOf<HolidayExpect>(own(holidays, 'expect'), ['closed', 'covered', 'either']) ?? 'either',
+        expect: oneOf(own(holidays, 'expect'), HOLIDAY_EXPECTS) ?? 'either',
         source: { doc, path: ['holidays'] },
         raw: holidays,
       };

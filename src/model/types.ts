@@ -9,9 +9,13 @@ import type { Path, SourceDocument } from '../load/source.js';
 export type MessagingType = 'chat' | 'sms';
 export type Role = 'admin' | 'supervisor' | 'enhanced' | 'basic';
 export type HolidayExpect = 'closed' | 'covered' | 'either';
+/** How users are registered on messaging shifts (SPEC §3.2, the help article's three options). */
+export type StaffingModel = 'placeholder' | 'registered' | 'mixed';
 
 export const MESSAGING_TYPES: readonly MessagingType[] = ['chat', 'sms'];
 export const ROLES: readonly Role[] = ['admin', 'supervisor', 'enhanced', 'basic'];
+export const STAFFING_MODELS: readonly StaffingModel[] = ['placeholder', 'registered', 'mixed'];
+export const HOLIDAY_EXPECTS: readonly HolidayExpect[] = ['closed', 'covered', 'either'];
 export const DEFAULT_CHAT_OFFLINE_MESSAGE = 'We apologize...The Chat is currently unavailable. Please try back later';
 
 /** Where an item is defined: its file and the path of its node. */
@@ -31,7 +35,11 @@ export interface Organization extends Defined {
   name?: string;
   timezone?: string;
   offlineControl: Role[];
+  /** True when `offlineControl` lists something that is not a role (`schema` reports it). */
+  offlineControlInvalid: boolean;
   offlineMessages: { chat?: string; sms?: string };
+  /** `organization.staffing` (default `mixed`). */
+  staffing: StaffingModel;
 }
 
 export interface Program extends Defined {
@@ -59,10 +67,13 @@ export interface AwayEntry {
 export interface User extends Defined {
   id: string;
   name?: string;
-  role: Role;
+  /** The role (default basic); `undefined` when the written role is not valid (`schema` reports it). */
+  role: Role | undefined;
   placeholder: boolean;
   programs: string[];
   canReceive: MessagingType[];
+  /** True when `canReceive` lists something that is not a messaging type (`schema` reports it). */
+  canReceiveInvalid: boolean;
   mobileAlerts: boolean;
   away: AwayEntry[];
 }
@@ -96,12 +107,16 @@ export interface Override extends Defined {
   offline?: string;
   online?: string;
   by?: string;
+  /** Who set the switch back online (SPEC §3.2); default `by`. */
+  onlineBy?: string;
   note?: string;
 }
 
 export interface HolidayDate {
   date: string;
   name?: string;
+  /** A per-date expectation: wins over `holidays.expect` and a portal's `holidays` (SPEC §3.2). */
+  expect?: HolidayExpect;
   index: number;
 }
 
@@ -154,7 +169,29 @@ export function overrideName(o: Override): string {
   return o.id ?? String(o.index);
 }
 
+/**
+ * False under `staffing: placeholder` (SPEC §3.2): the real workers answer without being
+ * registered, so who is human on a shift is not known and human hours are not tracked.
+ */
+export function humansTracked(model: Model): boolean {
+  return model.organization?.staffing !== 'placeholder';
+}
+
 /** The zone a shift or requirement's times are in. */
 export function zoneOf(item: RecurrenceFields, model: Model): string | undefined {
   return item.timezone ?? model.organization?.timezone;
+}
+
+/** How messages name an override: "override `staff-retreat`", or "override #3" without an id. */
+export function overrideLabel(o: Override): string {
+  return o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``;
+}
+
+/**
+ * True for a program written as iCarol's "all programs" (`all`, `All Programs`, `all-programs`,
+ * `*`, …): a shift for it never brings a portal online (SPEC §4).
+ */
+export function isAllPrograms(program: string): boolean {
+  const key = program.toLowerCase().replace(/[\s_-]+/g, '');
+  return key === 'all' || key === 'allprograms' || key === '*';
 }

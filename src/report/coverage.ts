@@ -4,7 +4,7 @@
  */
 import { expectationOf, holidaySpan, holidaysInPeriod, type HolidayDay } from '../holidays/index.js';
 import { seriesOf } from '../model/timing.js';
-import type { Model, Portal, Requirement, User } from '../model/types.js';
+import { humansTracked, type Model, type Portal, type Requirement, type User } from '../model/types.js';
 import { subtract, union, type Span } from '../time/intervals.js';
 import { forEachOccurrence } from '../time/series.js';
 import type { Period } from '../time/period.js';
@@ -37,10 +37,18 @@ export function requirementWindows(req: Requirement, model: Model, period: Perio
 }
 
 /**
+ * The humans a requirement asks for: `minHumans`, or none under `staffing: placeholder`, where
+ * humans are not tracked (staffing-mismatch reports a `minHumans` there).
+ */
+export function minHumansOf(req: Requirement, model: Model): number {
+  return humansTracked(model) ? req.minHumans : 0;
+}
+
+/**
  * Where a portal's intervals fail a requirement within its windows: offline (with the timeline's
  * reason) or online with fewer humans than `minHumans`. Touching pieces with the same reason merge.
  */
-export function gapsIn(req: Requirement, intervals: readonly PortalInterval[], windows: readonly Span[]): Gap[] {
+export function gapsIn(req: Requirement, intervals: readonly PortalInterval[], windows: readonly Span[], minHumans = req.minHumans): Gap[] {
   const gaps: Gap[] = [];
   let i = 0;
   for (const w of windows) {
@@ -55,7 +63,7 @@ export function gapsIn(req: Requirement, intervals: readonly PortalInterval[], w
       if (interval.state === 'offline') {
         reason = interval.reason;
         override = interval.override;
-      } else if (interval.humans.length < req.minHumans) reason = 'too-few-humans';
+      } else if (interval.humans.length < minHumans) reason = 'too-few-humans';
       if (!reason) continue;
       const last = gaps[gaps.length - 1];
       if (last && last.end === start && last.reason === reason && last.override === override) last.end = end;
@@ -70,7 +78,7 @@ export function gapsIn(req: Requirement, intervals: readonly PortalInterval[], w
  * `covered` ones (SPEC §3.2: on `covered` days requirements apply as on any day).
  */
 export function exemptDays(portal: Portal, model: Model, holidays: readonly HolidayDay[], zone: string): Span[] {
-  return expectationOf(portal, model) === 'covered' ? [] : holidays.map((h) => holidaySpan(h, zone));
+  return holidays.filter((h) => expectationOf(portal, model, h) !== 'covered').map((h) => holidaySpan(h, zone));
 }
 
 /** The windows of a requirement in the period, without the holidays on which it does not apply. */
@@ -86,7 +94,7 @@ export function requirementGaps(model: Model, timeline: Timeline, zone: string, 
   for (const req of requirements) {
     const portal = req.portal === undefined ? undefined : timeline.portals.find((p) => p.portal.id === req.portal);
     if (!portal) continue;
-    out.push(...gapsIn(req, portal.intervals, applicableWindows(req, model, timeline.period, holidays, zone)));
+    out.push(...gapsIn(req, portal.intervals, applicableWindows(req, model, timeline.period, holidays, zone), minHumansOf(req, model)));
   }
   return out;
 }
@@ -188,6 +196,8 @@ export interface PortalReport extends PortalTotals {
 export interface CoverageReport {
   period: Period;
   zone: string;
+  /** False under `staffing: placeholder`: human and placeholder-only hours are not tracked. */
+  humansTracked: boolean;
   portals: PortalReport[];
   users: { user: User; ms: number }[];
   holidays: HolidayDay[];
@@ -211,6 +221,6 @@ export function coverageReport(model: Model, timeline: Timeline, zone: string): 
   });
   const load = userLoad(model, period);
   const users = [...model.userById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((user) => ({ user, ms: load.get(user) ?? 0 }));
-  return { period, zone, portals, users, holidays };
+  return { period, zone, humansTracked: humansTracked(model), portals, users, holidays };
 }
 

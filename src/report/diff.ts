@@ -4,7 +4,7 @@
  * changed, and everyone whose counted shift time changes (so they can be told).
  */
 import { holidaysInPeriod } from '../holidays/index.js';
-import type { Model } from '../model/types.js';
+import { humansTracked, type Model } from '../model/types.js';
 import { subtract, type Span } from '../time/intervals.js';
 import type { Timeline } from '../timeline/types.js';
 import { requirementGaps, totals, userSpans, type Gap, type PortalTotals } from './coverage.js';
@@ -41,6 +41,13 @@ export interface DiffReport {
   portals: PortalDiff[];
   changedShifts: ShiftChange[];
   affectedUsers: UserChange[];
+  /**
+   * The people to tell (SPEC §5.6): everyone in `affectedUsers`, and every non-placeholder user in
+   * the `staff` of a changed shift, before or after the change; sorted by id.
+   */
+  notify: { id: string; name?: string }[];
+  /** Whether human hours are tracked on each side (not under `staffing: placeholder`). */
+  humansTracked: { before: boolean; after: boolean };
 }
 
 const NONE: PortalTotals = { onlineMs: 0, humanMs: 0, placeholderOnlyMs: 0, alertMs: 0 };
@@ -110,5 +117,27 @@ export function diffReport(base: string, before: Side, after: Side, zone: string
     .filter((id) => !same(spansBefore.get(id), spansAfter.get(id)))
     .map((id) => ({ id, beforeMs: length(spansBefore.get(id)), afterMs: length(spansAfter.get(id)) }));
 
-  return { base, period, portals, changedShifts, affectedUsers };
+  const notify = new Set(affectedUsers.map((u) => u.id));
+  for (const { id } of changedShifts) {
+    for (const side of [before.model, after.model]) {
+      for (const userId of side.shiftById.get(id)?.staff ?? []) {
+        const user = side.userById.get(userId);
+        if (user && !user.placeholder) notify.add(userId);
+      }
+    }
+  }
+  const nameOf = (id: string) => after.model.userById.get(id)?.name ?? before.model.userById.get(id)?.name;
+
+  return {
+    base,
+    period,
+    portals,
+    changedShifts,
+    affectedUsers,
+    notify: [...notify].sort(byCodeUnit).map((id) => {
+      const name = nameOf(id);
+      return name === undefined ? { id } : { id, name };
+    }),
+    humansTracked: { before: humansTracked(before.model), after: humansTracked(after.model) },
+  };
 }

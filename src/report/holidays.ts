@@ -4,9 +4,9 @@
  * without requirements has some human-staffed online time) or `either` (always ok).
  */
 import { expectationOf, holidaySpan, type HolidayDay } from '../holidays/index.js';
-import type { HolidayExpect, Model, Portal } from '../model/types.js';
+import { humansTracked, type HolidayExpect, type Model, type Portal } from '../model/types.js';
 import type { Timeline } from '../timeline/types.js';
-import { gapsIn, requirementWindows, totals, type Gap } from './coverage.js';
+import { gapsIn, minHumansOf, requirementWindows, totals, type Gap } from './coverage.js';
 
 export type Verdict = 'ok' | 'open' | 'uncovered';
 
@@ -28,14 +28,18 @@ export interface HolidayEntry {
   portals: HolidayPortal[];
 }
 
-/** The verdicts for holidays within the timeline's period (each day clipped to the period). */
+/**
+ * The verdicts for holidays within the timeline's period (each day clipped to the period). Under
+ * `staffing: placeholder` a `covered` day needs online time, since humans are not tracked.
+ */
 export function holidayCoverage(model: Model, timeline: Timeline, zone: string, holidays: readonly HolidayDay[]): HolidayEntry[] {
+  const tracked = humansTracked(model);
   return holidays.map((holiday) => {
     const day = holidaySpan(holiday, zone);
     const from = Math.max(day.start, timeline.period.from);
     const to = Math.min(day.end, timeline.period.to);
     const portals = timeline.portals.map(({ portal, intervals }): HolidayPortal => {
-      const expect = expectationOf(portal, model);
+      const expect = expectationOf(portal, model, holiday);
       const t = totals(intervals, from, to);
       const shifts = [...new Set(intervals.filter((i) => i.state === 'online' && i.end > from && i.start < to).flatMap((i) => (i.state === 'online' ? i.shifts : [])))].sort();
       let verdict: Verdict = 'ok';
@@ -45,9 +49,9 @@ export function holidayCoverage(model: Model, timeline: Timeline, zone: string, 
         const requirements = model.requirements.filter((r) => r.portal === portal.id);
         if (requirements.length) {
           const outside = [{ start: -Infinity, end: from }, { start: to, end: Infinity }];
-          gaps = requirements.flatMap((r) => gapsIn(r, intervals, requirementWindows(r, model, timeline.period, outside)));
+          gaps = requirements.flatMap((r) => gapsIn(r, intervals, requirementWindows(r, model, timeline.period, outside), minHumansOf(r, model)));
           if (gaps.length) verdict = 'uncovered';
-        } else if (t.humanMs === 0) verdict = 'uncovered';
+        } else if ((tracked ? t.humanMs : t.onlineMs) === 0) verdict = 'uncovered';
       }
       return { portal, expect, onlineMs: t.onlineMs, humanMs: t.humanMs, placeholderOnlyMs: t.placeholderOnlyMs, verdict, gaps, shifts };
     });

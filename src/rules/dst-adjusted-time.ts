@@ -1,5 +1,5 @@
 import { isValidZone, seriesOf } from '../model/timing.js';
-import { zoneOf, type Override, type Shift } from '../model/types.js';
+import { overrideLabel, zoneOf, type Override, type Shift } from '../model/types.js';
 import { localTime } from '../time/local.js';
 import { MS_PER_DAY, parseDateTime, formatDate, type DayNumber } from '../time/civil.js';
 import { endsNextDay, forEachOccurrence } from '../time/series.js';
@@ -109,7 +109,7 @@ export const dstAdjustedTime: Rule = {
         if (instant < period.from || instant >= period.to) continue;
         const kind = table.wallKind(dt.day, dt.msOfDay);
         if (kind === 'exists') continue;
-        const name = o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``;
+        const name = overrideLabel(o);
         const reading = kind === 'gap' ? `it is read as ${localTime(instant, zone)}` : `the first, ${localTime(instant, zone)}, is used`;
         // The offset that gives the reading above: before the change for a gap, the earlier one
         // (also the one before the change) for a repeated time.

@@ -8,6 +8,7 @@ export const duplicateId: Rule = {
     severity: 'error',
     description: 'an id defined twice within a section (across files)',
     kind: 'config',
+    structural: true,
   },
   check(ctx) {
     const { model } = ctx;

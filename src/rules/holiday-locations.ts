@@ -9,7 +9,8 @@ export function holidaySource(holiday: HolidayDay, model: Model, message: string
   return related(section.source, message, holiday.source === 'organization' ? ['dates', holiday.index] : ['calendars', holiday.index]);
 }
 
-export function expectSource(portal: Portal, model: Model, message: string): RelatedLocation {
+export function expectSource(portal: Portal, model: Model, message: string, holiday?: HolidayDay): RelatedLocation {
+  if (holiday?.expect !== undefined) return related(model.holidays!.source, message, ['dates', holiday.index, 'expect']);
   if (portal.holidays !== undefined) return related(portal.source, message, ['holidays']);
   return related(model.holidays!.source, message, Object.prototype.hasOwnProperty.call(model.holidays!.raw, 'expect') ? ['expect'] : [], 'key');
 }

@@ -3,9 +3,33 @@ import { seriesOf } from '../model/timing.js';
 import { formatDate } from '../time/civil.js';
 import { forEachOccurrence } from '../time/series.js';
 import { holidayCoverage } from '../report/holidays.js';
-import { hours } from '../text.js';
+import { hours, list } from '../text.js';
+import { humansTracked, type Model, type Shift } from '../model/types.js';
+import { subtract, type Span } from '../time/intervals.js';
+import { localClock } from '../time/local.js';
 import { at, type Rule } from './rule.js';
 import { expectSource, holidayLabel, holidaySource } from './holiday-locations.js';
+
+/**
+ * The fix for one shift open on a holiday: remove a one-off, or `except` the dates its occurrences
+ * start — an overnight shift from the evening before starts the day before the holiday, so that
+ * `except` also closes hours outside the holiday, which the advice states (SPEC §4).
+ */
+function exceptAdvice(shift: Shift, day: Span, zone: string, model: Model): string {
+  if (shift.date !== undefined) return `remove the one-off shift \`${shift.id}\` (or move its date)`;
+  const spec = seriesOf(shift, model)!;
+  const dates: string[] = [];
+  const outside: Span[] = [];
+  forEachOccurrence(spec, day.start, day.end, (o) => {
+    if (o.end <= o.start) return;
+    dates.push(formatDate(o.day));
+    outside.push(...subtract([o], [day]));
+  });
+  const what = shift.except.length ? `add ${list(dates)} to the \`except\` of \`${shift.id}\`` : `add \`except: [${dates.join(', ')}]\` to \`${shift.id}\``;
+  if (outside.length === 0) return what;
+  const hoursOutside = outside.map((s) => `${localClock(s.start, zone)} to ${localClock(s.end, zone, s.start)}`);
+  return `${what} (this also closes ${list(hoursOutside)}, outside the holiday: add a one-off shift for ${outside.length === 1 ? 'that time' : 'those times'} if it should stay open)`;
+}
 
 /**
  * A portal online on a holiday whose expectation is `closed` (SPEC §1: its shifts must be removed
@@ -26,26 +50,17 @@ export const holidayOpen: Rule = {
       for (const p of entry.portals) {
         if (p.verdict !== 'open') continue;
         const shift = model.shiftById.get(p.shifts[0]!)!;
-        const placeholders = p.placeholderOnlyMs > 0
+        const placeholders = humansTracked(model) && p.placeholderOnlyMs > 0
           ? p.humanMs === 0
             ? '; only placeholders count then — help seekers reach a portal where nobody answers'
             : `; for ${hours(p.placeholderOnlyMs)} h of it only placeholders count (nobody answers then)`
           : '';
-        // The fix is an `except` on the dates the occurrences start (an overnight shift from the
-        // evening before starts the day before the holiday).
         const day = holidaySpan(entry.holiday, zone);
-        const fixes = p.shifts.map((id) => {
-          const spec = seriesOf(model.shiftById.get(id)!, model)!;
-          const dates = new Set<string>();
-          forEachOccurrence(spec, day.start, day.end, (o) => {
-            if (o.end > o.start) dates.add(formatDate(o.day));
-          });
-          return `\`except: [${[...dates].join(', ')}]\` to \`${id}\``;
-        });
+        const fixes = p.shifts.map((id) => exceptAdvice(model.shiftById.get(id)!, day, zone, model));
         ctx.report({
           at: at(shift.source),
-          message: `portal \`${p.portal.id}\` is online for ${hours(p.onlineMs)} h on ${holidayLabel(entry.holiday)}, a holiday when it should be closed${placeholders}: add ${fixes.join(' and ')}, or leave ${p.shifts.length === 1 ? 'it' : 'them'} unstaffed that day`,
-          related: [holidaySource(entry.holiday, model, `the holiday comes from here`), expectSource(p.portal, model, 'closed is expected here')],
+          message: `portal \`${p.portal.id}\` is online for ${hours(p.onlineMs)} h on ${holidayLabel(entry.holiday)}, a holiday when it should be closed${placeholders}: ${fixes.join('; ')}; or leave ${p.shifts.length === 1 ? 'it' : 'them'} unstaffed that day`,
+          related: [holidaySource(entry.holiday, model, `the holiday comes from here`), expectSource(p.portal, model, 'closed is expected here', entry.holiday)],
         });
       }
     }

@@ -1,10 +1,12 @@
-import { holidaysInPeriod } from '../holidays/index.js';
+import { holidaySpan, holidaysInPeriod } from '../holidays/index.js';
+import { spansOfShiftsWithErrors } from './deferred.js';
 import { holidayCoverage } from '../report/holidays.js';
 import { hours } from '../text.js';
 import { totalLength } from '../time/intervals.js';
 import { gapReasonText } from './coverage-gap.js';
 import { expectSource, holidayLabel, holidaySource } from './holiday-locations.js';
 import { type Rule } from './rule.js';
+import { humansTracked } from '../model/types.js';
 
 /**
  * A `covered` holiday without the coverage it needs (SPEC §3.2): a portal's requirements not met
@@ -23,13 +25,17 @@ export const holidayUncovered: Rule = {
     for (const entry of holidayCoverage(model, ctx.timeline(), zone, holidaysInPeriod(model, zone, period))) {
       for (const p of entry.portals) {
         if (p.verdict !== 'uncovered') continue;
+        const day = holidaySpan(entry.holiday, zone);
+        if (spansOfShiftsWithErrors(ctx, p.portal, day.start, day.end).length) continue; // their finding
         const why = p.gaps.length
           ? `its requirements are not met for ${hours(totalLength(p.gaps))} h (${[...new Set(p.gaps.map(gapReasonText))].join(', ')})`
-          : 'it has no human-staffed online time that day';
+          : humansTracked(model)
+            ? 'it has no human-staffed online time that day'
+            : 'it is not online at all that day';
         ctx.report({
           at: holidaySource(entry.holiday, model, ''),
           message: `${holidayLabel(entry.holiday)} is a holiday the portal \`${p.portal.id}\` should cover, but ${why}: add staffed shifts for that day`,
-          related: [expectSource(p.portal, model, 'covered is expected here')],
+          related: [expectSource(p.portal, model, 'covered is expected here', entry.holiday)],
         });
       }
     }

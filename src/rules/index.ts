@@ -2,6 +2,7 @@
 import { coverageGap } from './coverage-gap.js';
 import { dstAdjustedTime } from './dst-adjusted-time.js';
 import { duplicateId } from './duplicate-id.js';
+import { fixedOffsetTimezone } from './fixed-offset-timezone.js';
 import { holidayOpen } from './holiday-open.js';
 import { holidayUncovered } from './holiday-uncovered.js';
 import { invalidRecurrence } from './invalid-recurrence.js';
@@ -19,9 +20,11 @@ import type { Rule } from './rule.js';
 import { schema } from './schema.js';
 import { shiftProgramNotPortal } from './shift-program-not-portal.js';
 import { shiftTypeMismatch } from './shift-type-mismatch.js';
+import { singlePortalSwitch } from './single-portal-switch.js';
 import { singleMessagingType } from './single-messaging-type.js';
 import { staffLacksPermission } from './staff-lacks-permission.js';
 import { staffNotInProgram } from './staff-not-in-program.js';
+import { staffingMismatch } from './staffing-mismatch.js';
 import { unknownReference } from './unknown-reference.js';
 import { unstaffedShift } from './unstaffed-shift.js';
 import { userWithoutAccess } from './user-without-access.js';
@@ -54,21 +57,9 @@ export const RULES: readonly Rule[] = [
   userWithoutAccess,
   placeholderMobileAlerts,
   dstAdjustedTime,
+  fixedOffsetTimezone,
+  staffingMismatch,
+  singlePortalSwitch,
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
-
-/**
- * Rules whose errors leave the configuration without a trustworthy structure; while any of them
- * reports an error, timeline rules do not run (their findings would be noise).
- */
-export const STRUCTURAL_RULES: ReadonlySet<string> = new Set([
-  'yaml-syntax',
-  'schema',
-  'duplicate-id',
-  'unknown-reference',
-  'single-messaging-type',
-  'invalid-timezone',
-  'invalid-recurrence',
-  'invalid-shift-time',
-]);

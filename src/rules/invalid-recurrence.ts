@@ -14,6 +14,7 @@ export const invalidRecurrence: Rule = {
     severity: 'error',
     description: 'an RRULE that does not parse, or is not allowed (§3.1), or yields nothing',
     kind: 'config',
+    structural: true,
   },
   check(ctx) {
     const { model } = ctx;

@@ -1,6 +1,7 @@
 import { awaySpan, isValidZone } from '../model/timing.js';
 import type { Requirement, Shift } from '../model/types.js';
 import { parseDate } from '../time/civil.js';
+import { list } from '../text.js';
 import { at, type Rule } from './rule.js';
 
 /** Dates that contradict each other: `until` before `from`, `away.to` before `away.from`, `date` with `repeat`. */
@@ -10,6 +11,7 @@ export const invalidShiftTime: Rule = {
     severity: 'error',
     description: '`until` before `from`, `away.to` before `away.from`, a `date` with `repeat`',
     kind: 'config',
+    structural: true,
   },
   check(ctx) {
     const { model } = ctx;
@@ -19,11 +21,13 @@ export const invalidShiftTime: Rule = {
     ];
     for (const [owner, item] of items) {
       if (item.date !== undefined) {
-        for (const key of ['repeat', 'from', 'until', 'except'] as const) {
-          if (!Object.prototype.hasOwnProperty.call(item.raw, key)) continue;
+        // One mistake, one finding: every series key that comes with `date`, named at the first.
+        const keys = (['repeat', 'from', 'until', 'except'] as const).filter((key) => Object.prototype.hasOwnProperty.call(item.raw, key));
+        if (keys.length) {
+          const named = list(keys.map((k) => `\`${k}\``));
           ctx.report({
-            at: at(item.source, [key], 'key'),
-            message: `${owner} has both \`date\` (a one-off) and \`${key}\` (for a series): remove \`${key}\`, or remove \`date\` to make it a series`,
+            at: at(item.source, [keys[0]!], 'key'),
+            message: `${owner} has both \`date\` (a one-off) and ${named} (for a series): remove ${named}, or remove \`date\` to make it a series`,
           });
         }
         continue;

@@ -15,6 +15,7 @@ export const invalidTimezone: Rule = {
     severity: 'error',
     description: 'not an IANA zone name',
     kind: 'config',
+    structural: true,
   },
   check(ctx) {
     const { model } = ctx;

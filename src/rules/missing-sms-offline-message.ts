@@ -10,6 +10,7 @@ export const missingSmsOfflineMessage: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
+    if (model.organizations.length > 1) return; // which organization is meant is the `schema` finding
     const org = model.organization;
     if (!org || (org.offlineMessages.sms ?? '').trim() !== '') return;
     const smsPortals = model.portals.filter((p) => p.type === 'sms');

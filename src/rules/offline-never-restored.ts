@@ -1,5 +1,5 @@
 import { overrideSpan } from '../model/timing.js';
-import type { Override } from '../model/types.js';
+import { overrideLabel as label } from '../model/types.js';
 import { localTime } from '../time/local.js';
 import { hours } from '../text.js';
 import { wouldBeOnline } from '../timeline/types.js';
@@ -19,7 +19,6 @@ export const offlineNeverRestored: Rule = {
   check(ctx) {
     const { model, period } = ctx;
     const zone = model.organization?.timezone ?? 'UTC';
-    const label = (o: Override) => (o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``);
     for (const o of model.overrides) {
       if (o.online !== undefined) continue;
       if (o.portal !== undefined && !model.portalById.has(o.portal)) continue;

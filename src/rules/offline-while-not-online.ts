@@ -1,7 +1,8 @@
 import { overrideSpan } from '../model/timing.js';
-import type { Override } from '../model/types.js';
+import { overrideLabel as label } from '../model/types.js';
 import { localTime } from '../time/local.js';
 import { wouldBeOnline, type PortalTimeline } from '../timeline/types.js';
+import { spansOfShiftsWithErrors } from './deferred.js';
 import { at, type Rule } from './rule.js';
 
 function covering(timeline: PortalTimeline, t: number) {
@@ -23,13 +24,14 @@ export const offlineWhileNotOnline: Rule = {
   check(ctx) {
     const { model, period } = ctx;
     const zone = model.organization?.timezone ?? 'UTC';
-    const label = (o: Override) => (o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``);
     for (const o of model.overrides) {
       const span = overrideSpan(o, model);
       if (!span || span.offline < period.from || span.offline >= period.to) continue;
       if (o.portal !== undefined && !model.portalById.has(o.portal)) continue;
       const portals = ctx.timeline().portals.filter((p) => o.portal === undefined || p.portal.id === o.portal);
       if (portals.some((p) => { const i = covering(p, span.offline); return i !== undefined && wouldBeOnline(i); })) continue;
+      // A shift meant for the target that has an error of its own may be what was online then.
+      if (portals.some((p) => spansOfShiftsWithErrors(ctx, p.portal, span.offline, span.offline + 1).length)) continue;
       const target = o.portal === undefined ? 'the organization (no portal is online through a staffed shift then)' : `portal \`${o.portal}\` (no staffed shift serves it then)`;
       ctx.report({
         at: at(o.source, ['offline']),

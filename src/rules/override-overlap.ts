@@ -1,10 +1,6 @@
 import { overrideSpan, type OverrideSpan } from '../model/timing.js';
-import type { Override } from '../model/types.js';
+import { overrideLabel as label, type Override } from '../model/types.js';
 import { at, related, type Rule } from './rule.js';
-
-function label(o: Override): string {
-  return o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``;
-}
 
 /**
  * Override periods on one switch (the organization's, or one portal's) must not overlap, and

@@ -1,4 +1,4 @@
-import type { Shift } from '../model/types.js';
+import { humansTracked, type Shift } from '../model/types.js';
 import { localClock } from '../time/local.js';
 import { hours } from '../text.js';
 import { at, type Rule } from './rule.js';
@@ -16,6 +16,8 @@ export const placeholderOnly: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
+    // Under staffing: placeholder, placeholders holding shifts open is the design (SPEC §3.2).
+    if (!humansTracked(model)) return;
     const zone = model.organization?.timezone ?? 'UTC';
     const byShift = new Map<string, { ms: number; first: { start: number; end: number }; portals: Set<string> }>();
     for (const { portal, intervals } of ctx.timeline().portals) {
@@ -34,6 +36,7 @@ export const placeholderOnly: Rule = {
     }
     for (const [id, entry] of [...byShift].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const shift = model.shiftById.get(id) as Shift;
+      if (ctx.hasError(shift)) continue; // e.g. a human on it who cannot count: that error is the root
       const portals = [...entry.portals].sort().map((p) => `\`${p}\``).join(', ');
       ctx.report({
         at: Object.prototype.hasOwnProperty.call(shift.raw, 'staff') ? at(shift.source, ['staff'], 'key') : at(shift.source),

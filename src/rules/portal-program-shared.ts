@@ -1,4 +1,5 @@
 import type { Portal } from '../model/types.js';
+import { intendedProgram } from './root-causes.js';
 import { at, related, type Rule } from './rule.js';
 
 /** Every portal has its own program; two portals cannot share one. */
@@ -19,9 +20,14 @@ export const portalProgramShared: Rule = {
         continue;
       }
       if (owner.id === p.id) continue; // duplicate-id
+      const intended = intendedProgram(p, ctx.model);
+      const fix = intended
+        ? `set program: ${intended.id} (defined, and no portal's program yet)`
+        : `add a program of its own to \`programs\` and set it here (and on its shifts and users)`;
       ctx.report({
+        subject: p,
         at: at(p.source, ['program']),
-        message: `portal \`${p.id}\` uses program \`${p.program}\`, which is already portal \`${owner.id}\`'s program: every portal needs its own program`,
+        message: `portal \`${p.id}\` uses program \`${p.program}\`, which is already portal \`${owner.id}\`'s program, but every portal needs its own program: ${fix}`,
         related: [related(owner.source, `portal \`${owner.id}\` uses \`${p.program}\` here`, ['program'])],
       });
     }

@@ -19,6 +19,11 @@ export interface RuleMeta {
   kind: 'config' | 'timeline';
   /** The rule may report fatal problems (see `Report.fatal`), so it runs even when off. */
   reportsFatal?: boolean;
+  /**
+   * Its errors leave the configuration without a trustworthy structure (SPEC §5): while one is
+   * reported, timeline rules do not run and `status` / `explain` refuse to answer.
+   */
+  structural?: boolean;
 }
 
 export function docsUrl(id: string): string {
@@ -37,6 +42,8 @@ export interface Report {
   related?: RelatedLocation[];
   /** A problem that leaves a file unreadable: always an error, never silenced. */
   fatal?: boolean;
+  /** The items the finding is about (a shift, a user …), so later rules can defer to it. */
+  subject?: object | readonly object[];
 }
 
 export interface RuleContext {
@@ -46,6 +53,12 @@ export interface RuleContext {
   /** The availability timeline over the checked period (timeline rules only; computed once). */
   timeline(): Timeline;
   report(finding: Report): void;
+  /**
+   * True when an earlier rule reported an error about `subject`. Timeline rules run after the
+   * configuration rules and leave to them what that error explains (SPEC §4: findings name the
+   * root cause).
+   */
+  hasError(subject: object): boolean;
 }
 
 export interface Rule {

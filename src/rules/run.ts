@@ -3,7 +3,7 @@ import { sortFindings, type Finding, type RuleSeverity, type Severity } from '..
 import type { Model } from '../model/types.js';
 import { buildTimeline } from '../timeline/build.js';
 import type { Timeline } from '../timeline/types.js';
-import { RULES, STRUCTURAL_RULES } from './index.js';
+import { RULES } from './index.js';
 import type { Period, RuleContext } from './rule.js';
 
 export interface RunOptions {
@@ -34,6 +34,7 @@ export function runRules(model: Model, options: RunOptions): Finding[] {
   const findings: Finding[] = [];
   let timeline: Timeline | undefined;
   let structuralErrors = false;
+  const subjectsWithErrors = new Set<object>();
 
   const ordered = [...RULES].sort((a, b) => (a.meta.kind === b.meta.kind ? 0 : a.meta.kind === 'config' ? -1 : 1));
   for (const rule of ordered) {
@@ -44,14 +45,17 @@ export function runRules(model: Model, options: RunOptions): Finding[] {
       model,
       period: options.period,
       timeline: () => (timeline ??= buildTimeline(model, options.period)),
-      report: ({ at, message, related, fatal }) => {
+      hasError: (subject) => subjectsWithErrors.has(subject),
+      report: ({ at, message, related, fatal, subject }) => {
         const disabled = disabledBy.get(at.file)?.get(at.line);
         if (!fatal && (severity === 'off' || disabled === 'all' || disabled?.has(rule.meta.id))) return;
         const level = fatal ? 'error' : (severity as Severity);
         const finding: Finding = { rule: rule.meta.id, severity: level, message, file: at.file, line: at.line, column: at.column };
         if (related?.length) finding.related = related;
         findings.push(finding);
-        if (level === 'error' && STRUCTURAL_RULES.has(rule.meta.id)) structuralErrors = true;
+        if (level !== 'error') return;
+        if (rule.meta.structural) structuralErrors = true;
+        for (const s of Array.isArray(subject) ? subject : subject ? [subject] : []) subjectsWithErrors.add(s);
       },
     };
     rule.check(ctx);

@@ -1,4 +1,5 @@
-import { locate } from '../load/source.js';
+import { locate, type Path } from '../load/source.js';
+import { isAllPrograms } from '../model/types.js';
 import { validateData } from '../validate/schema.js';
 import { related, type Rule } from './rule.js';
 
@@ -12,12 +13,16 @@ export const schema: Rule = {
     severity: 'error',
     description: 'JSON Schema violation: unknown key, wrong type, missing field, bad time format',
     kind: 'config',
+    structural: true,
   },
   check(ctx) {
     const { model } = ctx;
     for (const doc of model.sources) {
       if (!doc.usable) continue;
-      for (const p of validateData(doc.data)) ctx.report({ at: locate(doc, p.path, p.part), message: p.message });
+      for (const p of validateData(doc.data)) {
+        if (p.part === 'value' && isAllProgramsReference(doc.data, p.path)) continue;
+        ctx.report({ at: locate(doc, p.path, p.part), message: p.message });
+      }
     }
     const [first, ...others] = model.organizations;
     if (!first && model.sources.every((d) => d.usable)) {
@@ -44,3 +49,15 @@ export const schema: Rule = {
     }
   },
 };
+
+/**
+ * A program reference written as "All Programs" breaks the id pattern, but its one finding is
+ * shift-program-not-portal's (or unknown-reference's, in a user's programs): SPEC §4.
+ */
+function isAllProgramsReference(data: unknown, path: Path): boolean {
+  const isReference = (path.length === 3 && path[0] === 'shifts' && path[2] === 'program') || (path.length === 4 && path[0] === 'users' && path[2] === 'programs');
+  if (!isReference) return false;
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  return typeof value === 'string' && isAllPrograms(value);
+}

@@ -1,8 +1,40 @@
+import type { MessagingType, Model, Portal, Shift } from '../model/types.js';
+import { article, list, quote } from '../text.js';
+import { likelyPortalType } from './root-causes.js';
 import { at, related, type Rule } from './rule.js';
 
-const LABEL = { chat: 'a Live Chat', sms: 'an SMS/Text' } as const;
+const LABEL = { chat: 'Live Chat', sms: 'SMS/Text' } as const;
 
-/** A shift's messaging type must be its portal's type (SPEC §1 (b)). */
+/** Registered users of the shift who would not count for `program` and `type`. */
+function wouldNotCount(shift: Shift, program: string, type: MessagingType, model: Model): string[] {
+  return [...new Set(shift.staff)].filter((id) => {
+    const user = model.userById.get(id);
+    return user !== undefined && !(user.programs.includes(program) && user.canReceive.includes(type));
+  });
+}
+
+/**
+ * The fixes for one shift, each only where it needs nothing else: its messaging set to the
+ * portal's type, or its program set to a portal of its own type — whichever its staff can count
+ * on. When neither works alone, the first says what else it takes.
+ */
+function fixes(shift: Shift, portal: Portal, type: MessagingType, model: Model): string {
+  const setType = `set messaging: ${portal.type}`;
+  const blockedType = wouldNotCount(shift, portal.program!, portal.type!, model);
+  const others = model.portals
+    .filter((p) => p.type === type && p.program !== undefined && p !== portal)
+    .filter((p) => wouldNotCount(shift, p.program!, type, model).length === 0)
+    .map((p) => `set program: ${p.program} (portal ${quote(p.id)}) to keep it ${article(type === 'sms' ? 'SMS' : 'chat')} ${type === 'sms' ? 'SMS' : 'chat'} shift`);
+  if (blockedType.length === 0) return list([setType, ...others], 'or');
+  if (others.length) return list(others, 'or');
+  return `${setType} and let ${list(blockedType)} receive ${portal.type} for program ${portal.program}`;
+}
+
+/**
+ * A shift's messaging type must be its portal's type (SPEC §1 (b)). When every shift of a
+ * portal's program is for the other type, the portal's type is the likelier mistake: one finding
+ * there, not one per shift.
+ */
 export const shiftTypeMismatch: Rule = {
   meta: {
     id: 'shift-type-mismatch',
@@ -12,17 +44,30 @@ export const shiftTypeMismatch: Rule = {
   },
   check(ctx) {
     const { model } = ctx;
+    const reportedPortals = new Set<Portal>();
     for (const s of model.shifts) {
       if (s.messaging.length !== 1 || s.program === undefined) continue;
       const portal = model.portalByProgram.get(s.program);
       const type = s.messaging[0]!;
       if (!portal?.type || portal.type === type) continue;
-      const other = model.portals.find((p) => p.type === type && p.program !== undefined);
-      const alternative = other ? `, or use \`${other.program}\` (portal \`${other.id}\`) for ${type === 'chat' ? 'a chat' : 'an SMS'} shift` : '';
+      const likely = likelyPortalType(portal, model);
+      if (likely) {
+        if (reportedPortals.has(portal)) continue;
+        reportedPortals.add(portal);
+        const shifts = model.shifts.filter((x) => x.program === portal.program);
+        ctx.report({
+          subject: [portal, ...shifts],
+          at: at(portal.source, ['type']),
+          message: `portal \`${portal.id}\` is ${article(LABEL[portal.type])} ${LABEL[portal.type]} portal, but all ${shifts.length} shifts for its program \`${portal.program}\` are for ${likely}: if it is ${article(LABEL[likely])} ${LABEL[likely]} portal, set type: ${likely}; otherwise set messaging: ${portal.type} on those shifts`,
+          related: shifts.map((x) => related(x.source, `shift \`${x.id}\` is for ${likely}`, ['messaging'])),
+        });
+        continue;
+      }
       ctx.report({
+        subject: s,
         at: at(s.source, ['messaging']),
-        message: `shift \`${s.id}\` is for ${type}, but its program \`${s.program}\` belongs to portal \`${portal.id}\`, ${LABEL[portal.type]} portal: set messaging: ${portal.type}${alternative}`,
-        related: [related(portal.source, `portal \`${portal.id}\` is a ${portal.type} portal`, ['type'])],
+        message: `shift \`${s.id}\` is for ${type}, but its program \`${s.program}\` belongs to portal \`${portal.id}\`, ${article(LABEL[portal.type])} ${LABEL[portal.type]} portal: ${fixes(s, portal, type, model)}`,
+        related: [related(portal.source, `portal \`${portal.id}\` is ${article(portal.type === 'sms' ? 'SMS' : 'chat')} ${portal.type} portal`, ['type'])],
       });
     }
   },

@@ -16,13 +16,18 @@ export const singleMessagingType: Rule = {
       const suggestion = portal?.type ? `messaging: ${portal.type} (the type of portal \`${portal.id}\`)` : 'messaging: chat or messaging: sms';
       if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
         ctx.report({
+          subject: s,
           at: raw === undefined ? at(s.source) : at(s.source, ['messaging']),
           message: `shift \`${s.id}\` has no messaging type, so it brings no portal online: add ${suggestion}`,
         });
       } else if (s.messaging.length > 1) {
+        // Name the other portal's program, so the separate shift can be written as said.
+        const others = portal?.type ? model.portals.filter((p) => p.type !== portal.type && p.program !== undefined) : [];
+        const other = others.length === 1 ? `with program: ${others[0]!.program} and messaging: ${others[0]!.type} for portal \`${others[0]!.id}\`` : 'for the other portal';
         ctx.report({
+          subject: s,
           at: at(s.source, ['messaging']),
-          message: `shift \`${s.id}\` is for both chat and sms, but a messaging shift is for exactly one type: keep ${portal?.type ?? 'one'} and make a separate shift for the other portal`,
+          message: `shift \`${s.id}\` is for both chat and sms, but a messaging shift is for exactly one type: keep ${portal?.type ?? 'one'} and make a separate shift ${other}`,
         });
       }
     }

@@ -1,8 +1,13 @@
+import { portalsServed } from '../timeline/staffing.js';
 import { at, indexIn, related, type Rule } from './rule.js';
 
 const PERMISSION = { chat: 'Instant Messages (chat)', sms: 'SMS' } as const;
 
-/** A registered user counts only with permission for the shift's messaging type (SPEC §3.2). */
+/**
+ * A registered user counts only with permission for the shift's messaging type (SPEC §3.2). Only
+ * shifts that serve a portal are judged: when the shift itself is wrong (its program or type), its
+ * staff are not (SPEC §4, findings name the root cause).
+ */
 export const staffLacksPermission: Rule = {
   meta: {
     id: 'staff-lacks-permission',
@@ -13,12 +18,13 @@ export const staffLacksPermission: Rule = {
   check(ctx) {
     const { model } = ctx;
     for (const s of model.shifts) {
-      if (s.messaging.length !== 1) continue;
+      if (portalsServed(s, model).length === 0) continue;
       const type = s.messaging[0]!;
       for (const id of s.staff) {
         const user = model.userById.get(id);
-        if (!user || user.canReceive.includes(type)) continue;
+        if (!user || user.canReceive.includes(type) || user.canReceiveInvalid) continue; // schema reports a misspelt type
         ctx.report({
+          subject: [s, user],
           at: at(s.source, ['staff', indexIn(s.raw, 'staff', id)]),
           message: `${id} cannot receive ${PERMISSION[type]}, so ${id} does not count on \`${s.id}\`: add ${type} to ${id}'s canReceive or remove ${id} from the shift`,
           related: [related(user.source, `${id} is defined here`)],

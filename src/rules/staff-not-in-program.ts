@@ -1,6 +1,10 @@
+import { portalsServed } from '../timeline/staffing.js';
 import { at, indexIn, related, type Rule } from './rule.js';
 
-/** A registered user counts only if assigned to the shift's program (SPEC §3.2). */
+/**
+ * A registered user counts only if assigned to the shift's program (SPEC §3.2). Only shifts that
+ * serve a portal are judged: when the shift itself is wrong, its staff are not (SPEC §4).
+ */
 export const staffNotInProgram: Rule = {
   meta: {
     id: 'staff-not-in-program',
@@ -11,11 +15,14 @@ export const staffNotInProgram: Rule = {
   check(ctx) {
     const { model } = ctx;
     for (const s of model.shifts) {
-      if (s.program === undefined || !model.programById.has(s.program)) continue;
+      if (s.program === undefined || portalsServed(s, model).length === 0) continue;
       for (const id of s.staff) {
         const user = model.userById.get(id);
         if (!user || user.programs.includes(s.program)) continue;
+        // A misspelt program of the user's is unknown-reference's finding, with its correction.
+        if (user.programs.some((p) => !model.programById.has(p))) continue;
         ctx.report({
+          subject: [s, user],
           at: at(s.source, ['staff', indexIn(s.raw, 'staff', id)]),
           message: `${id} is not assigned to program \`${s.program}\`, so ${id} does not count on \`${s.id}\` and gets no pop-ups or alerts: add ${s.program} to ${id}'s programs or remove ${id} from the shift`,
           related: [related(user.source, `${id} is defined here`, Array.isArray(user.raw.programs) ? ['programs'] : [], Array.isArray(user.raw.programs) ? 'key' : 'value')],

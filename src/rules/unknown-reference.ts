@@ -1,6 +1,6 @@
-import type { Source } from '../model/types.js';
+import { isAllPrograms, overrideLabel, type Source } from '../model/types.js';
 import { checkCalendar } from '../holidays/calendars.js';
-import { didYouMean } from '../text.js';
+import { didYouMean, list, quote } from '../text.js';
 import { at, indexIn, type Rule } from './rule.js';
 
 /** A program, portal or user id that does not exist. */
@@ -10,6 +10,7 @@ export const unknownReference: Rule = {
     severity: 'error',
     description: 'a program, portal or user id that does not exist',
     kind: 'config',
+    structural: true,
   },
   check(ctx) {
     const { model } = ctx;
@@ -25,17 +26,26 @@ export const unknownReference: Rule = {
       ctx.report({ at: at(source, path), message: `${what} names ${kind} \`${id}\`, which does not exist: ${fix}` });
     };
     for (const p of model.portals) check('program', p.program, p.source, ['program'], `portal \`${p.id}\``);
+    const portalPrograms = [...model.portalByProgram.keys()].sort();
     for (const s of model.shifts) {
-      check('program', s.program, s.source, ['program'], `shift \`${s.id}\``);
+      // A shift for "all programs" is shift-program-not-portal's one finding (SPEC §4).
+      if (s.program === undefined || !isAllPrograms(s.program)) check('program', s.program, s.source, ['program'], `shift \`${s.id}\``);
       for (const u of s.staff) check('user', u, s.source, ['staff', indexIn(s.raw, 'staff', u)], `shift \`${s.id}\``);
     }
     for (const u of model.users) {
-      for (const p of u.programs) check('program', p, u.source, ['programs', indexIn(u.raw, 'programs', p)], `user \`${u.id}\``);
+      for (const p of u.programs) {
+        const path = ['programs', indexIn(u.raw, 'programs', p)];
+        if (isAllPrograms(p) && !model.programById.has(p)) {
+          const each = portalPrograms.length ? `list each portal program ${u.id} answers (${list(portalPrograms.map(quote))}) instead` : 'list the programs instead';
+          ctx.report({ at: at(u.source, path), message: `user \`${u.id}\` is assigned to "${p}", but there is no "all programs" assignment: ${each}` });
+        } else check('program', p, u.source, path, `user \`${u.id}\``);
+      }
     }
     for (const o of model.overrides) {
-      const name = o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``;
+      const name = overrideLabel(o);
       check('portal', o.portal, o.source, ['portal'], name);
       check('user', o.by, o.source, ['by'], name);
+      check('user', o.onlineBy, o.source, ['onlineBy'], name);
     }
     for (const r of model.requirements) check('portal', r.portal, r.source, ['portal'], `requirement \`${r.id}\``);
     // Holiday calendars name countries and regions of the date-holidays data.

@@ -22,7 +22,8 @@ export const unstaffedShift: Rule = {
     for (const shift of model.shifts) {
       const portals = portalsServed(shift, model);
       const spec = seriesOf(shift, model);
-      if (portals.length === 0 || !spec) continue;
+      // A shift with an error of its own (staff who cannot count …) is that error's finding.
+      if (portals.length === 0 || !spec || ctx.hasError(shift)) continue;
       let total = 0;
       let unstaffed = 0;
       let first: { start: number; end: number; away: string[] } | undefined;

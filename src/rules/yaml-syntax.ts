@@ -11,6 +11,7 @@ export const yamlSyntax: Rule = {
     severity: 'error',
     description: 'YAML that does not parse, or a duplicate key',
     kind: 'config',
+    structural: true,
     reportsFatal: true,
   },
   check(ctx) {

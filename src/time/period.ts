@@ -3,7 +3,7 @@
  * exclusive), by default the 90 days from today's local midnight; at most 10 years.
  */
 import { UsageError } from '../errors.js';
-import { MS_PER_DAY, civilFromDays, daysFromCivil, daysInMonth, parseDateTime } from './civil.js';
+import { MS_PER_DAY, civilFromDays, daysFromCivil, daysInMonth, formatDate, parseDateTime } from './civil.js';
 import { zoneTable } from './zone.js';
 
 export interface Period {
@@ -25,6 +25,36 @@ export function parseInstantArg(text: string, zone: string, what: string): numbe
   }
   if (dt.offsetMinutes !== undefined) return dt.day * MS_PER_DAY + dt.msOfDay - dt.offsetMinutes * 60_000;
   return zoneTable(zone).wallToInstant(dt.day, dt.msOfDay);
+}
+
+/**
+ * A local date-time that does not exist (spring-forward gap) or happens twice (fall-back overlap)
+ * in the zone, and the instant it was read as (SPEC §3.1), so that commands can say so.
+ */
+export interface WallReading {
+  kind: 'gap' | 'ambiguous';
+  /** The local date-time as written, `YYYY-MM-DD HH:MM`. */
+  written: string;
+  instant: number;
+  /** For an ambiguous time: the later of its two instants. */
+  other?: number;
+}
+
+/** How `text` (as `parseInstantArg` reads it) was read, when it is a gap or an overlap. */
+export function wallReadingOf(text: string, zone: string): WallReading | undefined {
+  const dt = parseDateTime(text.trim());
+  if (!dt || dt.offsetMinutes !== undefined) return undefined;
+  const table = zoneTable(zone);
+  const kind = table.wallKind(dt.day, dt.msOfDay);
+  if (kind === 'exists') return undefined;
+  const instant = table.wallToInstant(dt.day, dt.msOfDay);
+  const minutes = Math.floor(dt.msOfDay / 60_000);
+  const written = `${formatDate(dt.day)} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  if (kind === 'gap') return { kind, written, instant };
+  // The later reading uses the offset after the change.
+  const local = dt.day * MS_PER_DAY + dt.msOfDay;
+  const other = local - table.offsetAt(local + MS_PER_DAY);
+  return { kind, written, instant, other };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { seriesOf } from '../model/timing.js';
 import type { Model, Override, Portal, Shift } from '../model/types.js';
+import type { WallReading } from '../time/period.js';
 import { forEachOccurrence } from '../time/series.js';
 import { buildTimeline, servingShifts } from './build.js';
 import { ineligibility, StaffingContext, type Ineligibility } from './staffing.js';
@@ -45,6 +46,8 @@ export interface SwitchState {
 export interface Explanation {
   portal: Portal;
   at: number;
+  /** How a local `--at` in a gap or overlap was read (SPEC §5), when it was one. */
+  reading?: WallReading;
   online: boolean;
   reason: OfflineReason | null;
   occurrences: CoveringOccurrence[];
@@ -65,8 +68,11 @@ function switchState(model: Model, portalId: string | undefined, at: number): Sw
 
 const LOOKAHEAD = 60 * 86_400_000;
 
-export function explainAt(model: Model, portal: Portal, at: number): Explanation {
-  const staffing = new StaffingContext(model);
+/**
+ * The occurrences of the portal's serving shifts that cover `at`, each with every registered user
+ * and whether they count then (SPEC §3.2), in shift id order. Switches play no part.
+ */
+export function coveringOccurrences(model: Model, portal: Portal, at: number, staffing = new StaffingContext(model)): CoveringOccurrence[] {
   const occurrences: CoveringOccurrence[] = [];
   for (const shift of servingShifts(portal, model)) {
     forEachOccurrence(seriesOf(shift, model)!, at, at + 1, (o) => {
@@ -90,6 +96,11 @@ export function explainAt(model: Model, portal: Portal, at: number): Explanation
       occurrences.push({ shift, start: o.start, end: o.end, minStaff: shift.minStaff, counting, staffed: counting >= shift.minStaff, users });
     });
   }
+  return occurrences;
+}
+
+export function explainAt(model: Model, portal: Portal, at: number): Explanation {
+  const occurrences = coveringOccurrences(model, portal, at);
   const otherTypeShifts = model.shifts.filter((s) => {
     if (s.program !== portal.program || (s.messaging.length === 1 && s.messaging[0] === portal.type)) return false;
     const spec = seriesOf(s, model);

@@ -133,3 +133,17 @@ export class StaffingContext {
     return out;
   }
 }
+
+/**
+ * The portals a shift is meant for, even when it cannot serve them: the ones it serves; else the
+ * portals of its program (its messaging type is wrong); else, for a program that belongs to no
+ * portal ("all programs" among them), the portals of its type.
+ */
+export function portalsMeantFor(shift: Shift, model: Model): Portal[] {
+  if (shift.program === undefined) return [];
+  const served = portalsServed(shift, model);
+  if (served.length) return served;
+  const ofProgram = model.portals.filter((p) => p.program === shift.program);
+  if (ofProgram.length) return ofProgram;
+  return shift.messaging.length === 1 ? model.portals.filter((p) => p.type === shift.messaging[0]) : model.portals;
+}

@@ -11,6 +11,10 @@ export interface SchemaProblem {
   /** Report on the mapping key rather than the value (unknown keys, rule names). */
   part: 'value' | 'key';
   message: string;
+  /** For an unknown key: the allowed key it is a likely misspelling of. */
+  meant?: string;
+  /** For a missing field: its name. */
+  missing?: string;
 }
 
 const SINGULAR: Record<string, string> = {
@@ -38,6 +42,7 @@ const EXAMPLE: Record<string, string> = {
   from: 'from: 2026-01-05',
   to: 'to: 2026-01-09',
   offline: 'offline: 2026-07-06T10:00',
+  online: 'online: 2026-07-06T15:00 (when it was set back online)',
   by: 'by: <user id>',
   date: 'date: 2026-12-24',
 };
@@ -173,7 +178,7 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
       const hint = guess ? `did you mean \`${guess}\`?` : allowed.length ? `allowed keys are ${list(allowed.map((k) => `\`${k}\``))}` : 'remove it';
       const where = path.length === 0 ? 'at the top level' : `in ${subjectOf(data, path)}`;
       const name = key === '' ? 'an empty key' : `unknown key \`${key}\``;
-      return { path: [...path, key], part: 'key', message: `${name} ${where}: ${hint}` };
+      return { path: [...path, key], part: 'key', message: `${name} ${where}: ${hint}`, ...(guess ? { meant: guess } : {}) };
     }
     case 'required': {
       const missing = String(params.missingProperty);
@@ -189,7 +194,7 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
         return { path, part: 'value', message: 'the first key of a shiftready file must be `shiftready: 1`' };
       }
       const example = EXAMPLE[missing];
-      return { path, part: 'value', message: `${owner} is missing \`${missing}\`${example ? `: add ${example}` : ''}` };
+      return { path, part: 'value', message: `${owner} is missing \`${missing}\`${example ? `: add ${example}` : ''}`, missing };
     }
     case 'type': {
       const expected = expectedType(params.type, def, path);
@@ -233,6 +238,12 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
         part: 'value',
         message: `${subjectOf(data, path)} must be ${list(allowed, 'or')}, got ${show(value)}${guess ? `: did you mean ${guess}?` : ''}`,
       };
+    }
+    case 'dependencies': {
+      // `onlineBy` names who set the switch back online, so it needs `online` (SPEC §3.2).
+      const key = String(params.property);
+      const missing = String(params.missingProperty);
+      return { path: [...path, key], part: 'key', message: `\`${key}\` of ${owner} needs \`${missing}\`: add ${EXAMPLE[missing] ?? `\`${missing}\``}, or remove \`${key}\`` };
     }
     case 'propertyNames':
       return undefined; // reported by its `enum` error with the property's name

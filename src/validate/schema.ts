@@ -66,5 +66,8 @@ function describeSchemaErrors(data: unknown, errors: ErrorObject[]): SchemaProbl
     seen.add(key);
     out.push(problem);
   }
-  return out;
+  // A misspelt key (`programs:` for `program:`) also leaves the real one missing: one finding,
+  // the misspelling with its correction.
+  const meant = new Set(out.filter((p) => p.meant).map((p) => `${p.path.slice(0, -1).join('\u0000')}|${p.meant}`));
+  return out.filter((p) => p.missing === undefined || !meant.has(`${p.path.join('\u0000')}|${p.missing}`));
 }

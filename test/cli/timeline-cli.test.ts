@@ -104,10 +104,22 @@ const offlinePortal = (id: string, reason: string, inLegend: boolean, offlineMes
   inLegend,
   newConversations: 'rejected',
   offlineMessage,
+  existingConversations: null,
   shifts: [],
   staff: [],
   humans: [],
   log,
+});
+/**
+ * web switched off during weekday-chat (SPEC §3.2, 1.1): conversations in progress continue, and
+ * the people on shift are still listed — on Tuesday and Thursday ana, ben and ph count.
+ */
+const webSwitchedOff = (inLegend: boolean, log: unknown[]) => ({
+  ...offlinePortal('web', 'override', inLegend, CHAT_DEFAULT, log),
+  existingConversations: 'continue',
+  shifts: ['weekday-chat'],
+  staff: ['ana', 'ben', 'ph'],
+  humans: ['ana', 'ben'],
 });
 const webOnline = (log: unknown[]) => ({
   id: 'web',
@@ -116,6 +128,7 @@ const webOnline = (log: unknown[]) => ({
   inLegend: true,
   newConversations: 'accepted',
   offlineMessage: null,
+  existingConversations: null,
   shifts: ['weekday-chat'],
   staff: ['ana', 'ben', 'ph'],
   humans: ['ana', 'ben'],
@@ -153,7 +166,7 @@ describe('status --format json (SPEC §5.2)', () => {
     expectExactJson(await statusJson('2026-01-06T12:30'), {
       at: '2026-01-06T18:30:00Z',
       organization: { online: false, status: NOT_WITHIN },
-      portals: [offlinePortal('text', 'no-shift', true, SMS_MESSAGE, []), offlinePortal('web', 'override', false, CHAT_DEFAULT, [LUNCH_OFF])],
+      portals: [offlinePortal('text', 'no-shift', true, SMS_MESSAGE, []), webSwitchedOff(false, [LUNCH_OFF])],
     });
   });
 
@@ -162,7 +175,7 @@ describe('status --format json (SPEC §5.2)', () => {
     expectExactJson(await statusJson('2026-01-06T12:00'), {
       at: '2026-01-06T18:00:00Z',
       organization: { online: false, status: NOT_WITHIN },
-      portals: [offlinePortal('text', 'no-shift', true, SMS_MESSAGE, []), offlinePortal('web', 'override', false, CHAT_DEFAULT, [LUNCH_OFF])],
+      portals: [offlinePortal('text', 'no-shift', true, SMS_MESSAGE, []), webSwitchedOff(false, [LUNCH_OFF])],
     });
     // At exactly 13:00 (19:00Z) it is back online; log newest first.
     expectExactJson(await statusJson('2026-01-06T13:00'), {
@@ -180,7 +193,7 @@ describe('status --format json (SPEC §5.2)', () => {
     expectExactJson(await statusJson('2026-01-08T16:15'), {
       at: '2026-01-08T22:15:00Z',
       organization: { online: false, status: NOT_WITHIN },
-      portals: [offlinePortal('text', 'no-shift', true, SMS_MESSAGE, [ORG_OFF]), offlinePortal('web', 'override', true, CHAT_DEFAULT, [ORG_OFF, LUNCH_ON, LUNCH_OFF])],
+      portals: [offlinePortal('text', 'no-shift', true, SMS_MESSAGE, [ORG_OFF]), webSwitchedOff(true, [ORG_OFF, LUNCH_ON, LUNCH_OFF])],
     });
   });
 
@@ -223,8 +236,9 @@ describe('status --format json (SPEC §5.2)', () => {
     });
   });
 
-  it('uses the configured chat offline message; without more than one portal there is no log', async () => {
-    // One portal only (text removed); a chat offline message configured.
+  it('uses the configured chat offline message; with one portal there is no log, and the organization switch leaves it in the legend', async () => {
+    // One portal only (text removed); a chat offline message configured. With one portal there is
+    // only the organization switch (SPEC §3.2, 1.1), so the override names no portal.
     const one = `${BASE.replace('  - id: text\n    type: sms\n    program: sms-program\n', '').replace(
       '  offlineMessages:\n',
       '  offlineMessages:\n    chat: "Chat is closed; call 988."\n',
@@ -239,7 +253,6 @@ describe('status --format json (SPEC §5.2)', () => {
     staff: [ana, ben]
 overrides:
   - id: lunch
-    portal: web
     offline: 2026-01-06T12:00
     online: 2026-01-06T13:00
     by: ana
@@ -249,13 +262,16 @@ overrides:
     expectExactJson(await statusJson('2026-01-05T10:00', cwd), {
       at: '2026-01-05T16:00:00Z',
       organization: { online: true, status: WITHIN },
-      portals: [{ id: 'web', online: true, reason: null, inLegend: true, newConversations: 'accepted', offlineMessage: null, shifts: ['weekday-chat'], staff: ['ana', 'ben'], humans: ['ana', 'ben'] }],
+      portals: [{ id: 'web', online: true, reason: null, inLegend: true, newConversations: 'accepted', offlineMessage: null, existingConversations: null, shifts: ['weekday-chat'], staff: ['ana', 'ben'], humans: ['ana', 'ben'] }],
     });
-    // Tue 12:30: switched off by lunch (an action exists, still no log); the configured text.
+    // Tue 12:30: switched off by lunch (an action exists, still no log); the configured text; still
+    // in the legend; conversations in progress continue with ana and ben on weekday-chat.
     expectExactJson(await statusJson('2026-01-06T12:30', cwd), {
       at: '2026-01-06T18:30:00Z',
       organization: { online: false, status: NOT_WITHIN },
-      portals: [{ id: 'web', online: false, reason: 'override', inLegend: false, newConversations: 'rejected', offlineMessage: 'Chat is closed; call 988.', shifts: [], staff: [], humans: [] }],
+      portals: [
+        { id: 'web', online: false, reason: 'override', inLegend: true, newConversations: 'rejected', offlineMessage: 'Chat is closed; call 988.', existingConversations: 'continue', shifts: ['weekday-chat'], staff: ['ana', 'ben'], humans: ['ana', 'ben'] },
+      ],
     });
   });
 });
@@ -344,20 +360,24 @@ overrides:
       { start: '2026-01-06T18:30:00Z', end: '2026-01-06T20:00:00Z', state: 'offline', reason: 'override', override: 'o', scope: 'organization' },
       on('2026-01-06T20:00:00Z', '2026-01-06T23:00:00Z'),
     ]);
-    // 12:45 (18:45Z): both off → override; web's own switch is off → not in the legend.
+    // 12:45 (18:45Z): both off → override; web's own switch is off → not in the legend. `day` is
+    // staffed then (ana and ben count): conversations in progress continue (1.1).
+    const during = { existingConversations: 'continue', shifts: ['day'], staff: ['ana', 'ben'], humans: ['ana', 'ben'] };
     const both = JSON.parse(await statusJson('2026-01-06T12:45', cwd));
-    expect(both.portals[1]).toEqual(
-      offlinePortal('web', 'override', false, CHAT_DEFAULT, [entry('offline', '2026-01-06T18:30:00Z', 'organization', 'o'), entry('offline', '2026-01-06T18:00:00Z', 'portal', 'p')]),
-    );
+    expect(both.portals[1]).toEqual({
+      ...offlinePortal('web', 'override', false, CHAT_DEFAULT, [entry('offline', '2026-01-06T18:30:00Z', 'organization', 'o'), entry('offline', '2026-01-06T18:00:00Z', 'portal', 'p')]),
+      ...during,
+    });
     // 13:30 (19:30Z): the portal switch is back on, the organization's still off → in the legend.
     const orgOnly = JSON.parse(await statusJson('2026-01-06T13:30', cwd));
-    expect(orgOnly.portals[1]).toEqual(
-      offlinePortal('web', 'override', true, CHAT_DEFAULT, [
+    expect(orgOnly.portals[1]).toEqual({
+      ...offlinePortal('web', 'override', true, CHAT_DEFAULT, [
         entry('online', '2026-01-06T19:00:00Z', 'portal', 'p'),
         entry('offline', '2026-01-06T18:30:00Z', 'organization', 'o'),
         entry('offline', '2026-01-06T18:00:00Z', 'portal', 'p'),
       ]),
-    );
+      ...during,
+    });
   });
 });
 

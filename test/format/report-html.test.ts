@@ -40,7 +40,6 @@ shifts:
     staff: [ana]
 overrides:
   - id: drill
-    portal: web
     offline: 2026-12-22T10:00
     online: 2026-12-22T11:00
     by: ana
@@ -65,7 +64,7 @@ describe('the HTML report page', () => {
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('<title>Coverage report — Harbor &lt;Help&gt; Line &amp; Co</title>');
     // The override's note, in the interval's data attribute.
-    expect(html).toContain('data-more="Override: drill (portal switch): &lt;o&#39;neil&gt; &amp; x&quot; onmouseover=&quot;alert(2)"');
+    expect(html).toContain('data-more="Override: drill (organization switch): &lt;o&#39;neil&gt; &amp; x&quot; onmouseover=&quot;alert(2)"');
   });
 
   it('needs nothing from outside the file', () => {

@@ -596,6 +596,8 @@ function materialize(g: Gen): Built {
   const overrides: { order: number; portal?: string; lines: string[]; span: { start: number; end: number }; hasId: boolean; id: string }[] = [];
   g.overrides.forEach((seeds, sw) => {
     if (sw > portals.length) return;
+    // With one portal there is only the organization switch (SPEC §3.2, single-portal-switch).
+    if (sw > 0 && portals.length === 1) return;
     const portal = sw === 0 ? undefined : portals[sw - 1]!;
     let cursor = lead;
     seeds.forEach((seed, k) => {
@@ -899,20 +901,28 @@ describe('timeline on random valid configurations', () => {
             const interval = containing(p.timeline.portals[k]!.intervals, t)!;
             const online = interval.state === 'online';
             anyOnline ||= online;
+            // SPEC §3.2 (1.1): switched off during staffed shifts, the people on shift are still
+            // listed — the oracle's state with the switches left out.
+            const switchedOff = interval.state === 'offline' && interval.reason === 'override';
+            const working = switchedOff ? oracleAt(oracle, oracle.portals.find((op) => op.id === s.id)!, t, false) : undefined;
+            const staffing = interval.state === 'online' ? interval : working?.state === 'online' ? working : undefined;
             const expected = {
               online,
               reason: interval.state === 'online' ? null : interval.reason,
               newConversations: online ? 'accepted' : 'rejected',
-              shifts: interval.state === 'online' ? [...interval.shifts] : [],
-              staff: interval.state === 'online' ? [...interval.staff] : [],
-              humans: interval.state === 'online' ? [...interval.humans] : [],
-              // SPEC §3.2: listed in the legend unless its own switch is off.
-              inLegend: !oracle.switches.some((x) => x.portal === s.id && x.start <= t && t < x.end),
+              existingConversations: switchedOff ? 'continue' : null,
+              shifts: staffing ? [...staffing.shifts] : [],
+              staff: staffing ? [...staffing.staff] : [],
+              humans: staffing ? [...staffing.humans] : [],
+              // SPEC §3.2: listed in the legend unless its own switch is off; with one portal there
+              // is only the organization switch.
+              inLegend: oracle.portals.length === 1 || !oracle.switches.some((x) => x.portal === s.id && x.start <= t && t < x.end),
             };
             const actual = {
               online: s.online,
               reason: s.reason,
               newConversations: s.newConversations,
+              existingConversations: s.existingConversations,
               shifts: s.shifts,
               staff: s.staff,
               humans: s.humans,

@@ -101,6 +101,8 @@ const PEOPLE = `${BASE}    away:
  * changedShifts: text-day (changed), web-eve (removed) → ["text-day", "web-eve"].
  * Users' counted time: ana before 17-21 (web) + 10-14 (text) = 8 h/day = 40 h, after 10-16 = 6 h/day
  *   = 30 h → affected. ben (web-day, 32 h) and ph (web-day, 40 h) unchanged → not affected.
+ * notify (1.1): affected users ∪ the non-placeholder staff of the changed shifts before and after
+ *   (text-day [ana], web-eve [ana]) → ["ana"].
  */
 const BEFORE = `${PEOPLE}shifts:\n${WEB_DAY}${WEB_EVE}${textDay('14:00')}${REQUIREMENT}`;
 const AFTER = `${PEOPLE}shifts:\n${WEB_DAY}${textDay('16:00')}${REQUIREMENT}`;
@@ -122,6 +124,7 @@ const EXPECTED = {
   ],
   changedShifts: ['text-day', 'web-eve'],
   affectedUsers: ['ana'],
+  notify: ['ana'],
 };
 
 let dir: string;
@@ -149,7 +152,7 @@ describe('diff --base (SPEC §5.6)', () => {
     for (const day of ['05', '06', '07', '08', '09']) expect(out).toContain(`  new gap: web-core 2026-01-${day} 17:00 to 21:00 (no shift)\n`);
     expect(out).not.toContain('09:00 to 17:00');
     expect(out).toContain('Shifts changed: text-day (changed), web-eve (removed)');
-    expect(out).toContain('  ana: 40.00 h → 30.00 h (−10.00 h)\n');
+    expect(out).toContain('  ana: counted time 40.00 h → 30.00 h (−10.00 h)\n');
     expect(out).not.toMatch(/^ {2}(ben|ph):/m);
     expect(out).toContain('5 new gaps against requirements.');
     golden('diff.text.txt', out);
@@ -188,6 +191,7 @@ describe('diff --base (SPEC §5.6)', () => {
       ],
       changedShifts: [],
       affectedUsers: [],
+      notify: [],
     });
     const text = await cli(['diff', '--base', 'HEAD', ...PERIOD], same);
     expect(text.stdout).toContain("No change to coverage, shifts or anyone's hours.");

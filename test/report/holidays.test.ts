@@ -269,7 +269,7 @@ requirements:
     expect(out).toContain('  teen    expect covered  online   4.00 h (humans 0.00 h, placeholders only 4.00 h)  NOT COVERED\n');
     expect(out).toContain('  text    expect covered  online   5.00 h (humans 5.00 h)  NOT COVERED\n');
     expect(out).toContain('  web     expect closed   online   4.00 h (humans 0.00 h, placeholders only 4.00 h)  OPEN on a closed day\n');
-    expect(out).toContain('2 holidays: 1 open on a closed day, 2 not covered.\n');
+    expect(out).toContain('2 holidays; per portal and day: 1 open on a closed day, 2 not covered.\n');
     golden('holidays.text.txt', out);
   });
 
@@ -277,7 +277,7 @@ requirements:
     const run = await holidays(VERDICTS, 2026, 'markdown');
     expect(run.code).toBe(0);
     const out = run.stdout;
-    expect(out).toContain('❌ 2 holidays: 1 open on a closed day, 2 not covered.');
+    expect(out).toContain('❌ 2 holidays; per portal and day: 1 open on a closed day, 2 not covered.');
     expect(out).toContain('| 2026-12-25 | Christmas Day | organization | web | closed | 4.00 h | 0.00 h | ⚠️ 4.00 h | ❌ open |');
     expect(out).toContain('| 2026-12-25 | Christmas Day | organization | text | covered | 5.00 h | 5.00 h | 0.00 h | ❌ uncovered |');
     expect(out).toContain('| 2026-12-25 | Christmas Day | organization | line | either | 4.00 h | 0.00 h | ⚠️ 4.00 h | ok |');

@@ -198,7 +198,7 @@ ruleTester('shift-program-not-portal', {
     {
       name: 'the phones program, which belongs to no portal',
       files: shift(`${CHAT_SHIFT_BODY.replace('program: chat-program', 'program: phones')}    staff: [ana]\n`),
-      findings: [{ line: 31, column: 14, message: /belongs to no portal.*`chat-program`/, related: ['test.yaml:11:5'] }],
+      findings: [{ line: 31, column: 14, message: /belongs to no portal, so it can never bring a portal online: set program: chat-program, the program of portal `web`, or remove the shift if it is not a messaging shift$/, related: ['test.yaml:11:5'] }],
     },
   ],
 });
@@ -491,7 +491,7 @@ describe('regressions', () => {
   it('shift-type-mismatch uses the right articles and suggests an existing portal', () => {
     const text = shift(`${CHAT_SHIFT_BODY.replace('program: chat-program', 'program: sms-program')}    staff: [ana]\n`);
     const [finding] = checkText(text).findings.filter((f) => f.rule === 'shift-type-mismatch');
-    expect(finding!.message).toContain('portal `text`, an SMS/Text portal: set messaging: sms, or use `chat-program` (portal `web`) for a chat shift');
+    expect(finding!.message).toContain('portal `text`, an SMS/Text portal: set messaging: sms or set program: chat-program (portal `web`) to keep it a chat shift');
   });
 
   it('several bad weekdays give one hint', () => {

@@ -37,7 +37,7 @@ ruleTester('coverage-gap', {
           line: 39,
           column: 5,
           severity: 'error',
-          message: /^requirement `weekday-web`: portal `web` is not online for 16 of the 40 h required in the checked period: 2026-01-08 09:00 to 17:00 \(no shift\); 2026-01-09 09:00 to 17:00 \(no shift\); add or staff shifts/,
+          message: /^requirement `weekday-web`: portal `web` is not online for 16 of the 40 h required in the checked period: 2026-01-08 09:00 to 17:00 \(no shift\); 2026-01-09 09:00 to 17:00 \(no shift\); to fix: add a shift for program `chat-program` with messaging: chat that covers those times$/,
         },
       ],
     },

@@ -38,9 +38,9 @@ describe('schema/shiftready.schema.json', () => {
     expect(open).toEqual([]);
   });
 
-  it('lists the 26 rules of SPEC §4 under `rules`, each described from the registry', () => {
+  it('lists every rule of the registry under `rules`, each described from the registry', () => {
     const rules = schema.properties.rules;
-    expect(rules.propertyNames.enum).toHaveLength(26);
+    expect(rules.propertyNames.enum).toEqual(RULES.map((r) => r.meta.id));
     expect(Object.keys(rules.properties)).toEqual(rules.propertyNames.enum);
     for (const rule of RULES) {
       expect(rules.properties[rule.meta.id]?.description).toBe(`${rule.meta.description} (default: ${rule.meta.severity}).`);

@@ -1,0 +1,25 @@
+/**
+ * What timeline rules leave to the configuration rules (SPEC §4, findings name the root cause):
+ * a shift with an error of its own — a wrong program or messaging type, staff who cannot count —
+ * explains the gaps it would fill, so those gaps are its finding, not another one.
+ */
+import { seriesOf } from '../model/timing.js';
+import type { Portal } from '../model/types.js';
+import { union, type Span } from '../time/intervals.js';
+import { forEachOccurrence } from '../time/series.js';
+import { portalsMeantFor } from '../timeline/staffing.js';
+import type { RuleContext } from './rule.js';
+
+/** The times in [from, to) that shifts meant for `portal` with errors of their own would cover. */
+export function spansOfShiftsWithErrors(ctx: RuleContext, portal: Portal, from: number, to: number): Span[] {
+  const spans: Span[] = [];
+  for (const shift of ctx.model.shifts) {
+    if (!ctx.hasError(shift) || !portalsMeantFor(shift, ctx.model).includes(portal)) continue;
+    const spec = seriesOf(shift, ctx.model);
+    if (!spec) continue;
+    forEachOccurrence(spec, from, to, (o) => {
+      if (o.end > o.start) spans.push({ start: Math.max(o.start, from), end: Math.min(o.end, to) });
+    });
+  }
+  return union(spans);
+}
