@@ -57,6 +57,7 @@ function staffStep(o: CoveringOccurrence, e: Explanation): Step {
   options.push(`register another user who is assigned to ${program}, can receive ${type} and is not away then`);
   if (o.minStaff > 1) options.push(`lower minStaff to ${Math.max(1, o.counting)}`);
   const needs = `${missing} more counting user${missing === 1 ? '' : 's'} (minStaff ${o.minStaff}, ${o.counting} ${o.counting === 1 ? 'counts' : 'count'} now)`;
+  if (options.length === 1) return `Shift ${o.shift.id} needs ${needs}: ${options[0]}.`;
   return { lead: `Shift ${o.shift.id} needs ${needs} — ${missing === 1 ? 'one of' : `any ${missing} of`}:`, oneOf: options };
 }
 

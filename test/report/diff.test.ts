@@ -243,6 +243,25 @@ describe('diff --base (SPEC §5.6)', () => {
     });
     expect(json.changedShifts).toEqual(['web-day']);
     expect(json.affectedUsers).toEqual(['ben', 'ph']);
+    // notify (1.1) = affectedUsers ∪ the non-placeholder staff of web-day ([ph, ben]) = [ben, ph].
+    expect(json.notify).toEqual(['ben', 'ph']);
+    const text = (await cli(['diff', '--base', 'HEAD', ...PERIOD], moved)).stdout;
+    expect(text).toContain('People to tell:\n  ben: counted time 32.00 h → 32.00 h (same hours, other times)\n');
+  });
+
+  it('notify: the staff of a changed shift are told even when their counted time stays the same', async () => {
+    // web-eve [ana] gets an explicit `minStaff: 1` (the default): the shift changed, nobody's
+    // counted time did → affectedUsers [], notify [ana] (SPEC §5.6, 1.1).
+    const same = repo([{ 'line.yaml': BEFORE }]);
+    writeFileSync(join(same, 'line.yaml'), BEFORE.replace('    staff: [ana]\n', '    minStaff: 1\n    staff: [ana]\n'));
+    const json = JSON.parse((await cli(['diff', '--base', 'HEAD', '--format', 'json', ...PERIOD], same)).stdout);
+    expect(json.changedShifts).toEqual(['web-eve']);
+    expect(json.affectedUsers).toEqual([]);
+    expect(json.notify).toEqual(['ana']);
+    const text = (await cli(['diff', '--base', 'HEAD', ...PERIOD], same)).stdout;
+    expect(text).toContain('People to tell:\n  ana: on a changed shift; their counted time stays the same\n');
+    const md = (await cli(['diff', '--base', 'HEAD', '--format', 'markdown', ...PERIOD], same)).stdout;
+    expect(md).toContain('| ana | | | on a changed shift; counted time unchanged |');
   });
 
   it('uses the repository that contains the path, wherever it is run from', async () => {
