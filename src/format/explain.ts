@@ -113,7 +113,9 @@ export function formatExplainText(e: Explanation, model: Model, zone: string): s
     for (const u of o.users) lines.push(`    ${u.counts ? '✓' : '✗'} ${verdictText(u, e, model, zone)}`);
     if (o.users.length === 0) lines.push('    (no users are registered on this shift)');
   }
-  lines.push('', switchText('organization', e.switches.organization, model, zone), switchText('portal', e.switches.portal, model, zone));
+  lines.push('', switchText('organization', e.switches.organization, model, zone));
+  // With one portal there is only the organization switch (SPEC §3.2), unless one was written anyway.
+  if (model.portalById.size > 1 || e.switches.portal.off) lines.push(switchText('portal', e.switches.portal, model, zone));
   if (e.online && e.interval.state === 'online') {
     const i = e.interval;
     const users = (ids: readonly string[]) => userNames(ids, model);
