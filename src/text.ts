@@ -1,15 +1,4 @@
-/** Small helpers for writing messages. */
-
-/** `id` in backticks, as messages show ids and keys. */
-export function quote(id: string): string {
-  return `\`${id}\``;
-}
-
-/** "a", "a and b", "a, b and c" (or "or"). */
-export function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
+/** String algorithms for messages: edit distance and "did you mean". (Words are in ./words.ts.) */
 
 /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
 export function distance(a: string, b: string): number {
@@ -45,23 +34,4 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   }
   const limit = Math.max(1, Math.floor(word.length / 3));
   return best !== undefined && bestScore <= limit ? best : undefined;
-}
-
-/**
- * "a" or "an" for a word as it is read aloud: "an admin", "an SMS portal", "a user", "a chat
- * portal" (letters read one by one start with a vowel sound when the first one does).
- */
-export function article(word: string): 'a' | 'an' {
-  if (/^(SMS|S\b|F\b|H\b|L\b|M\b|N\b|R\b|X\b)/.test(word)) return 'an';
-  return /^[aeiouAEIOU]/.test(word) && !/^(user|uni|one)/i.test(word) ? 'an' : 'a';
-}
-
-/** "1 shift", "2 shifts". */
-export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${n} ${n === 1 ? word : pluralWord}`;
-}
-
-/** Hours with at most two decimals: 8, 7.5, 0.25. */
-export function hours(ms: number): string {
-  return String(Math.round((ms / 3_600_000) * 100) / 100);
 }

@@ -1,8 +1,9 @@
 /** `diff --base REF`: JSON (exactly SPEC §5.6), text, and markdown for a pull-request comment. */
 import type { DiffReport } from '../report/diff.js';
-import { localClock, localTime } from '../time/local.js';
+
 import { cell } from './findings-markdown.js';
-import { gapJson, roundHours, trackedHours } from './report.js';
+import { gapJson } from './report.js';
+import { gapReasonText, hoursDelta as delta, hoursText as hours, localClock, localTime, roundHours, trackedHours } from '../words.js';
 
 export function diffJson(d: DiffReport): Record<string, unknown> {
   return {
@@ -22,18 +23,6 @@ export function diffJson(d: DiffReport): Record<string, unknown> {
 export function formatDiffJson(d: DiffReport): string {
   return `${JSON.stringify(diffJson(d), null, 2)}\n`;
 }
-
-function hours(ms: number): string {
-  return `${roundHours(ms).toFixed(2)} h`;
-}
-
-function delta(before: number, after: number): string {
-  const d = roundHours(after) - roundHours(before);
-  if (Math.abs(d) < 0.005) return '±0';
-  return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(2)} h`;
-}
-
-const REASON = { 'no-shift': 'no shift', unstaffed: 'unstaffed', override: 'switched off', 'too-few-humans': 'too few humans' } as const;
 
 /** Human hours before → after, or "not tracked" on a side under `staffing: placeholder`. */
 function humansChange(d: DiffReport, before: number, after: number): string {
@@ -64,7 +53,7 @@ export function formatDiffText(d: DiffReport, zone: string): string {
   lines.push('');
   for (const p of d.portals) {
     lines.push(`${p.id}: online ${hours(p.before.onlineMs)} → ${hours(p.after.onlineMs)} (${delta(p.before.onlineMs, p.after.onlineMs)}), with humans ${humansChange(d, p.before.humanMs, p.after.humanMs)}`);
-    for (const g of p.newGaps) lines.push(`  new gap: ${g.requirement.id} ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)} (${REASON[g.reason]})`);
+    for (const g of p.newGaps) lines.push(`  new gap: ${g.requirement.id} ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)} (${gapReasonText(g)})`);
     for (const g of p.resolvedGaps) lines.push(`  gap closed: ${g.requirement.id} ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)}`);
   }
   if (d.changedShifts.length) lines.push('', `Shifts changed: ${d.changedShifts.map((s) => `${s.id} (${s.change})`).join(', ')}`);
@@ -89,7 +78,7 @@ export function formatDiffMarkdown(d: DiffReport, zone: string): string {
   }
   if (newGaps.length || resolved.length) {
     out.push('', '### Gaps against requirements', '', '| | Requirement | Portal | From | To | Why |', '| --- | --- | --- | --- | --- | --- |');
-    for (const g of newGaps) out.push(`| new | ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${REASON[g.reason]} |`);
+    for (const g of newGaps) out.push(`| new | ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${cell(gapReasonText(g))} |`);
     for (const g of resolved) out.push(`| closed | ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | |`);
   }
   if (d.changedShifts.length) out.push('', `**Shifts changed:** ${d.changedShifts.map((s) => `\`${s.id}\` (${s.change})`).join(', ')}`);

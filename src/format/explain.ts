@@ -1,12 +1,10 @@
 /** `explain`: why a portal is online or offline at an instant, in plain sentences (or JSON). */
 import { humansTracked, type Model } from '../model/types.js';
-import { article } from '../text.js';
+
 import { formatInstant } from '../time/civil.js';
 import type { CoveringOccurrence, Explanation, SwitchState, UserVerdict } from '../timeline/explain.js';
-import { readingText, reasonText, userLabel, userNames } from './status.js';
-import { localClock, localTime } from '../time/local.js';
-
-const TYPE_WORDS = { chat: 'chat (Instant Messages)', sms: 'SMS' } as const;
+import { readingText } from './status.js';
+import { article, localClock, localTime, offlineReasonText as reasonText, TYPE_WORDS, userLabel, userNames } from '../words.js';
 
 function verdictText(u: UserVerdict, explanation: Explanation, model: Model, zone: string): string {
   const who = userLabel(u.id, model);
@@ -25,7 +23,7 @@ function verdictText(u: UserVerdict, explanation: Explanation, model: Model, zon
     case 'not-in-program':
       return `${who} does not count: not assigned to program ${shiftProgram}`;
     case 'no-permission':
-      return `${who} does not count: cannot receive ${TYPE_WORDS[explanation.portal.type ?? 'chat']}`;
+      return `${who} does not count: cannot receive ${TYPE_WORDS[explanation.portal.type ?? 'chat'].permission}`;
     case 'away':
       return `${who} does not count: away from ${localClock(u.away!.from, zone)} to ${localClock(u.away!.to, zone)}`;
     default:
@@ -52,7 +50,7 @@ function staffStep(o: CoveringOccurrence, e: Explanation): Step {
   const options: Step[] = [];
   for (const u of o.users) {
     if (u.why === 'not-in-program') options.push(`assign ${u.id} to program ${program}`);
-    if (u.why === 'no-permission') options.push(`let ${u.id} receive ${TYPE_WORDS[type]}`);
+    if (u.why === 'no-permission') options.push(`let ${u.id} receive ${TYPE_WORDS[type].permission}`);
   }
   options.push(`register another user who is assigned to ${program}, can receive ${type} and is not away then`);
   if (o.minStaff > 1) options.push(`lower minStaff to ${Math.max(1, o.counting)}`);
@@ -98,7 +96,7 @@ function renderSteps(steps: readonly Step[], indent: string, out: string[]): voi
 export function formatExplainText(e: Explanation, model: Model, zone: string): string {
   const lines: string[] = [];
   const state = e.online ? 'ONLINE' : `OFFLINE — ${reasonText(e.interval, model)}`;
-  const kind = e.portal.type === 'sms' ? 'SMS/Text' : 'Live Chat';
+  const kind = TYPE_WORDS[e.portal.type ?? 'chat'].portal;
   lines.push(`Portal ${e.portal.id}${e.portal.name ? ` (${e.portal.name})` : ''}, ${article(kind)} ${kind} portal for program ${e.portal.program}`);
   lines.push(`at ${localTime(e.at, zone)} = ${formatInstant(e.at)}: ${state}`);
   if (e.reading) lines.push(readingText(e.reading, zone));

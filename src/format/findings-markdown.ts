@@ -1,6 +1,6 @@
 /** `check --format markdown`: a summary and a table, for pull-request comments and job summaries. */
 import type { CheckResult } from '../check.js';
-import { plural } from '../text.js';
+import { plural } from '../words.js';
 
 /** Escapes text for a Markdown table cell. */
 export function cell(text: string): string {

@@ -2,9 +2,10 @@
 import { humansTracked, type Model } from '../model/types.js';
 import type { HolidayPortal } from '../report/holidays.js';
 import type { HolidayEntry } from '../report/holidays.js';
-import { plural } from '../text.js';
+
 import { cell } from './findings-markdown.js';
-import { roundHours, trackedHours, trackedHoursText } from './report.js';
+
+import { hoursText as h, plural, roundHours, trackedHours, trackedHoursText } from '../words.js';
 
 /** `humansTracked`: false under `staffing: placeholder`, where human hours are `null` (SPEC §3.2). */
 export function holidaysJson(year: number, entries: readonly HolidayEntry[], humansTracked = true): Record<string, unknown> {
@@ -31,10 +32,6 @@ export function formatHolidaysJson(year: number, entries: readonly HolidayEntry[
 }
 
 const VERDICT_TEXT = { ok: 'ok', open: 'OPEN on a closed day', uncovered: 'NOT COVERED' } as const;
-
-function h(ms: number): string {
-  return `${roundHours(ms).toFixed(2)} h`;
-}
 
 /** A portal's holiday in words: a closed portal that stays closed is just that (no "0.00 h"). */
 function portalDayText(p: HolidayPortal, tracked: boolean): string {

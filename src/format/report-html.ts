@@ -9,14 +9,16 @@
  */
 import type { Finding } from '../findings.js';
 import type { HolidayDay } from '../holidays/index.js';
-import { humansTracked, overrideName, type Model } from '../model/types.js';
+import { humansTracked, type Model } from '../model/types.js';
 import type { CoverageReport, Gap, PortalReport } from '../report/coverage.js';
 import type { HolidayEntry } from '../report/holidays.js';
 import { formatDate, MS_PER_DAY, weekdayOf } from '../time/civil.js';
-import { localClock, localTime } from '../time/local.js';
+
 import { zoneTable, type ZoneTable } from '../time/zone.js';
 import type { PortalInterval } from '../timeline/types.js';
-import { DAYS, hoursText, loadOutliers, reportJson, roundHours, trackedHoursText } from './report.js';
+import { DAYS, loadOutliers, reportJson } from './report.js';
+import { hoursText, roundHours, trackedHoursText } from '../words.js';
+import { localClock, localTime, overrideName } from '../words.js';
 
 export interface HtmlReportInput {
   report: CoverageReport;

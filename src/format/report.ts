@@ -2,26 +2,12 @@
 import type { Model } from '../model/types.js';
 import type { CoverageReport, Gap } from '../report/coverage.js';
 import { formatInstant } from '../time/civil.js';
-import { localClock, localTime } from '../time/local.js';
-import { cell } from './findings-markdown.js';
 
-/** Hours with two decimals, exact sums rounded at the end (SPEC §5.4). */
-export function roundHours(ms: number): number {
-  return Math.round((ms / 3_600_000) * 100) / 100;
-}
+import { cell } from './findings-markdown.js';
+import { gapReasonText, hoursText, localClock, localTime, roundHours, trackedHours, trackedHoursText } from '../words.js';
 
 export function gapJson(g: Gap): Record<string, unknown> {
   return { requirement: g.requirement.id, start: formatInstant(g.start), end: formatInstant(g.end), reason: g.reason };
-}
-
-/** Hours in JSON, or `null` where they are not tracked (SPEC §3.2, `staffing: placeholder`). */
-export function trackedHours(ms: number, tracked: boolean): number | null {
-  return tracked ? roundHours(ms) : null;
-}
-
-/** Hours as text, or "not tracked" (SPEC §3.2, `staffing: placeholder`). */
-export function trackedHoursText(ms: number, tracked: boolean): string {
-  return tracked ? hoursText(ms) : 'not tracked';
 }
 
 export function reportJson(report: CoverageReport): Record<string, unknown> {
@@ -65,13 +51,6 @@ export function loadOutliers(report: CoverageReport, model: Model): LoadOutliers
   };
 }
 
-const REASON: Record<Gap['reason'], string> = {
-  'no-shift': 'no shift',
-  unstaffed: 'unstaffed',
-  override: 'switched off',
-  'too-few-humans': 'too few humans',
-};
-
 /** Weekday names, Monday first (the order of `weekShape`). */
 export const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Shade for a share of time online: blank, ░ ▒ ▓ (under a quarter, half, three quarters), █ full. */
@@ -85,11 +64,6 @@ function shade(share: number): string {
 
 function pct(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
-}
-
-/** Hours as the JSON rounds them, always with two decimals. */
-export function hoursText(ms: number): string {
-  return `${roundHours(ms).toFixed(2)} h`;
 }
 
 export function formatReportText(report: CoverageReport, model: Model): string {
@@ -113,7 +87,7 @@ export function formatReportText(report: CoverageReport, model: Model): string {
   for (const [id, list] of byRequirement) {
     const missing = list.reduce((sum, g) => sum + g.end - g.start, 0);
     lines.push(`  ${id} (portal ${list[0]!.requirement.portal}): ${hoursText(missing)} missing`);
-    for (const g of list) lines.push(`    ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)}  ${REASON[g.reason]}${g.override ? ` (override ${g.override})` : ''}`);
+    for (const g of list) lines.push(`    ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)}  ${gapReasonText(g)}`);
   }
   if (report.holidays.length) {
     lines.push('', `Holidays in the period: ${report.holidays.map((h) => `${h.date} ${h.name}`).join('; ')}`);
@@ -159,7 +133,7 @@ export function formatReportMarkdown(report: CoverageReport, model: Model): stri
   if (gaps.length === 0) out.push('✅ Every requirement is met in the period.');
   else {
     out.push('| Requirement | Portal | From | To | Why |', '| --- | --- | --- | --- | --- |');
-    for (const g of gaps) out.push(`| ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${REASON[g.reason]}${g.override ? ` (${cell(g.override)})` : ''} |`);
+    for (const g of gaps) out.push(`| ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${cell(gapReasonText(g))} |`);
   }
   out.push('', "### Week's shape", '', 'Share of each local hour that the portal is online.', '');
   for (const p of report.portals) {

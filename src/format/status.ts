@@ -1,11 +1,12 @@
 /** `status --format json` (exactly SPEC §5.2) and the text a person reads at a glance. */
 import { formatInstant } from '../time/civil.js';
-import { humansTracked, overrideName, type Model } from '../model/types.js';
+import { humansTracked, type Model } from '../model/types.js';
 import type { PortalInterval } from '../timeline/types.js';
 import { STATUS_LOOKAHEAD_MS, type Status } from '../timeline/status.js';
-import { localClock, localTime } from '../time/local.js';
+
 import type { WallReading } from '../time/period.js';
 import { zoneTable } from '../time/zone.js';
+import { isoOffset, localClock, localTime, offlineReasonText as reasonText, portalLabel, TYPE_WORDS, userLabel, userNames } from '../words.js';
 
 export function formatStatusJson(status: Status): string {
   const out = {
@@ -31,13 +32,6 @@ export function formatStatusJson(status: Status): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-/** "−06:00" for an offset in ms, as an ISO date-time writes it. */
-function isoOffset(offsetMs: number): string {
-  const minutes = Math.round(offsetMs / 60_000);
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
 /**
  * How a local `--at` in a spring-forward gap or a fall-back overlap was read (SPEC §3.1, §5), in
  * a sentence: the instant the answer is for, and how to ask about the other reading.
@@ -49,42 +43,10 @@ export function readingText(reading: WallReading, zone: string): string {
   return `Note: ${reading.written} happens twice in ${zone} (the clocks move back); it was read as the first, ${read}; for the second write ${reading.written.replace(' ', 'T')}${offset}.`;
 }
 
-/** Why an offline interval is offline, in words. */
-export function reasonText(interval: PortalInterval, model: Model): string {
-  if (interval.state === 'online') return 'online';
-  switch (interval.reason) {
-    case 'no-shift':
-      return 'no shift covers this time';
-    case 'unstaffed':
-      return 'a shift covers this time but is not staffed';
-    case 'override': {
-      const o = model.overrides.find((x) => overrideName(x) === interval.override);
-      const who = o?.by ? ` by ${o.by}` : '';
-      return `switched off${who} (override ${interval.override}, ${interval.scope} switch)`;
-    }
-  }
-}
-
 function untilText(until: number, next: PortalInterval | undefined, at: number, zone: string, model: Model): string {
   if (!next) return until >= at + STATUS_LOOKAHEAD_MS ? ' for at least the next 14 days' : '';
   const then = next.state === 'online' ? 'online' : `offline, ${reasonText(next, model)}`;
   return ` until ${localClock(until, zone, at)} (then ${then})`;
-}
-
-/** "jane — Jane Doe": a user's id (as the files say) and name, or the id alone. */
-export function userLabel(id: string, model: Model): string {
-  const name = model.userById.get(id)?.name;
-  return name ? `${id} — ${name}` : id;
-}
-
-/** People by name, where a person reads a list of who answers ("Jane Doe, omar"). */
-export function userNames(ids: readonly string[], model: Model): string {
-  return ids.map((id) => model.userById.get(id)?.name ?? id).join(', ');
-}
-
-/** "website-chat — Website Live Chat", or the id alone when the portal has no name. */
-export function portalLabel(portal: { id: string; name?: string }): string {
-  return portal.name ? `${portal.id} — ${portal.name}` : portal.id;
 }
 
 export function formatStatusText(status: Status, model: Model, zone: string): string {
@@ -97,9 +59,10 @@ export function formatStatusText(status: Status, model: Model, zone: string): st
   const labels = status.portals.map((p) => portalLabel(p.portal));
   const width = Math.max(...labels.map((l) => l.length), 4);
   status.portals.forEach((p, index) => {
-    const type = p.portal.type === 'sms' ? 'SMS' : 'chat';
+    const words = TYPE_WORDS[p.portal.type ?? 'chat'];
+    const type = words.short;
     const until = untilText(p.until, p.next, status.at, zone, model);
-    const seekers = p.portal.type === 'sms' ? 'texters' : 'chat visitors';
+    const seekers = words.seekers;
     const label = labels[index]!.padEnd(width);
     if (p.online) {
       lines.push(`  ● ${label}  ${type.padEnd(4)}  ONLINE${until}`);
@@ -116,7 +79,7 @@ export function formatStatusText(status: Status, model: Model, zone: string): st
       lines.push(`      during shifts ${p.shifts.join(', ')}; staff: ${p.staff.join(', ')}`);
       lines.push(`      conversations in progress continue and queued ${seekers} stay queued with the people on shift; new ${seekers} are turned away`);
     }
-    const who = p.portal.type === 'sms' ? 'texters receive' : 'chat visitors see';
+    const who = `${seekers} ${words.offlineMessageVerb}`;
     lines.push(`      new ${who}: ${p.offlineMessage === null ? 'no offline message (none is configured)' : JSON.stringify(p.offlineMessage)}`);
   });
   const legend = status.portals.filter((p) => p.inLegend).map((p) => p.id);

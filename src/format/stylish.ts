@@ -1,6 +1,6 @@
 /** The default `check` output: `file:line:col  severity  message  rule-id` (SPEC §5). */
 import type { CheckResult } from '../check.js';
-import { plural } from '../text.js';
+import { plural } from '../words.js';
 
 export function formatStylish(result: CheckResult): string {
   const lines: string[] = [];

@@ -4,6 +4,7 @@
  * dot-folders. Files are read through git (`git ls-tree`, `git show`); nothing is checked out.
  */
 import { execFileSync } from 'node:child_process';
+import { compareCodeUnits } from '../findings.js';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -79,5 +80,5 @@ export function filesAtRef(ref: string, paths: readonly string[], cwd: string): 
       found.set(display, text);
     }
   }
-  return [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, text]) => ({ file, text }));
+  return [...found.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([file, text]) => ({ file, text }));
 }

@@ -5,26 +5,7 @@
  */
 import type { RuleSeverity } from '../findings.js';
 import type { SourceDocument } from '../load/source.js';
-import {
-  HOLIDAY_EXPECTS,
-  MESSAGING_TYPES,
-  ROLES,
-  STAFFING_MODELS,
-  type HolidaysConfig,
-  type MessagingType,
-  type Model,
-  type Organization,
-  type Override,
-  type Portal,
-  type Program,
-  type RecurrenceFields,
-  type Requirement,
-  type Role,
-  type Shift,
-  type Source,
-  type User,
-  type AwayEntry,
-} from './types.js';
+import { HOLIDAY_EXPECTS, MESSAGING_TYPES, ROLES, STAFFING_MODELS, type HolidaysConfig, type MessagingType, type Model, type Organization, type Override, type Portal, type Program, type RecurrenceFields, type Requirement, type Role, type Shift, type Source, type User, type AwayEntry } from './types.js';
 
 type Raw = Record<string, unknown>;
 

@@ -164,11 +164,6 @@ export interface Model {
   portalByProgram: Map<string, Portal>;
 }
 
-/** The name an override is known by: its id, else its 0-based index (SPEC §3.3). */
-export function overrideName(o: Override): string {
-  return o.id ?? String(o.index);
-}
-
 /**
  * False under `staffing: placeholder` (SPEC §3.2): the real workers answer without being
  * registered, so who is human on a shift is not known and human hours are not tracked.
@@ -180,11 +175,6 @@ export function humansTracked(model: Model): boolean {
 /** The zone a shift or requirement's times are in. */
 export function zoneOf(item: RecurrenceFields, model: Model): string | undefined {
   return item.timezone ?? model.organization?.timezone;
-}
-
-/** How messages name an override: "override `staff-retreat`", or "override #3" without an id. */
-export function overrideLabel(o: Override): string {
-  return o.id === undefined ? `override #${o.index}` : `override \`${o.id}\``;
 }
 
 /**

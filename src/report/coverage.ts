@@ -3,6 +3,7 @@
  * user carries, and the shape of a week. Pure functions of the model and its timeline.
  */
 import { expectationOf, holidaySpan, holidaysInPeriod, type HolidayDay } from '../holidays/index.js';
+import { compareCodeUnits } from '../findings.js';
 import { seriesOf } from '../model/timing.js';
 import { humansTracked, type Model, type Portal, type Requirement, type User } from '../model/types.js';
 import { subtract, union, type Span } from '../time/intervals.js';
@@ -90,7 +91,7 @@ export function applicableWindows(req: Requirement, model: Model, period: Period
 /** The gaps of every requirement where it applies, sorted by requirement id, then time. */
 export function requirementGaps(model: Model, timeline: Timeline, zone: string, holidays: readonly HolidayDay[]): Gap[] {
   const out: Gap[] = [];
-  const requirements = [...model.requirements].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const requirements = [...model.requirements].sort((a, b) => compareCodeUnits(a.id, b.id));
   for (const req of requirements) {
     const portal = req.portal === undefined ? undefined : timeline.portals.find((p) => p.portal.id === req.portal);
     if (!portal) continue;
@@ -220,7 +221,7 @@ export function coverageReport(model: Model, timeline: Timeline, zone: string): 
     };
   });
   const load = userLoad(model, period);
-  const users = [...model.userById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((user) => ({ user, ms: load.get(user) ?? 0 }));
+  const users = [...model.userById.values()].sort((a, b) => compareCodeUnits(a.id, b.id)).map((user) => ({ user, ms: load.get(user) ?? 0 }));
   return { period, zone, humansTracked: humansTracked(model), portals, users, holidays };
 }
 

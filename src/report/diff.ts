@@ -4,6 +4,7 @@
  * changed, and everyone whose counted shift time changes (so they can be told).
  */
 import { holidaysInPeriod } from '../holidays/index.js';
+import { compareCodeUnits } from '../findings.js';
 import { humansTracked, type Model } from '../model/types.js';
 import { subtract, type Span } from '../time/intervals.js';
 import type { Timeline } from '../timeline/types.js';
@@ -52,15 +53,11 @@ export interface DiffReport {
 
 const NONE: PortalTotals = { onlineMs: 0, humanMs: 0, placeholderOnlyMs: 0, alertMs: 0 };
 
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** JSON with sorted keys, so two equal items compare equal whatever their key order. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort(byCodeUnit).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value).sort(compareCodeUnits).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -83,7 +80,7 @@ export function diffReport(base: string, before: Side, after: Side, zone: string
   const period = after.timeline.period;
   const beforeGaps = gapsOf(before, zone);
   const afterGaps = gapsOf(after, zone);
-  const ids = [...new Set([...before.timeline.portals, ...after.timeline.portals].map((p) => p.portal.id))].sort(byCodeUnit);
+  const ids = [...new Set([...before.timeline.portals, ...after.timeline.portals].map((p) => p.portal.id))].sort(compareCodeUnits);
   const portals = ids.map((id): PortalDiff => {
     const b = before.timeline.portals.find((p) => p.portal.id === id);
     const a = after.timeline.portals.find((p) => p.portal.id === id);
@@ -97,7 +94,7 @@ export function diffReport(base: string, before: Side, after: Side, zone: string
     };
   });
 
-  const shiftIds = [...new Set([...before.model.shiftById.keys(), ...after.model.shiftById.keys()])].sort(byCodeUnit);
+  const shiftIds = [...new Set([...before.model.shiftById.keys(), ...after.model.shiftById.keys()])].sort(compareCodeUnits);
   const changedShifts: ShiftChange[] = [];
   for (const id of shiftIds) {
     const b = before.model.shiftById.get(id);
@@ -113,7 +110,7 @@ export function diffReport(base: string, before: Side, after: Side, zone: string
   const length = (spans: readonly Span[] | undefined) => (spans ?? []).reduce((sum, s) => sum + s.end - s.start, 0);
   const same = (a: readonly Span[] = [], b: readonly Span[] = []) => a.length === b.length && a.every((s, i) => s.start === b[i]!.start && s.end === b[i]!.end);
   const affectedUsers = [...new Set([...spansBefore.keys(), ...spansAfter.keys()])]
-    .sort(byCodeUnit)
+    .sort(compareCodeUnits)
     .filter((id) => !same(spansBefore.get(id), spansAfter.get(id)))
     .map((id) => ({ id, beforeMs: length(spansBefore.get(id)), afterMs: length(spansAfter.get(id)) }));
 
@@ -134,7 +131,7 @@ export function diffReport(base: string, before: Side, after: Side, zone: string
     portals,
     changedShifts,
     affectedUsers,
-    notify: [...notify].sort(byCodeUnit).map((id) => {
+    notify: [...notify].sort(compareCodeUnits).map((id) => {
       const name = nameOf(id);
       return name === undefined ? { id } : { id, name };
     }),

@@ -3,27 +3,14 @@ import { seriesOf } from '../model/timing.js';
 import type { Model, Portal, Requirement } from '../model/types.js';
 import { applicableWindows, minHumansOf, requirementGaps, type Gap } from '../report/coverage.js';
 import { subtract, type Span } from '../time/intervals.js';
-import { localClock } from '../time/local.js';
+
 import { forEachOccurrence } from '../time/series.js';
 import { servingShifts } from '../timeline/build.js';
 import { StaffingContext } from '../timeline/staffing.js';
-import { hours, list, plural, quote } from '../text.js';
+
 import { spansOfShiftsWithErrors } from './deferred.js';
 import { at, type Rule } from './rule.js';
-
-/** A gap's reason in words. */
-export function gapReasonText(gap: Gap): string {
-  switch (gap.reason) {
-    case 'no-shift':
-      return 'no shift';
-    case 'unstaffed':
-      return 'unstaffed';
-    case 'override':
-      return `switched off by override ${gap.override}`;
-    case 'too-few-humans':
-      return gap.requirement.minHumans === 1 ? 'no human: only placeholders' : `fewer than ${gap.requirement.minHumans} humans`;
-  }
-}
+import { gapReasonText, hours, list, localClock, overrideName, plural, quote } from '../words.js';
 
 const SHOWN = 3;
 
@@ -62,7 +49,7 @@ function advice(req: Requirement, portal: Portal, gaps: readonly Gap[], model: M
   const of = (reason: Gap['reason']) => gaps.filter((g) => g.reason === reason);
   const overrides = [...new Set(of('override').map((g) => g.override!))].sort();
   for (const name of overrides) {
-    const o = model.overrides.find((x) => (x.id ?? String(x.index)) === name);
+    const o = model.overrides.find((x) => overrideName(x) === name);
     const until = o?.online === undefined ? 'it is never set back online' : `it lasts until ${o.online}`;
     out.push(`override ${quote(name)} has the portal switched off (${until}): set it back online earlier, or remove it`);
   }

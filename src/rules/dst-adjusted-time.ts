@@ -1,21 +1,11 @@
 import { isValidZone, seriesOf } from '../model/timing.js';
-import { overrideLabel, zoneOf, type Override, type Shift } from '../model/types.js';
-import { localTime } from '../time/local.js';
+import { zoneOf, type Override, type Shift } from '../model/types.js';
+
 import { MS_PER_DAY, parseDateTime, formatDate, type DayNumber } from '../time/civil.js';
 import { endsNextDay, forEachOccurrence } from '../time/series.js';
 import { zoneTable } from '../time/zone.js';
 import { at, type Rule } from './rule.js';
-
-function offsetText(offsetMs: number): string {
-  const minutes = Math.round(offsetMs / 60_000);
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-function clock(msOfDay: number): string {
-  const minutes = Math.floor(msOfDay / 60_000);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
+import { clock, isoOffset, localTime, overrideLabel } from '../words.js';
 
 /**
  * The local times skipped or repeated by the offset change nearest to a wall time, e.g.
@@ -115,10 +105,10 @@ export const dstAdjustedTime: Rule = {
         // (also the one before the change) for a repeated time.
         const { before, after } = affectedWindow(zone, dt.day, dt.msOfDay);
         const written = text!.slice(0, 16);
-        const other = kind === 'ambiguous' ? `, or ${written}${offsetText(after)} for the second` : '';
+        const other = kind === 'ambiguous' ? `, or ${written}${isoOffset(after)} for the second` : '';
         ctx.report({
           at: at(o.source, [field]),
-          message: `${field} of ${name}: ${KIND_TEXT[kind](text!.slice(11, 16), formatDate(dt.day))} in ${zone}: ${reading}; to be exact, write the offset: ${written}${offsetText(before)} is this reading${other}`,
+          message: `${field} of ${name}: ${KIND_TEXT[kind](text!.slice(11, 16), formatDate(dt.day))} in ${zone}: ${reading}; to be exact, write the offset: ${written}${isoOffset(before)} is this reading${other}`,
         });
       }
     }

@@ -1,6 +1,7 @@
 import type { Source } from '../model/types.js';
-import { list } from '../text.js';
+
 import { at, type Rule } from './rule.js';
+import { list } from '../words.js';
 
 /**
  * Zones whose names read like local time but that never change their clocks: `EST` is UTC−5 all

@@ -3,12 +3,13 @@ import { seriesOf } from '../model/timing.js';
 import { formatDate } from '../time/civil.js';
 import { forEachOccurrence } from '../time/series.js';
 import { holidayCoverage } from '../report/holidays.js';
-import { hours, list } from '../text.js';
+
 import { humansTracked, type Model, type Shift } from '../model/types.js';
 import { subtract, type Span } from '../time/intervals.js';
-import { localClock } from '../time/local.js';
+
 import { at, type Rule } from './rule.js';
 import { expectSource, holidayLabel, holidaySource } from './holiday-locations.js';
+import { hours, list, localClock } from '../words.js';
 
 /**
  * The fix for one shift open on a holiday: remove a one-off, or `except` the dates its occurrences

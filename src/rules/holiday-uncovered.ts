@@ -1,12 +1,12 @@
 import { holidaySpan, holidaysInPeriod } from '../holidays/index.js';
 import { spansOfShiftsWithErrors } from './deferred.js';
 import { holidayCoverage } from '../report/holidays.js';
-import { hours } from '../text.js';
+
 import { totalLength } from '../time/intervals.js';
-import { gapReasonText } from './coverage-gap.js';
 import { expectSource, holidayLabel, holidaySource } from './holiday-locations.js';
 import { type Rule } from './rule.js';
 import { humansTracked } from '../model/types.js';
+import { gapReasonText, hours } from '../words.js';
 
 /**
  * A `covered` holiday without the coverage it needs (SPEC §3.2): a portal's requirements not met

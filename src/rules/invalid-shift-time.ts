@@ -1,8 +1,9 @@
 import { awaySpan, isValidZone } from '../model/timing.js';
 import type { Requirement, Shift } from '../model/types.js';
 import { parseDate } from '../time/civil.js';
-import { list } from '../text.js';
+
 import { at, type Rule } from './rule.js';
+import { list } from '../words.js';
 
 /** Dates that contradict each other: `until` before `from`, `away.to` before `away.from`, `date` with `repeat`. */
 export const invalidShiftTime: Rule = {

@@ -1,9 +1,8 @@
 import { overrideSpan } from '../model/timing.js';
-import { overrideLabel as label } from '../model/types.js';
-import { localTime } from '../time/local.js';
-import { hours } from '../text.js';
+
 import { wouldBeOnline } from '../timeline/types.js';
 import { at, type Rule } from './rule.js';
+import { hours, localTime, overrideLabel as label } from '../words.js';
 
 /**
  * An override without `online` keeps its target offline through every later shift, until someone

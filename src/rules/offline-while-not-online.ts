@@ -1,9 +1,9 @@
 import { overrideSpan } from '../model/timing.js';
-import { overrideLabel as label } from '../model/types.js';
-import { localTime } from '../time/local.js';
+
 import { wouldBeOnline, type PortalTimeline } from '../timeline/types.js';
 import { spansOfShiftsWithErrors } from './deferred.js';
 import { at, type Rule } from './rule.js';
+import { localTime, overrideLabel as label } from '../words.js';
 
 function covering(timeline: PortalTimeline, t: number) {
   return timeline.intervals.find((i) => i.start <= t && t < i.end);

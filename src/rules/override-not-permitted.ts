@@ -1,6 +1,7 @@
-import { overrideLabel, type Override } from '../model/types.js';
-import { article, list } from '../text.js';
+import { type Override } from '../model/types.js';
+
 import { at, related, type Rule } from './rule.js';
+import { article, list, overrideLabel } from '../words.js';
 
 /**
  * Only roles in `organization.offlineControl` (default admin) may switch portals offline, or set

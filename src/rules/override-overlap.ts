@@ -1,6 +1,7 @@
 import { overrideSpan, type OverrideSpan } from '../model/timing.js';
-import { overrideLabel as label, type Override } from '../model/types.js';
+import { type Override } from '../model/types.js';
 import { at, related, type Rule } from './rule.js';
+import { overrideLabel as label } from '../words.js';
 
 /**
  * Override periods on one switch (the organization's, or one portal's) must not overlap, and

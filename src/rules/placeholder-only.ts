@@ -1,7 +1,8 @@
+import { compareCodeUnits } from '../findings.js';
 import { humansTracked, type Shift } from '../model/types.js';
-import { localClock } from '../time/local.js';
-import { hours } from '../text.js';
+
 import { at, type Rule } from './rule.js';
+import { hours, localClock } from '../words.js';
 
 /**
  * Online time with nobody but placeholders: the portal accepts conversations that nobody
@@ -34,10 +35,10 @@ export const placeholderOnly: Rule = {
         }
       }
     }
-    for (const [id, entry] of [...byShift].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [id, entry] of [...byShift].sort(([a], [b]) => compareCodeUnits(a, b))) {
       const shift = model.shiftById.get(id) as Shift;
       if (ctx.hasError(shift)) continue; // e.g. a human on it who cannot count: that error is the root
-      const portals = [...entry.portals].sort().map((p) => `\`${p}\``).join(', ');
+      const portals = [...entry.portals].sort(compareCodeUnits).map((p) => `\`${p}\``).join(', ');
       ctx.report({
         at: Object.prototype.hasOwnProperty.call(shift.raw, 'staff') ? at(shift.source, ['staff'], 'key') : at(shift.source),
         message: `shift \`${id}\` keeps portal ${portals} online with only placeholders for ${hours(entry.ms)} h in the checked period (first ${localClock(entry.first.start, zone)} to ${localClock(entry.first.end, zone, entry.first.start)}): help seekers reach a portal nobody answers, and nobody is alerted; register a real user who can count then, or let the portal go offline`,

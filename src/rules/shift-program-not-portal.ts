@@ -1,7 +1,8 @@
 import { isAllPrograms } from '../model/types.js';
-import { list, quote } from '../text.js';
+
 import { intendedPrograms } from './root-causes.js';
 import { at, related, type Rule } from './rule.js';
+import { list, quote } from '../words.js';
 
 /**
  * A shift whose program belongs to no portal can never bring a portal online. iCarol's "all

@@ -1,9 +1,8 @@
 import type { MessagingType, Model, Portal, Shift } from '../model/types.js';
-import { article, list, quote } from '../text.js';
+
 import { likelyPortalType } from './root-causes.js';
 import { at, related, type Rule } from './rule.js';
-
-const LABEL = { chat: 'Live Chat', sms: 'SMS/Text' } as const;
+import { article, list, quote, TYPE_WORDS } from '../words.js';
 
 /** Registered users of the shift who would not count for `program` and `type`. */
 function wouldNotCount(shift: Shift, program: string, type: MessagingType, model: Model): string[] {
@@ -24,7 +23,7 @@ function fixes(shift: Shift, portal: Portal, type: MessagingType, model: Model):
   const others = model.portals
     .filter((p) => p.type === type && p.program !== undefined && p !== portal)
     .filter((p) => wouldNotCount(shift, p.program!, type, model).length === 0)
-    .map((p) => `set program: ${p.program} (portal ${quote(p.id)}) to keep it ${article(type === 'sms' ? 'SMS' : 'chat')} ${type === 'sms' ? 'SMS' : 'chat'} shift`);
+    .map((p) => `set program: ${p.program} (portal ${quote(p.id)}) to keep it ${article(TYPE_WORDS[type].short)} ${TYPE_WORDS[type].short} shift`);
   if (blockedType.length === 0) return list([setType, ...others], 'or');
   if (others.length) return list(others, 'or');
   return `${setType} and let ${list(blockedType)} receive ${portal.type} for program ${portal.program}`;
@@ -58,7 +57,7 @@ export const shiftTypeMismatch: Rule = {
         ctx.report({
           subject: [portal, ...shifts],
           at: at(portal.source, ['type']),
-          message: `portal \`${portal.id}\` is ${article(LABEL[portal.type])} ${LABEL[portal.type]} portal, but all ${shifts.length} shifts for its program \`${portal.program}\` are for ${likely}: if it is ${article(LABEL[likely])} ${LABEL[likely]} portal, set type: ${likely}; otherwise set messaging: ${portal.type} on those shifts`,
+          message: `portal \`${portal.id}\` is ${article(TYPE_WORDS[portal.type].portal)} ${TYPE_WORDS[portal.type].portal} portal, but all ${shifts.length} shifts for its program \`${portal.program}\` are for ${likely}: if it is ${article(TYPE_WORDS[likely].portal)} ${TYPE_WORDS[likely].portal} portal, set type: ${likely}; otherwise set messaging: ${portal.type} on those shifts`,
           related: shifts.map((x) => related(x.source, `shift \`${x.id}\` is for ${likely}`, ['messaging'])),
         });
         continue;
@@ -66,8 +65,8 @@ export const shiftTypeMismatch: Rule = {
       ctx.report({
         subject: s,
         at: at(s.source, ['messaging']),
-        message: `shift \`${s.id}\` is for ${type}, but its program \`${s.program}\` belongs to portal \`${portal.id}\`, ${article(LABEL[portal.type])} ${LABEL[portal.type]} portal: ${fixes(s, portal, type, model)}`,
-        related: [related(portal.source, `portal \`${portal.id}\` is ${article(portal.type === 'sms' ? 'SMS' : 'chat')} ${portal.type} portal`, ['type'])],
+        message: `shift \`${s.id}\` is for ${type}, but its program \`${s.program}\` belongs to portal \`${portal.id}\`, ${article(TYPE_WORDS[portal.type].portal)} ${TYPE_WORDS[portal.type].portal} portal: ${fixes(s, portal, type, model)}`,
+        related: [related(portal.source, `portal \`${portal.id}\` is ${article(TYPE_WORDS[portal.type].short)} ${TYPE_WORDS[portal.type].short} portal`, ['type'])],
       });
     }
   },

@@ -1,5 +1,6 @@
-import { overrideLabel } from '../model/types.js';
+
 import { at, type Rule } from './rule.js';
+import { overrideLabel } from '../words.js';
 
 /**
  * An organization with exactly one portal has only the organization switch (SPEC §3.2): there is

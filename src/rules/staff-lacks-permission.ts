@@ -1,7 +1,6 @@
 import { portalsServed } from '../timeline/staffing.js';
+import { TYPE_WORDS } from '../words.js';
 import { at, indexIn, related, type Rule } from './rule.js';
-
-const PERMISSION = { chat: 'Instant Messages (chat)', sms: 'SMS' } as const;
 
 /**
  * A registered user counts only with permission for the shift's messaging type (SPEC §3.2). Only
@@ -26,7 +25,7 @@ export const staffLacksPermission: Rule = {
         ctx.report({
           subject: [s, user],
           at: at(s.source, ['staff', indexIn(s.raw, 'staff', id)]),
-          message: `${id} cannot receive ${PERMISSION[type]}, so ${id} does not count on \`${s.id}\`: add ${type} to ${id}'s canReceive or remove ${id} from the shift`,
+          message: `${id} cannot receive ${TYPE_WORDS[type].permission}, so ${id} does not count on \`${s.id}\`: add ${type} to ${id}'s canReceive or remove ${id} from the shift`,
           related: [related(user.source, `${id} is defined here`)],
         });
       }

@@ -1,7 +1,8 @@
-import { isAllPrograms, overrideLabel, type Source } from '../model/types.js';
+import { isAllPrograms, type Source } from '../model/types.js';
 import { checkCalendar } from '../holidays/calendars.js';
-import { didYouMean, list, quote } from '../text.js';
+import { didYouMean } from '../text.js';
 import { at, indexIn, type Rule } from './rule.js';
+import { list, overrideLabel, quote } from '../words.js';
 
 /** A program, portal or user id that does not exist. */
 export const unknownReference: Rule = {

@@ -1,10 +1,11 @@
 import { seriesOf } from '../model/timing.js';
 import type { Shift } from '../model/types.js';
-import { localClock } from '../time/local.js';
+
 import { forEachOccurrence } from '../time/series.js';
 import { portalsServed, StaffingContext } from '../timeline/staffing.js';
-import { list } from '../text.js';
+
 import { at, type Rule } from './rule.js';
+import { list, localClock } from '../words.js';
 
 /** Occurrences that are not staffed (for all or part of their time) keep the portal offline. */
 export const unstaffedShift: Rule = {

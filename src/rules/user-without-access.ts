@@ -1,9 +1,7 @@
-import type { MessagingType } from '../model/types.js';
-import { list } from '../text.js';
+
 import { intendedPrograms, likelyPortalType, sharedPrograms } from './root-causes.js';
 import { at, indexIn, type Rule } from './rule.js';
-
-const LABEL: Record<MessagingType, string> = { chat: 'chat (Instant Messages)', sms: 'SMS' };
+import { list, TYPE_WORDS } from '../words.js';
 
 /**
  * Both steps are needed for every user and every portal program: the program assignment and the
@@ -33,7 +31,7 @@ export const userWithoutAccess: Rule = {
         if (!portal?.type || user.canReceive.includes(portal.type)) continue;
         ctx.report({
           at: at(user.source, ['programs', indexIn(user.raw, 'programs', program)]),
-          message: `${user.id} is assigned to \`${program}\` (portal \`${portal.id}\`) but cannot receive ${LABEL[portal.type]}, so gets no pop-ups or alerts from it: add ${portal.type} to canReceive, or remove ${program} from programs`,
+          message: `${user.id} is assigned to \`${program}\` (portal \`${portal.id}\`) but cannot receive ${TYPE_WORDS[portal.type].permission}, so gets no pop-ups or alerts from it: add ${portal.type} to canReceive, or remove ${program} from programs`,
         });
       }
       for (const type of user.canReceive) {
@@ -42,7 +40,7 @@ export const userWithoutAccess: Rule = {
         const options = [...new Set(model.portals.filter((p) => p.type === type && p.program !== undefined).map((p) => `\`${p.program}\``))];
         ctx.report({
           at: at(user.source, ['canReceive', indexIn(user.raw, 'canReceive', type)]),
-          message: `${user.id} can receive ${LABEL[type]} but is assigned to no ${type} portal program, so gets no pop-ups or alerts: ${options.length ? `add ${list(options, 'or')} to programs` : `add ${type === 'sms' ? 'an SMS' : 'a chat'} portal`}, or remove ${type} from canReceive`,
+          message: `${user.id} can receive ${TYPE_WORDS[type].permission} but is assigned to no ${type} portal program, so gets no pop-ups or alerts: ${options.length ? `add ${list(options, 'or')} to programs` : `add ${type === 'sms' ? 'an SMS' : 'a chat'} portal`}, or remove ${type} from canReceive`,
         });
       }
     }

@@ -9,6 +9,7 @@
  * merged, so the intervals cover the period exactly.
  */
 import { seriesOf } from '../model/timing.js';
+import { compareCodeUnits } from '../findings.js';
 import type { Model, Portal, Shift, User } from '../model/types.js';
 import type { Period } from '../time/period.js';
 import { forEachOccurrenceSpan } from '../time/series.js';
@@ -37,10 +38,6 @@ function sortSmall(a: Int32Array, n: number): void {
     }
     a[j] = v;
   }
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -75,7 +72,7 @@ function userRanks(model: Model): UserRanks {
       human[i] = user.placeholder ? 0 : 1;
       alerted[i] = user.mobileAlerts ? 1 : 0;
     });
-    const shifts = [...model.shifts].sort((a, b) => byCodeUnit(a.id, b.id));
+    const shifts = [...model.shifts].sort((a, b) => compareCodeUnits(a.id, b.id));
     const shiftRank = new Map<Shift, number>();
     shifts.forEach((shift, i) => shiftRank.set(shift, i));
     const shiftIds = shifts.map((shift) => shift.id);
@@ -224,7 +221,7 @@ export function servingShifts(portal: Portal, model: Model): Shift[] {
       list.push(shift);
       groups.set(key, list);
     }
-    for (const list of groups.values()) list.sort((a, b) => byCodeUnit(a.id, b.id));
+    for (const list of groups.values()) list.sort((a, b) => compareCodeUnits(a.id, b.id));
     servingCache.set(model, groups);
   }
   return groups.get(`${portal.program}\u0000${portal.type}`) ?? [];
@@ -484,7 +481,7 @@ export function buildTimeline(model: Model, period: Period): Timeline {
   const organizationSwitch = switchOffSpans(model, undefined);
   const portals = [...model.portalById.values()]
     .filter((p) => p.type !== undefined)
-    .sort((a, b) => byCodeUnit(a.id, b.id))
+    .sort((a, b) => compareCodeUnits(a.id, b.id))
     .map((portal) => portalTimeline({ portal, model, period, staffing, pool, organizationSwitch }));
   return { period, portals };
 }

@@ -3,6 +3,7 @@
  * shift's program, able to receive its messaging type, and not away.
  */
 import { awaySpans } from '../model/timing.js';
+import { compareCodeUnits } from '../findings.js';
 import type { Model, Portal, Shift, User } from '../model/types.js';
 import type { Span } from '../time/intervals.js';
 
@@ -75,7 +76,7 @@ export class StaffingContext {
   eligibleOf(shift: Shift): User[] {
     let users = this.eligible.get(shift);
     if (!users) {
-      users = eligibleStaff(shift, this.model).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      users = eligibleStaff(shift, this.model).sort((a, b) => compareCodeUnits(a.id, b.id));
       this.eligible.set(shift, users);
     }
     return users;

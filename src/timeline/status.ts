@@ -1,12 +1,13 @@
 /** Readiness at an instant (SPEC §3.2, §5.2). */
 import { overrideSpan } from '../model/timing.js';
-import { DEFAULT_CHAT_OFFLINE_MESSAGE, overrideName, type Model, type Portal } from '../model/types.js';
+import { DEFAULT_CHAT_OFFLINE_MESSAGE, type Model, type Portal } from '../model/types.js';
 import { compareCodeUnits } from '../findings.js';
 import type { WallReading } from '../time/period.js';
 import { buildTimeline } from './build.js';
 import { coveringOccurrences } from './explain.js';
 import { switchOffSpans, offSpanAt } from './switches.js';
 import { stateRun, type OfflineReason, type PortalInterval, type SwitchScope } from './types.js';
+import { overrideName } from '../words.js';
 
 export const WITHIN_SHIFT = 'Currently within a staffed Messaging shift time';
 export const NOT_WITHIN_SHIFT = 'Currently not within a staffed Messaging shift time';

@@ -3,8 +3,9 @@
  * override sets its switch offline at `offline` and back online at `online` (never, if omitted).
  */
 import { overrideSpan } from '../model/timing.js';
-import { overrideName, type Model, type Override } from '../model/types.js';
+import { type Model, type Override } from '../model/types.js';
 import type { Span } from '../time/intervals.js';
+import { overrideName } from '../words.js';
 
 /** A stretch during which a switch is off, and the override that holds it off. */
 export interface OffSpan extends Span {

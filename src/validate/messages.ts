@@ -4,7 +4,8 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Path } from '../load/source.js';
-import { didYouMean, list, quote } from '../text.js';
+import { didYouMean } from '../text.js';
+import { list, quote } from '../words.js';
 
 export interface SchemaProblem {
   path: Path;

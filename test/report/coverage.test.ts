@@ -290,7 +290,7 @@ describe('report text and markdown (golden, reviewed)', () => {
         '  web-core (portal web): 12.00 h missing',
         '    2026-01-05 08:00 to 09:00  no shift',
         '    2026-01-06 08:00 to 09:00  unstaffed',
-        '    2026-01-06 09:00 to 16:00  too few humans',
+        '    2026-01-06 09:00 to 16:00  no human (only placeholders)',
         '    2026-01-08 08:00 to 09:00  no shift',
         '    2026-01-08 12:00 to 13:00  switched off (override thu-break)',
         '    2026-01-09 08:00 to 09:00  no shift',
@@ -337,9 +337,9 @@ describe('report text and markdown (golden, reviewed)', () => {
       [
         '| web-core | web | 2026-01-05 08:00 | 09:00 | no shift |',
         '| web-core | web | 2026-01-06 08:00 | 09:00 | unstaffed |',
-        '| web-core | web | 2026-01-06 09:00 | 16:00 | too few humans |',
+        '| web-core | web | 2026-01-06 09:00 | 16:00 | no human (only placeholders) |',
         '| web-core | web | 2026-01-08 08:00 | 09:00 | no shift |',
-        '| web-core | web | 2026-01-08 12:00 | 13:00 | switched off (thu-break) |',
+        '| web-core | web | 2026-01-08 12:00 | 13:00 | switched off (override thu-break) |',
         '| web-core | web | 2026-01-09 08:00 | 09:00 | no shift |',
       ].join('\n'),
     );

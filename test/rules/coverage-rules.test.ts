@@ -46,14 +46,14 @@ ruleTester('coverage-gap', {
       name: 'fewer humans than minHumans',
       files: `${BASE.replace('    canReceive: [chat]\n', '    canReceive: [chat]\n    away: [2026-01-07]\n')}${PLACEHOLDER}${shift('MO,TU,WE,TH,FR', 'fake, ben')}${requirement(1)}`,
       options: WEEK,
-      findings: [{ line: 44, column: 5, message: /not online with at least 1 human for 8 of the 40 h .*2026-01-07 09:00 to 17:00 \(no human: only placeholders\)/ }],
+      findings: [{ line: 44, column: 5, message: /not online with at least 1 human for 8 of the 40 h .*2026-01-07 09:00 to 17:00 \(no human \(only placeholders\)\)/ }],
     },
     {
       // Switched off 10:00-12:00 on Tuesday: 2 of 40 h.
       name: 'switched off, naming the override',
       files: `${BASE}${shift('MO,TU,WE,TH,FR', 'ana')}${requirement()}overrides:\n  - id: drill\n    portal: web\n    offline: 2026-01-06T10:00\n    online: 2026-01-06T12:00\n    by: ana\n`,
       options: WEEK,
-      findings: [{ line: 39, column: 5, message: /for 2 of the 40 h .*2026-01-06 10:00 to 12:00 \(switched off by override drill\)/ }],
+      findings: [{ line: 39, column: 5, message: /for 2 of the 40 h .*2026-01-06 10:00 to 12:00 \(switched off \(override drill\)\)/ }],
     },
     {
       // Thursday is a holiday (either): 32 h required; Friday has no shift: 8 missing.

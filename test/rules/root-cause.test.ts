@@ -139,7 +139,7 @@ describe('coverage-gap advice follows the reason (SPEC §4, 1.1)', () => {
   it('override: names the override, set it back online earlier or remove it', () => {
     const text = `${shift('chat-program', 'chat')}overrides:\n  - id: lunch\n    portal: web\n    offline: 2026-01-06T12:00\n    online: 2026-01-06T13:00\n    by: ana\n${REQUIRE_WEB()}`;
     const [f] = only(text, ['coverage-gap@45:5']);
-    expect(f!.message).toMatch(/2026-01-06 12:00 to 13:00 \(switched off by override lunch\); to fix: override `lunch` has the portal switched off \(it lasts until 2026-01-06T13:00\): set it back online earlier, or remove it$/);
+    expect(f!.message).toMatch(/2026-01-06 12:00 to 13:00 \(switched off \(override lunch\)\); to fix: override `lunch` has the portal switched off \(it lasts until 2026-01-06T13:00\): set it back online earlier, or remove it$/);
   });
 
   it('no-shift: add a shift for the portal program and type', () => {
