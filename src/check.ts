@@ -4,7 +4,6 @@ import { countFindings, type Finding, type RuleSeverity } from './findings.js';
 import { loadFiles, loadFilesParallel, loadTexts } from './load/index.js';
 import type { SourceDocument } from './load/source.js';
 import { resolveModel } from './model/resolve.js';
-import { isValidZone } from './model/timing.js';
 import type { Model } from './model/types.js';
 import { RULE_BY_ID } from './rules/index.js';
 import { runRules } from './rules/run.js';
@@ -65,8 +64,7 @@ export interface CheckResult {
 
 /** The organization's zone, or UTC when it has none (the config then has errors anyway). */
 export function configZone(config: Config): string {
-  const zone = config.model.organization?.timezone;
-  return isValidZone(zone) ? zone : 'UTC';
+  return config.model.organization?.zone ?? 'UTC';
 }
 
 /** The period a command looks at, in the organization's zone (SPEC §3.1). */

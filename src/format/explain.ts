@@ -25,18 +25,16 @@ function verdictText(u: UserVerdict, explanation: Explanation, model: Model, zon
     case 'no-permission':
       return `${who} does not count: cannot receive ${TYPE_WORDS[explanation.portal.type ?? 'chat'].permission}`;
     case 'away':
-      return `${who} does not count: away from ${localClock(u.away!.from, zone)} to ${localClock(u.away!.to, zone)}`;
-    default:
-      return `${who} does not count`;
+      return `${who} does not count: away from ${localClock(u.away.from, zone)} to ${localClock(u.away.to, zone)}`;
   }
 }
 
 function switchText(name: string, s: SwitchState, model: Model, zone: string): string {
   if (!s.off) return `The ${name} switch is online.`;
-  const by = s.override?.by ? ` by ${userLabel(s.override.by, model)}` : '';
+  const by = s.override.by ? ` by ${userLabel(s.override.by, model)}` : '';
   const until = s.until === undefined ? 'and is never set back online' : `until ${localTime(s.until, zone)}`;
-  const note = s.override?.note ? ` ("${s.override.note}")` : '';
-  return `The ${name} switch is OFF: switched off${by} at ${localTime(s.since!, zone)} (override ${s.name})${note}, ${until}.`;
+  const note = s.override.note ? ` ("${s.override.note}")` : '';
+  return `The ${name} switch is OFF: switched off${by} at ${localTime(s.since, zone)} (override ${s.name})${note}, ${until}.`;
 }
 
 /** A step towards bringing the portal online; `oneOf` offers real alternatives. */
@@ -49,6 +47,7 @@ function staffStep(o: CoveringOccurrence, e: Explanation): Step {
   const type = e.portal.type ?? 'chat';
   const options: Step[] = [];
   for (const u of o.users) {
+    if (u.counts) continue;
     if (u.why === 'not-in-program') options.push(`assign ${u.id} to program ${program}`);
     if (u.why === 'no-permission') options.push(`let ${u.id} receive ${TYPE_WORDS[type].permission}`);
   }
@@ -130,7 +129,7 @@ export function formatExplainText(e: Explanation, model: Model, zone: string): s
 }
 
 export function formatExplainJson(e: Explanation): string {
-  const sw = (s: SwitchState) => (s.off ? { off: true, override: s.name, by: s.override?.by ?? null, since: formatInstant(s.since!), until: s.until === undefined ? null : formatInstant(s.until) } : { off: false });
+  const sw = (s: SwitchState) => (s.off ? { off: true, override: s.name, by: s.override.by ?? null, since: formatInstant(s.since), until: s.until === undefined ? null : formatInstant(s.until) } : { off: false });
   const out = {
     portal: e.portal.id,
     at: formatInstant(e.at),
@@ -143,7 +142,13 @@ export function formatExplainJson(e: Explanation): string {
       minStaff: o.minStaff,
       counting: o.counting,
       staffed: o.staffed,
-      users: o.users.map((u) => ({ id: u.id, counts: u.counts, placeholder: u.placeholder, ...(u.why ? { why: u.why } : {}), ...(u.away ? { away: { from: formatInstant(u.away.from), to: formatInstant(u.away.to) } } : {}) })),
+      users: o.users.map((u) => ({
+        id: u.id,
+        counts: u.counts,
+        placeholder: u.placeholder,
+        ...(u.counts ? {} : { why: u.why }),
+        ...(!u.counts && u.why === 'away' ? { away: { from: formatInstant(u.away.from), to: formatInstant(u.away.to) } } : {}),
+      })),
     })),
     switches: { organization: sw(e.switches.organization), portal: sw(e.switches.portal) },
     until: e.next ? formatInstant(e.until) : null,

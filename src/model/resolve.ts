@@ -5,6 +5,7 @@
  */
 import type { RuleSeverity } from '../findings.js';
 import type { SourceDocument } from '../load/source.js';
+import { normalize } from './normalize.js';
 import { HOLIDAY_EXPECTS, MESSAGING_TYPES, ROLES, STAFFING_MODELS, type HolidaysConfig, type MessagingType, type Model, type Organization, type Override, type Portal, type Program, type RecurrenceFields, type Requirement, type Role, type Shift, type Source, type User, type AwayEntry } from './types.js';
 
 type Raw = Record<string, unknown>;
@@ -46,6 +47,7 @@ function recurrence(raw: Raw): RecurrenceFields {
     until: str(own(raw, 'until')),
     except: strings(own(raw, 'except')),
     timezone: str(own(raw, 'timezone')),
+    timing: { except: [] }, // filled in by normalize()
   };
 }
 
@@ -79,7 +81,10 @@ function index<T extends { id: string }>(items: T[]): Map<string, T> {
   return map;
 }
 
-/** Builds the model from parsed files; files whose YAML could not be read are skipped. */
+/**
+ * Builds the model from parsed files (files whose YAML could not be read are skipped), with the
+ * typed meaning of its dates and times filled in (./normalize.ts).
+ */
 export function resolveModel(sources: readonly SourceDocument[]): Model {
   const model: Model = {
     sources,
@@ -98,6 +103,7 @@ export function resolveModel(sources: readonly SourceDocument[]): Model {
     shiftById: new Map(),
     requirementById: new Map(),
     portalByProgram: new Map(),
+    servingShifts: new Map(),
   };
   let overrideCount = 0;
 
@@ -249,5 +255,5 @@ export function resolveModel(sources: readonly SourceDocument[]): Model {
   for (const portal of model.portals) {
     if (portal.program !== undefined && !model.portalByProgram.has(portal.program)) model.portalByProgram.set(portal.program, portal);
   }
-  return model;
+  return normalize(model);
 }

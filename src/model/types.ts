@@ -1,10 +1,15 @@
 /**
  * The resolved configuration: every section of every file merged, each item remembering where it
- * was defined. Fields hold what the files say (strings for dates and times); the time-dependent
- * meaning is computed in ./timing.ts.
+ * was defined. Fields hold what the files say (strings, for messages); their typed meaning —
+ * zones, days, times of day, parsed rules, instants — is filled in once by ./normalize.ts, and
+ * every later stage reads that.
  */
 import type { RuleSeverity } from '../findings.js';
 import type { Path, SourceDocument } from '../load/source.js';
+import type { DayNumber, WrittenDateTime } from '../time/civil.js';
+import type { Span } from '../time/intervals.js';
+import type { RuleParse } from '../time/rrule.js';
+import type { Series } from '../time/series.js';
 
 export type MessagingType = 'chat' | 'sms';
 export type Role = 'admin' | 'supervisor' | 'enhanced' | 'basic';
@@ -40,6 +45,8 @@ export interface Organization extends Defined {
   offlineMessages: { chat?: string; sms?: string };
   /** `organization.staffing` (default `mixed`). */
   staffing: StaffingModel;
+  /** `timezone` when it is a valid IANA zone name. */
+  zone?: string;
 }
 
 export interface Program extends Defined {
@@ -62,6 +69,11 @@ export interface AwayEntry {
   to: string;
   /** True when written as a single date. */
   single: boolean;
+  /**
+   * The entry as instants [from, to): dates are whole days in the organization's zone (UTC while
+   * that zone is not valid); `undefined` when a date is not valid.
+   */
+  span?: Span;
 }
 
 export interface User extends Defined {
@@ -88,6 +100,25 @@ export interface RecurrenceFields {
   until?: string;
   except: string[];
   timezone?: string;
+  timing: RecurrenceTiming;
+}
+
+/** The typed parts of a recurrence shape (SPEC §3.1); a part is `undefined` where it is not valid. */
+export interface RecurrenceTiming {
+  /** The zone that applies (the item's, else the organization's), when it is valid. */
+  zone?: string;
+  /** `start` and `end` as ms after local midnight. */
+  startMs?: number;
+  endMs?: number;
+  /** `date` (a one-off). */
+  once?: DayNumber;
+  /** `repeat`, parsed: the rule, or what is wrong with it. */
+  rule?: RuleParse;
+  from?: DayNumber;
+  until?: DayNumber;
+  except: DayNumber[];
+  /** The whole series, when every part of it and the zone are valid and agree. */
+  series?: Series;
 }
 
 export interface Shift extends Defined, RecurrenceFields {
@@ -110,6 +141,17 @@ export interface Override extends Defined {
   /** Who set the switch back online (SPEC §3.2); default `by`. */
   onlineBy?: string;
   note?: string;
+  /** Its switch period, when the times (and the organization's zone) are valid. */
+  span?: OverrideSpan;
+}
+
+/** An override's switch period [offline, online); `online` absent = indefinitely. */
+export interface OverrideSpan {
+  offline: number;
+  online?: number;
+  /** The times as written (local, or with an offset). */
+  offlineWritten: WrittenDateTime;
+  onlineWritten?: WrittenDateTime;
 }
 
 export interface HolidayDate {
@@ -118,6 +160,8 @@ export interface HolidayDate {
   /** A per-date expectation: wins over `holidays.expect` and a portal's `holidays` (SPEC §3.2). */
   expect?: HolidayExpect;
   index: number;
+  /** `date` as a day number, when it is a real date. */
+  day?: DayNumber;
 }
 
 export interface HolidaysConfig extends Defined {
@@ -162,6 +206,11 @@ export interface Model {
   requirementById: Map<string, Requirement>;
   /** The portal whose program this is (the first, if two share it). */
   portalByProgram: Map<string, Portal>;
+  /**
+   * The serving shifts of each portal (SPEC §3.2: same program, exactly one messaging type, the
+   * portal's), with valid series, in id order.
+   */
+  servingShifts: Map<Portal, Shift[]>;
 }
 
 /**
@@ -172,10 +221,6 @@ export function humansTracked(model: Model): boolean {
   return model.organization?.staffing !== 'placeholder';
 }
 
-/** The zone a shift or requirement's times are in. */
-export function zoneOf(item: RecurrenceFields, model: Model): string | undefined {
-  return item.timezone ?? model.organization?.timezone;
-}
 
 /**
  * True for a program written as iCarol's "all programs" (`all`, `All Programs`, `all-programs`,

@@ -4,7 +4,6 @@
  */
 import { expectationOf, holidaySpan, holidaysInPeriod, type HolidayDay } from '../holidays/index.js';
 import { compareCodeUnits } from '../findings.js';
-import { seriesOf } from '../model/timing.js';
 import { humansTracked, type Model, type Portal, type Requirement, type User } from '../model/types.js';
 import { subtract, union, type Span } from '../time/intervals.js';
 import { forEachOccurrence } from '../time/series.js';
@@ -25,8 +24,8 @@ export interface Gap extends Span {
 }
 
 /** The requirement's windows in the period, clipped; optionally with some spans taken out. */
-export function requirementWindows(req: Requirement, model: Model, period: Period, without: readonly Span[] = []): Span[] {
-  const spec = seriesOf(req, model);
+export function requirementWindows(req: Requirement, period: Period, without: readonly Span[] = []): Span[] {
+  const spec = req.timing.series;
   if (!spec) return [];
   const windows: Span[] = [];
   forEachOccurrence(spec, period.from, period.to, (o) => {
@@ -63,7 +62,7 @@ export function gapsIn(req: Requirement, intervals: readonly PortalInterval[], w
       let override: string | undefined;
       if (interval.state === 'offline') {
         reason = interval.reason;
-        override = interval.override;
+        if (interval.reason === 'override') override = interval.override;
       } else if (interval.humans.length < minHumans) reason = 'too-few-humans';
       if (!reason) continue;
       const last = gaps[gaps.length - 1];
@@ -85,7 +84,7 @@ export function exemptDays(portal: Portal, model: Model, holidays: readonly Holi
 /** The windows of a requirement in the period, without the holidays on which it does not apply. */
 export function applicableWindows(req: Requirement, model: Model, period: Period, holidays: readonly HolidayDay[], zone: string): Span[] {
   const portal = req.portal === undefined ? undefined : model.portalById.get(req.portal);
-  return portal ? requirementWindows(req, model, period, exemptDays(portal, model, holidays, zone)) : [];
+  return portal ? requirementWindows(req, period, exemptDays(portal, model, holidays, zone)) : [];
 }
 
 /** The gaps of every requirement where it applies, sorted by requirement id, then time. */
@@ -141,7 +140,7 @@ export function userSpans(model: Model, period: Period): Map<User, Span[]> {
     for (const shift of servingShifts(portal, model)) {
       if (seen.has(shift.id)) continue;
       seen.add(shift.id);
-      forEachOccurrence(seriesOf(shift, model)!, period.from, period.to, (o) => {
+      forEachOccurrence(shift.timing.series!, period.from, period.to, (o) => {
         const start = Math.max(o.start, period.from);
         const end = Math.min(o.end, period.to);
         if (end <= start) return;

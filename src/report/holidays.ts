@@ -49,7 +49,7 @@ export function holidayCoverage(model: Model, timeline: Timeline, zone: string, 
         const requirements = model.requirements.filter((r) => r.portal === portal.id);
         if (requirements.length) {
           const outside = [{ start: -Infinity, end: from }, { start: to, end: Infinity }];
-          gaps = requirements.flatMap((r) => gapsIn(r, intervals, requirementWindows(r, model, timeline.period, outside), minHumansOf(r, model)));
+          gaps = requirements.flatMap((r) => gapsIn(r, intervals, requirementWindows(r, timeline.period, outside), minHumansOf(r, model)));
           if (gaps.length) verdict = 'uncovered';
         } else if ((tracked ? t.humanMs : t.onlineMs) === 0) verdict = 'uncovered';
       }

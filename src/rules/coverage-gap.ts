@@ -1,5 +1,4 @@
 import { holidaysInPeriod } from '../holidays/index.js';
-import { seriesOf } from '../model/timing.js';
 import type { Model, Portal, Requirement } from '../model/types.js';
 import { applicableWindows, minHumansOf, requirementGaps, type Gap } from '../report/coverage.js';
 import { subtract, type Span } from '../time/intervals.js';
@@ -18,7 +17,7 @@ const SHOWN = 3;
 function shiftsCovering(portal: Portal, model: Model, spans: readonly Span[]): string[] {
   const ids: string[] = [];
   for (const shift of servingShifts(portal, model)) {
-    const spec = seriesOf(shift, model)!;
+    const spec = shift.timing.series!;
     let covers = false;
     for (const s of spans) forEachOccurrence(spec, s.start, s.end, (o) => (covers ||= o.end > o.start));
     if (covers) ids.push(shift.id);

@@ -3,7 +3,6 @@
  * a shift with an error of its own — a wrong program or messaging type, staff who cannot count —
  * explains the gaps it would fill, so those gaps are its finding, not another one.
  */
-import { seriesOf } from '../model/timing.js';
 import type { Portal } from '../model/types.js';
 import { union, type Span } from '../time/intervals.js';
 import { forEachOccurrence } from '../time/series.js';
@@ -15,7 +14,7 @@ export function spansOfShiftsWithErrors(ctx: RuleContext, portal: Portal, from: 
   const spans: Span[] = [];
   for (const shift of ctx.model.shifts) {
     if (!ctx.hasError(shift) || !portalsMeantFor(shift, ctx.model).includes(portal)) continue;
-    const spec = seriesOf(shift, ctx.model);
+    const spec = shift.timing.series;
     if (!spec) continue;
     forEachOccurrence(spec, from, to, (o) => {
       if (o.end > o.start) spans.push({ start: Math.max(o.start, from), end: Math.min(o.end, to) });

@@ -1,7 +1,6 @@
-import { isValidZone, seriesOf } from '../model/timing.js';
-import { zoneOf, type Override, type Shift } from '../model/types.js';
+import type { Override, Shift } from '../model/types.js';
 
-import { MS_PER_DAY, parseDateTime, formatDate, type DayNumber } from '../time/civil.js';
+import { MS_PER_DAY, formatDate, type DayNumber } from '../time/civil.js';
 import { endsNextDay, forEachOccurrence } from '../time/series.js';
 import { zoneTable } from '../time/zone.js';
 import { at, type Rule } from './rule.js';
@@ -57,9 +56,9 @@ export const dstAdjustedTime: Rule = {
     for (const o of model.overrides) checkOverride(o);
 
     function checkShift(shift: Shift): void {
-      const spec = seriesOf(shift, model);
-      const zone = zoneOf(shift, model);
-      if (!spec || !isValidZone(zone)) return;
+      const spec = shift.timing.series;
+      if (!spec) return;
+      const zone = spec.zone;
       const days = changeDays(zone, period.from, period.to);
       if (days.size === 0) return;
       const table = zoneTable(zone);
@@ -88,12 +87,12 @@ export const dstAdjustedTime: Rule = {
     }
 
     function checkOverride(o: Override): void {
-      const zone = model.organization?.timezone;
-      if (!isValidZone(zone)) return;
+      const zone = model.organization?.zone;
+      if (zone === undefined || !o.span) return;
       for (const field of ['offline', 'online'] as const) {
         const text = o[field];
-        const dt = text === undefined ? undefined : parseDateTime(text);
-        if (!dt || dt.offsetMinutes !== undefined) continue;
+        const dt = field === 'offline' ? o.span.offlineWritten : o.span.onlineWritten;
+        if (text === undefined || !dt || dt.offsetMinutes !== undefined) continue;
         const table = zoneTable(zone);
         const instant = table.wallToInstant(dt.day, dt.msOfDay);
         if (instant < period.from || instant >= period.to) continue;
@@ -104,11 +103,11 @@ export const dstAdjustedTime: Rule = {
         // The offset that gives the reading above: before the change for a gap, the earlier one
         // (also the one before the change) for a repeated time.
         const { before, after } = affectedWindow(zone, dt.day, dt.msOfDay);
-        const written = text!.slice(0, 16);
+        const written = text.slice(0, 16);
         const other = kind === 'ambiguous' ? `, or ${written}${isoOffset(after)} for the second` : '';
         ctx.report({
           at: at(o.source, [field]),
-          message: `${field} of ${name}: ${KIND_TEXT[kind](text!.slice(11, 16), formatDate(dt.day))} in ${zone}: ${reading}; to be exact, write the offset: ${written}${isoOffset(before)} is this reading${other}`,
+          message: `${field} of ${name}: ${KIND_TEXT[kind](text.slice(11, 16), formatDate(dt.day))} in ${zone}: ${reading}; to be exact, write the offset: ${written}${isoOffset(before)} is this reading${other}`,
         });
       }
     }

@@ -1,10 +1,9 @@
 import { holidaySpan, holidaysInPeriod } from '../holidays/index.js';
-import { seriesOf } from '../model/timing.js';
 import { formatDate } from '../time/civil.js';
 import { forEachOccurrence } from '../time/series.js';
 import { holidayCoverage } from '../report/holidays.js';
 
-import { humansTracked, type Model, type Shift } from '../model/types.js';
+import { humansTracked, type Shift } from '../model/types.js';
 import { subtract, type Span } from '../time/intervals.js';
 
 import { at, type Rule } from './rule.js';
@@ -16,9 +15,9 @@ import { hours, list, localClock } from '../words.js';
  * start — an overnight shift from the evening before starts the day before the holiday, so that
  * `except` also closes hours outside the holiday, which the advice states (SPEC §4).
  */
-function exceptAdvice(shift: Shift, day: Span, zone: string, model: Model): string {
+function exceptAdvice(shift: Shift, day: Span, zone: string): string {
   if (shift.date !== undefined) return `remove the one-off shift \`${shift.id}\` (or move its date)`;
-  const spec = seriesOf(shift, model)!;
+  const spec = shift.timing.series!;
   const dates: string[] = [];
   const outside: Span[] = [];
   forEachOccurrence(spec, day.start, day.end, (o) => {
@@ -57,7 +56,7 @@ export const holidayOpen: Rule = {
             : `; for ${hours(p.placeholderOnlyMs)} h of it only placeholders count (nobody answers then)`
           : '';
         const day = holidaySpan(entry.holiday, zone);
-        const fixes = p.shifts.map((id) => exceptAdvice(model.shiftById.get(id)!, day, zone, model));
+        const fixes = p.shifts.map((id) => exceptAdvice(model.shiftById.get(id)!, day, zone));
         ctx.report({
           at: at(shift.source),
           message: `portal \`${p.portal.id}\` is online for ${hours(p.onlineMs)} h on ${holidayLabel(entry.holiday)}, a holiday when it should be closed${placeholders}: ${fixes.join('; ')}; or leave ${p.shifts.length === 1 ? 'it' : 'them'} unstaffed that day`,

@@ -1,5 +1,4 @@
-import { buildSeries, isValidZone, parsedRule } from '../model/timing.js';
-import { zoneOf } from '../model/types.js';
+import { seriesIn } from '../model/normalize.js';
 import type { Requirement, Shift } from '../model/types.js';
 import { firstSeriesDay } from '../time/series.js';
 import { at, type Rule } from './rule.js';
@@ -24,18 +23,17 @@ export const invalidRecurrence: Rule = {
     ];
     for (const [owner, item] of items) {
       if (item.repeat === undefined || item.date !== undefined) continue;
-      const parsed = parsedRule(item.repeat);
+      const parsed = item.timing.rule!;
       if (!parsed.ok) {
         ctx.report({ at: at(item.source, ['repeat']), message: `repeat of ${owner}: ${parsed.problems.join('; ')}` });
         continue;
       }
       // Whether a rule yields a date depends on dates alone (but for a UTC UNTIL), so this is
       // checked even while the zone is invalid (invalid-timezone reports that).
-      const zone = zoneOf(item, model);
-      const spec = buildSeries(item, isValidZone(zone) ? zone : 'UTC');
-      if (!spec) continue; // another rule reports the invalid part
+      const spec = item.timing.series ?? seriesIn(item.timing, item, 'UTC');
+      if (spec?.kind !== 'repeat') continue; // another rule reports the invalid part
       if (firstSeriesDay(spec) === undefined) {
-        const bounds = [item.until ? `until ${item.until}` : '', spec.rule?.count ? `COUNT=${spec.rule.count}` : '', spec.rule?.until ? 'its UNTIL' : '', item.except.length ? 'except' : '']
+        const bounds = [item.until ? `until ${item.until}` : '', spec.rule.count ? `COUNT=${spec.rule.count}` : '', spec.rule.until ? 'its UNTIL' : '', item.except.length ? 'except' : '']
           .filter(Boolean)
           .join(', ');
         ctx.report({

@@ -1,6 +1,4 @@
-import { awaySpan, isValidZone } from '../model/timing.js';
 import type { Requirement, Shift } from '../model/types.js';
-import { parseDate } from '../time/civil.js';
 
 import { at, type Rule } from './rule.js';
 import { list } from '../words.js';
@@ -33,8 +31,7 @@ export const invalidShiftTime: Rule = {
         }
         continue;
       }
-      const from = item.from === undefined ? undefined : parseDate(item.from);
-      const until = item.until === undefined ? undefined : parseDate(item.until);
+      const { from, until } = item.timing;
       if (from !== undefined && until !== undefined && until < from) {
         ctx.report({
           at: at(item.source, ['until']),
@@ -44,13 +41,9 @@ export const invalidShiftTime: Rule = {
     }
     // Away periods are compared as instants in the organization's zone, or as written when the
     // zone is not valid (invalid-timezone reports that).
-    const zone = model.organization?.timezone;
-    const utc = 'UTC';
     for (const user of model.users) {
       for (const a of user.away) {
-        if (a.single) continue;
-        const span = awaySpan(a, isValidZone(zone) ? zone : utc);
-        if (span && span.to <= span.from) {
+        if (!a.single && a.span && a.span.end <= a.span.start) {
           ctx.report({
             at: at(user.source, ['away', a.index, 'to']),
             message: `away entry of user \`${user.id}\` ends (to ${a.to}) before it begins (from ${a.from}): correct one of the dates`,

@@ -1,4 +1,3 @@
-import { overrideSpan } from '../model/timing.js';
 
 import { wouldBeOnline } from '../timeline/types.js';
 import { at, type Rule } from './rule.js';
@@ -21,7 +20,7 @@ export const offlineNeverRestored: Rule = {
     for (const o of model.overrides) {
       if (o.online !== undefined) continue;
       if (o.portal !== undefined && !model.portalById.has(o.portal)) continue;
-      const span = overrideSpan(o, model);
+      const span = o.span;
       if (!span || span.offline >= period.to) continue;
       const from = Math.max(span.offline, period.from);
       let suppressed = 0;

@@ -1,4 +1,3 @@
-import { overrideSpan } from '../model/timing.js';
 
 import { wouldBeOnline, type PortalTimeline } from '../timeline/types.js';
 import { spansOfShiftsWithErrors } from './deferred.js';
@@ -25,7 +24,7 @@ export const offlineWhileNotOnline: Rule = {
     const { model, period } = ctx;
     const zone = model.organization?.timezone ?? 'UTC';
     for (const o of model.overrides) {
-      const span = overrideSpan(o, model);
+      const span = o.span;
       if (!span || span.offline < period.from || span.offline >= period.to) continue;
       if (o.portal !== undefined && !model.portalById.has(o.portal)) continue;
       const portals = ctx.timeline().portals.filter((p) => o.portal === undefined || p.portal.id === o.portal);

@@ -1,7 +1,6 @@
-import { overrideSpan, type OverrideSpan } from '../model/timing.js';
-import { type Override } from '../model/types.js';
-import { at, related, type Rule } from './rule.js';
+import { type Override, type OverrideSpan } from '../model/types.js';
 import { overrideLabel as label } from '../words.js';
+import { at, related, type Rule } from './rule.js';
 
 /**
  * Override periods on one switch (the organization's, or one portal's) must not overlap, and
@@ -19,7 +18,7 @@ export const overrideOverlap: Rule = {
     const bySwitch = new Map<string, { o: Override; span: OverrideSpan }[]>();
     for (const o of model.overrides) {
       if (o.portal !== undefined && !model.portalById.has(o.portal)) continue;
-      const span = overrideSpan(o, model);
+      const span = o.span;
       if (!span) continue;
       if (span.online !== undefined && span.online <= span.offline) {
         ctx.report({

@@ -1,4 +1,3 @@
-import { seriesOf } from '../model/timing.js';
 import type { Shift } from '../model/types.js';
 
 import { forEachOccurrence } from '../time/series.js';
@@ -22,7 +21,7 @@ export const unstaffedShift: Rule = {
     const location = (s: Shift) => (Object.prototype.hasOwnProperty.call(s.raw, 'staff') ? at(s.source, ['staff'], 'key') : at(s.source));
     for (const shift of model.shifts) {
       const portals = portalsServed(shift, model);
-      const spec = seriesOf(shift, model);
+      const spec = shift.timing.series;
       // A shift with an error of its own (staff who cannot count …) is that error's finding.
       if (portals.length === 0 || !spec || ctx.hasError(shift)) continue;
       let total = 0;

@@ -3,7 +3,6 @@
  * registered user and whether they count (or why not), the switches, and what would bring the
  * portal online.
  */
-import { seriesOf } from '../model/timing.js';
 import type { Model, Override, Portal, Shift } from '../model/types.js';
 import type { WallReading } from '../time/period.js';
 import { forEachOccurrence } from '../time/series.js';
@@ -12,17 +11,19 @@ import { ineligibility, StaffingContext, type Ineligibility } from './staffing.j
 import { offSpanAt, switchOffSpans } from './switches.js';
 import { stateRun, type OfflineReason, type PortalInterval } from './types.js';
 
-export type NotCounting = Ineligibility | 'away';
 
-export interface UserVerdict {
+interface UserFacts {
   id: string;
-  counts: boolean;
   placeholder: boolean;
   mobileAlerts: boolean;
-  why?: NotCounting;
-  /** When away: the away period containing the instant. */
-  away?: { from: number; to: number };
 }
+
+/** Whether a registered user counts on an occurrence at the instant, and if not, why. */
+export type UserVerdict =
+  | (UserFacts & { counts: true })
+  | (UserFacts & { counts: false; why: Ineligibility })
+  /** Away: with the away period containing the instant. */
+  | (UserFacts & { counts: false; why: 'away'; away: { from: number; to: number } });
 
 export interface CoveringOccurrence {
   shift: Shift;
@@ -34,14 +35,17 @@ export interface CoveringOccurrence {
   users: UserVerdict[];
 }
 
-export interface SwitchState {
-  off: boolean;
-  override?: Override;
-  name?: string;
-  since?: number;
-  /** When it goes back online; undefined = never. */
-  until?: number;
-}
+/** A switch at the instant: on, or off since an override took it offline. */
+export type SwitchState =
+  | { off: false }
+  | {
+      off: true;
+      override: Override;
+      name: string;
+      since: number;
+      /** When it goes back online; undefined = never. */
+      until?: number;
+    };
 
 export interface Explanation {
   portal: Portal;
@@ -75,7 +79,7 @@ const LOOKAHEAD = 60 * 86_400_000;
 export function coveringOccurrences(model: Model, portal: Portal, at: number, staffing = new StaffingContext(model)): CoveringOccurrence[] {
   const occurrences: CoveringOccurrence[] = [];
   for (const shift of servingShifts(portal, model)) {
-    forEachOccurrence(seriesOf(shift, model)!, at, at + 1, (o) => {
+    forEachOccurrence(shift.timing.series!, at, at + 1, (o) => {
       if (!(o.start <= at && at < o.end)) return;
       const seen = new Set<string>();
       const users: UserVerdict[] = [];
@@ -103,7 +107,7 @@ export function explainAt(model: Model, portal: Portal, at: number): Explanation
   const occurrences = coveringOccurrences(model, portal, at);
   const otherTypeShifts = model.shifts.filter((s) => {
     if (s.program !== portal.program || (s.messaging.length === 1 && s.messaging[0] === portal.type)) return false;
-    const spec = seriesOf(s, model);
+    const spec = s.timing.series;
     let covers = false;
     if (spec) forEachOccurrence(spec, at, at + 1, (o) => (covers ||= o.start <= at && at < o.end));
     return covers;

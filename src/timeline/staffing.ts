@@ -2,7 +2,6 @@
  * Who counts on a shift (SPEC §3.2): a registered user counts at an instant when assigned to the
  * shift's program, able to receive its messaging type, and not away.
  */
-import { awaySpans } from '../model/timing.js';
 import { compareCodeUnits } from '../findings.js';
 import type { Model, Portal, Shift, User } from '../model/types.js';
 import type { Span } from '../time/intervals.js';
@@ -67,7 +66,7 @@ export class StaffingContext {
   awayOf(user: User): Span[] {
     let spans = this.away.get(user);
     if (!spans) {
-      spans = awaySpans(user, this.model).map((a) => ({ start: a.from, end: a.to }));
+      spans = user.away.flatMap((a) => (a.span && a.span.end > a.span.start ? [a.span] : []));
       this.away.set(user, spans);
     }
     return spans;

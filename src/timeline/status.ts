@@ -1,5 +1,4 @@
 /** Readiness at an instant (SPEC §3.2, §5.2). */
-import { overrideSpan } from '../model/timing.js';
 import { DEFAULT_CHAT_OFFLINE_MESSAGE, type Model, type Portal } from '../model/types.js';
 import { compareCodeUnits } from '../findings.js';
 import type { WallReading } from '../time/period.js';
@@ -74,7 +73,7 @@ export function actionLog(model: Model, portal: Portal, at: number, limit = 3): 
   const entries: LogEntry[] = [];
   for (const o of model.overrides) {
     if (o.portal !== undefined && o.portal !== portal.id) continue;
-    const span = overrideSpan(o, model);
+    const span = o.span;
     if (!span) continue;
     const base = { scope: (o.portal === undefined ? 'organization' : 'portal') as SwitchScope, override: overrideName(o) };
     if (span.offline <= at) entries.push({ action: 'offline', at: span.offline, ...base, ...(o.by ? { by: o.by } : {}) });

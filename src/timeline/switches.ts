@@ -2,7 +2,6 @@
  * The offline switches (SPEC §3.2): the organization's and one per portal, independent. An
  * override sets its switch offline at `offline` and back online at `online` (never, if omitted).
  */
-import { overrideSpan } from '../model/timing.js';
 import { type Model, type Override } from '../model/types.js';
 import type { Span } from '../time/intervals.js';
 import { overrideName } from '../words.js';
@@ -22,7 +21,7 @@ export function switchOffSpans(model: Model, portalId: string | undefined): OffS
   for (const o of model.overrides) {
     if (o.portal !== portalId) continue;
     if (portalId !== undefined && !model.portalById.has(portalId)) continue;
-    const span = overrideSpan(o, model);
+    const span = o.span;
     if (!span) continue;
     const end = span.online ?? Infinity;
     if (end <= span.offline) continue;
@@ -45,4 +44,28 @@ export function offSpanAt(spans: readonly OffSpan[], t: number): OffSpan | undef
     if (t < s.end) return s;
   }
   return undefined;
+}
+
+/** Walks sorted, disjoint off-spans alongside increasing instants. */
+export class SpanCursor {
+  private i = 0;
+  constructor(private readonly spans: readonly OffSpan[]) {}
+
+  private skipTo(t: number): OffSpan | undefined {
+    while (this.i < this.spans.length && this.spans[this.i]!.end <= t) this.i++;
+    return this.spans[this.i];
+  }
+
+  /** The span containing t, if any. */
+  at(t: number): OffSpan | undefined {
+    const s = this.skipTo(t);
+    return s && s.start <= t ? s : undefined;
+  }
+
+  /** The first instant after t at which the switch changes (Infinity if never). */
+  nextChange(t: number): number {
+    const s = this.skipTo(t);
+    if (!s) return Infinity;
+    return s.start > t ? s.start : s.end;
+  }
 }

@@ -23,15 +23,26 @@ export interface OnlineInterval extends Staffing {
   state: 'online';
 }
 
-export interface OfflineInterval {
+/** Offline because nothing serving the portal is staffed then, or nothing covers the time. */
+export interface OfflineNotServed {
   start: number;
   end: number;
   state: 'offline';
-  reason: OfflineReason;
-  /** For `override`: the override's id, or its index when it has none (SPEC §3.3). */
-  override?: string;
-  scope?: SwitchScope;
+  reason: 'unstaffed' | 'no-shift';
 }
+
+/** Offline although staffed shifts would keep it online: a switch is off (SPEC §3.2). */
+export interface SwitchedOff {
+  start: number;
+  end: number;
+  state: 'offline';
+  reason: 'override';
+  /** The override's id, or its index when it has none (SPEC §3.3). */
+  override: string;
+  scope: SwitchScope;
+}
+
+export type OfflineInterval = OfflineNotServed | SwitchedOff;
 
 export type PortalInterval = OnlineInterval | OfflineInterval;
 
@@ -59,8 +70,9 @@ export function wouldBeOnline(interval: PortalInterval): boolean {
  */
 export function stateRun(intervals: readonly PortalInterval[], index = 0): { end: number; next?: PortalInterval } {
   const first = intervals[index]!;
+  const override = (i: PortalInterval) => (i.state === 'offline' && i.reason === 'override' ? i.override : undefined);
   const same = (i: PortalInterval) =>
-    i.state === first.state && (i.state === 'online' || (first.state === 'offline' && i.reason === first.reason && i.override === first.override));
+    i.state === first.state && (i.state === 'online' || (first.state === 'offline' && i.reason === first.reason && override(i) === override(first)));
   let j = index;
   while (j + 1 < intervals.length && same(intervals[j + 1]!)) j++;
   return { end: intervals[j]!.end, next: intervals[j + 1] };

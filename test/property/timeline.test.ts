@@ -735,7 +735,7 @@ function prepare(g: Gen): Prepared {
 
 function normalize(i: PortalInterval): State {
   if (i.state === 'online') return { state: 'online', shifts: [...i.shifts], staff: [...i.staff], humans: [...i.humans], alerts: [...i.alerts] };
-  return { state: 'offline', reason: i.reason, ...(i.override !== undefined ? { override: i.override } : {}), ...(i.scope !== undefined ? { scope: i.scope } : {}) };
+  return { state: 'offline', reason: i.reason, ...('override' in i ? { override: i.override } : {}), ...('scope' in i ? { scope: i.scope } : {}) };
 }
 
 function containing(intervals: readonly PortalInterval[], t: number): PortalInterval | undefined {
@@ -843,7 +843,7 @@ describe('timeline on random valid configurations', () => {
               if (i.end !== next.start) fail(p.built, `${where(k)} ends where ${where(k + 1)} does not start`);
               if (JSON.stringify(normalize(i)) === JSON.stringify(normalize(next))) fail(p.built, `${where(k)} and the next carry the same fields: not merged`);
             }
-            if (i.state === 'offline' && (i.reason === 'override') !== (i.override !== undefined && i.scope !== undefined)) {
+            if (i.state === 'offline' && (i.reason === 'override') !== ('override' in i && i.override !== undefined && 'scope' in i && i.scope !== undefined)) {
               fail(p.built, `${where(k)}: override/scope present exactly when the reason is override`);
             }
           });

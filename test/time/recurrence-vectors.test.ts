@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatInstant, parseDate } from '../../src/time/civil.js';
 import { parseRule } from '../../src/time/rrule.js';
-import { forEachOccurrence, type SeriesSpec } from '../../src/time/series.js';
+import { forEachOccurrence, type Series } from '../../src/time/series.js';
 
 interface Vector {
   name: string;
@@ -43,13 +43,14 @@ const LIBICAL_DIFFERENCES: Record<string, string> = {
   'libical: github issue1223 FREQ=YEARLY;BYWEEKNO=53;INTERVAL=5;BYDAY=TH;COUNT=1': '2071-12-31T00:00:00Z',
 };
 
-function specFor(v: Vector): SeriesSpec | string {
+function specFor(v: Vector): Series | string {
   const parsed = parseRule(v.rrule);
   if (!parsed.ok) return parsed.problems.join('; ');
   const [date, time] = v.dtstart.split('T') as [string, string];
   const [h, m, s] = time.split(':').map(Number) as [number, number, number];
   const startMs = ((h * 60 + m) * 60 + s) * 1000;
   return {
+    kind: 'repeat',
     zone: v.tzid,
     startMs,
     endMs: startMs + 60_000,
@@ -59,7 +60,7 @@ function specFor(v: Vector): SeriesSpec | string {
   };
 }
 
-function expand(spec: SeriesSpec, limit: number): { dates: string[]; utc: string[] } {
+function expand(spec: Series, limit: number): { dates: string[]; utc: string[] } {
   const dates: string[] = [];
   const utc: string[] = [];
   forEachOccurrence(spec, Date.UTC(1900, 0, 1), Date.UTC(2100, 0, 1), (o) => {

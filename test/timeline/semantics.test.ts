@@ -26,7 +26,7 @@ const USERS = `users:
 function describeInterval(i: PortalInterval): string {
   const span = `${formatInstant(i.start).slice(11, 16)}-${formatInstant(i.end).slice(11, 16)}`;
   if (i.state === 'online') return `${span} online shifts=${i.shifts.join(',')} staff=${i.staff.join(',')} humans=${i.humans.join(',')} alerts=${i.alerts.join(',')}`;
-  return `${span} offline ${i.reason}${i.override !== undefined ? ` ${i.override}/${i.scope}` : ''}`;
+  return `${span} offline ${i.reason}${i.reason === 'override' ? ` ${i.override}/${i.scope}` : ''}`;
 }
 
 /** Intervals of one portal on Monday 2026-01-05 between 12:00Z and 24:00Z (06:00-18:00 local). */
