@@ -6,12 +6,16 @@ import { UsageError } from '../errors.js';
 import { COMPILED, packageFile } from '../paths.js';
 import { discoverFiles, type ConfigFile } from './discover.js';
 import { readAndParse } from './read.js';
-import { fromRecord, parseSource, type ParsedRecord, type SourceDocument } from './source.js';
+import { parseSource } from './parse.js';
+import { fromRecord, type ParsedRecord } from './record.js';
+import type { SourceDocument } from './source.js';
 import type { WorkerReply } from './worker.js';
 
 export { hasMarker } from './discover.js';
 export { MAX_FILE_BYTES } from './read.js';
-export { locate, parseSource, type Path, type SourceDocument } from './source.js';
+export { locate } from './locate.js';
+export { parseSource } from './parse.js';
+export type { Path, SourceDocument } from './source.js';
 
 /** Below this many bytes in all, files are parsed in this thread (a worker costs ~40 ms to start). */
 const PARALLEL_MIN_BYTES = 1024 * 1024;
