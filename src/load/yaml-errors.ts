@@ -1,8 +1,8 @@
 /** yaml's errors and warnings, and errors from turning a document into data, as problems. */
-import { isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isScalar, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { keyText, position } from './locate.js';
 import type { SyntaxProblem, SyntaxTree } from './source.js';
-import { unterminatedStart } from './unclosed.js';
+import { unclosedConstruct, type Unclosed } from './unclosed.js';
 
 /** At most this many duplicate keys are reported per file. */
 const MAX_DUPLICATES = 20;
@@ -18,9 +18,9 @@ export function yamlErrorProblems(tree: SyntaxTree, text: string): SyntaxProblem
   // always consequences of it (one mis-indented key misaligns every key after it).
   const fatalError = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   if (fatalError) {
-    let offset = fatalError.pos[0];
-    if (/closing|end with a [\]}]/.test(fatalError.message)) offset = unterminatedStart(text) ?? offset;
-    problems.push({ ...position(lineCounter, offset), message: describeYamlError(fatalError.code, fatalError.message), fatal: true });
+    const unclosed = unclosedConstruct(fatalError, doc, text);
+    const offset = unclosed?.start ?? fatalError.pos[0];
+    problems.push({ ...position(lineCounter, offset), message: describeYamlError(fatalError, unclosed?.kind), fatal: true });
   }
   for (const error of doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').slice(0, MAX_DUPLICATES)) {
     const dup = fatalError ? undefined : duplicateKey(doc, error.pos[0]);
@@ -36,6 +36,8 @@ export function yamlErrorProblems(tree: SyntaxTree, text: string): SyntaxProblem
   }
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    // The tag's name, resolved through `%TAG` and `!!`, is only in the message; other
+    // TAG_RESOLVE_FAILED messages name none.
     const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1]?.replace('tag:yaml.org,2002:', '!!') ?? 'this tag';
     problems.push({ ...position(lineCounter, warning.pos[0]), message: `the tag \`${tag}\` is not supported in shiftready files: remove it`, fatal: false });
   }
@@ -58,13 +60,19 @@ function duplicateKey(doc: Document.Parsed, offset: number): { key: string; firs
   return result;
 }
 
-function describeYamlError(code: string, message: string): string {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-  if (/Missing closing "quote/.test(first)) return 'the quoted text that starts here is never closed: add the closing "';
-  if (/Missing closing 'quote/.test(first)) return "the quoted text that starts here is never closed: add the closing '";
-  if (/Flow sequence .*end with a \]/.test(first)) return 'the [ list that starts here is never closed: add ] (a list continued on the next lines must be indented more than its key)';
-  if (/Flow map .*end with a \}/.test(first)) return 'the { mapping that starts here is never closed: add } (a mapping continued on the next lines must be indented more than its key)';
-  switch (code) {
+const UNCLOSED_MESSAGES: Record<Unclosed, string> = {
+  'double-quoted': 'the quoted text that starts here is never closed: add the closing "',
+  'single-quoted': "the quoted text that starts here is never closed: add the closing '",
+  'flow-sequence': 'the [ list that starts here is never closed: add ] (a list continued on the next lines must be indented more than its key)',
+  'flow-mapping': 'the { mapping that starts here is never closed: add } (a mapping continued on the next lines must be indented more than its key)',
+};
+
+/** The message for a yaml error, by its code; `unclosed` when it reports an unclosed construct. */
+function describeYamlError(error: YAMLError, unclosed: Unclosed | undefined): string {
+  if (unclosed) return UNCLOSED_MESSAGES[unclosed];
+  // For codes without a message of their own, yaml's words say which token or character is wrong.
+  const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
+  switch (error.code) {
     case 'RESOURCE_EXHAUSTION':
       return 'the document is nested too deeply to read; flatten it';
     case 'MULTIPLE_DOCS':
@@ -83,7 +91,10 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** An error from turning the document into data (aliases, merges), placed at its node. */
+/**
+ * An error from turning the document into data (aliases, merges), placed at its node. yaml throws
+ * these as plain `Error`s and `ReferenceError`s, with no code: the message is all there is.
+ */
 export function toJsProblem(tree: SyntaxTree, e: unknown, maxAliasCount: number): SyntaxProblem {
   const { doc, lineCounter } = tree;
   const text = e instanceof Error ? e.message : String(e);
