@@ -1,7 +1,7 @@
 /** The library's front door for validation: load files, check them. The CLI uses exactly this. */
 import { ConfigHasErrors, UsageError } from './errors.js';
 import { countFindings, type Finding, type RuleSeverity } from './findings.js';
-import { loadFiles, loadFilesParallel, loadTexts } from './load/index.js';
+import { loadFiles, loadFilesParallel, loadTexts, type LoadOptions } from './load/index.js';
 import type { SourceDocument } from './load/source.js';
 import { resolveModel } from './model/resolve.js';
 import type { Model } from './model/types.js';
@@ -17,16 +17,16 @@ export interface Config {
 
 /** Loads config files and directories (SPEC §2); throws `UsageError` for unusable paths. */
 export function load(paths: readonly string[] = [], options: { cwd?: string } = {}): Config {
-  const sources = loadFiles(paths, options.cwd);
+  const sources = loadFiles(paths, options);
   return { sources, model: resolveModel(sources) };
 }
 
 /**
  * Like `load`, but parses a large configuration (over 1 MB in several files) across worker
- * threads. The CLI uses this.
+ * threads; `options.threads` sets how many, this one included. The CLI uses this.
  */
-export async function loadAsync(paths: readonly string[] = [], options: { cwd?: string } = {}): Promise<Config> {
-  const sources = await loadFilesParallel(paths, options.cwd);
+export async function loadAsync(paths: readonly string[] = [], options: LoadOptions = {}): Promise<Config> {
+  const sources = await loadFilesParallel(paths, options);
   return { sources, model: resolveModel(sources) };
 }
 

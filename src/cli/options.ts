@@ -2,7 +2,9 @@
 import { UsageError } from '../errors.js';
 import type { RuleSeverity } from '../findings.js';
 import { RULE_BY_ID } from '../rules/index.js';
+import type { LoadOptions } from '../load/index.js';
 import { didYouMean } from '../text.js';
+import type { CliIO } from './io.js';
 
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -27,4 +29,15 @@ export function parseRuleOptions(values: readonly string[]): Record<string, Rule
 export function parseCount(value: string, what: string): number {
   if (!/^\d{1,9}$/.test(value.trim())) throw new UsageError(`${what} ${JSON.stringify(value)}: give a whole number of 0 or more`);
   return Number(value);
+}
+
+/**
+ * Where and how to load files: from the CLI's working directory, parsing with as many threads as
+ * `SHIFTREADY_WORKERS` says (0 or 1 = one; unset or empty = as many as the configuration's size
+ * calls for). A value that is not a number parses in one thread.
+ */
+export function loadOptions(io: Pick<CliIO, 'cwd' | 'env'>): LoadOptions {
+  const workers = io.env.SHIFTREADY_WORKERS;
+  if (workers === undefined || workers === '') return { cwd: io.cwd };
+  return { cwd: io.cwd, threads: Number(workers) || 0 };
 }

@@ -11,7 +11,7 @@ import { civilFromDays } from '../time/civil.js';
 import { nowFrom, resolveNow } from '../time/period.js';
 import { zoneTable } from '../time/zone.js';
 import { writeOutput, type CliIO } from './io.js';
-import { parseRuleOptions } from './options.js';
+import { loadOptions, parseRuleOptions } from './options.js';
 
 interface PeriodCommandOptions {
   from?: string;
@@ -22,7 +22,7 @@ interface PeriodCommandOptions {
 }
 
 export async function runReport(paths: string[], options: PeriodCommandOptions & { format: 'text' | 'markdown' | 'json' | 'html' }, io: CliIO): Promise<number> {
-  const config = await loadAsync(paths, { cwd: io.cwd });
+  const config = await loadAsync(paths, loadOptions(io));
   const input = { from: options.from, to: options.to, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) };
   let output: string;
   if (options.format === 'html') output = coveragePage(config, input);
@@ -37,7 +37,7 @@ export async function runReport(paths: string[], options: PeriodCommandOptions &
 }
 
 export async function runHolidays(paths: string[], options: { year?: string; now?: string; format: 'text' | 'markdown' | 'json'; out?: string; rule: string[] }, io: CliIO): Promise<number> {
-  const config = await loadAsync(paths, { cwd: io.cwd });
+  const config = await loadAsync(paths, loadOptions(io));
   const zone = configZone(config);
   let year: number;
   if (options.year !== undefined) {
@@ -54,7 +54,7 @@ export async function runHolidays(paths: string[], options: { year?: string; now
 }
 
 export async function runDiff(paths: string[], options: PeriodCommandOptions & { base: string; format: 'text' | 'markdown' | 'json'; failOnNewGaps?: boolean }, io: CliIO): Promise<number> {
-  const head = await loadAsync(paths, { cwd: io.cwd });
+  const head = await loadAsync(paths, loadOptions(io));
   const baseFiles = filesAtRef(options.base, paths, io.cwd);
   if (baseFiles.length === 0) throw new UsageError(`--base ${options.base}: no shiftready files there at ${paths.length ? paths.join(', ') : '.'}; nothing to compare with`);
   const base = loadFromTexts(baseFiles);

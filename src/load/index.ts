@@ -6,27 +6,40 @@ import { UsageError } from '../errors.js';
 import { COMPILED, packageFile } from '../paths.js';
 import { discoverFiles, type ConfigFile } from './discover.js';
 import { readAndParse } from './read.js';
-import { fromRecord, parseSource, type ParsedRecord, type SourceDocument } from './source.js';
+import { parseSource } from './parse.js';
+import { fromRecord, type ParsedRecord } from './record.js';
+import type { SourceDocument } from './source.js';
 import type { WorkerReply } from './worker.js';
 
 export { hasMarker } from './discover.js';
 export { MAX_FILE_BYTES } from './read.js';
-export { locate, parseSource, type Path, type SourceDocument } from './source.js';
+export { locate } from './locate.js';
+export { parseSource } from './parse.js';
+export type { Path, SourceDocument } from './source.js';
 
 /** Below this many bytes in all, files are parsed in this thread (a worker costs ~40 ms to start). */
 const PARALLEL_MIN_BYTES = 1024 * 1024;
 
 const WORKER_URL = packageFile('dist/load/worker.js');
 
+/** How the load stage finds and parses files. */
+export interface LoadOptions {
+  /** The directory relative paths start from; default the process's current directory. */
+  cwd?: string;
+  /**
+   * How many threads parse, this one included (0 or 1 = this thread only; never more than there
+   * are files); default one per core (at most 4) for configurations over 1 MB in several files.
+   */
+  threads?: number;
+}
+
 /**
- * How many threads to parse with, this one included: `SHIFTREADY_WORKERS` (0 or 1 = this thread
- * only), else one per core (at most 4) for configurations over 1 MB in several files. Running
- * from the TypeScript sources (tests), there is no compiled worker, so parsing stays here.
+ * How many threads to parse with, this one included. Running from the TypeScript sources (tests),
+ * there is no compiled worker, so parsing stays here whatever `threads` says.
  */
-function workerCount(files: readonly ConfigFile[]): number {
+function workerCount(files: readonly ConfigFile[], threads: number | undefined): number {
   if (!COMPILED) return 0;
-  const setting = process.env.SHIFTREADY_WORKERS;
-  if (setting !== undefined && setting !== '') return Math.max(0, Math.min(Number(setting) || 0, files.length));
+  if (threads !== undefined) return Math.max(0, Math.min(threads, files.length));
   if (files.length < 2) return 0;
   let bytes = 0;
   for (const f of files) {
@@ -40,8 +53,8 @@ function workerCount(files: readonly ConfigFile[]): number {
 }
 
 /** Whether to parse across threads, and with how many (this one included). */
-function threadCount(files: readonly ConfigFile[]): number {
-  const n = workerCount(files);
+function threadCount(files: readonly ConfigFile[], threads: number | undefined): number {
+  const n = workerCount(files, threads);
   return n >= 2 ? n : 0;
 }
 
@@ -88,14 +101,14 @@ async function parseInWorkers(files: readonly ConfigFile[], count: number): Prom
  * Finds and parses the config files named by `paths` (files or directories; none = `cwd`).
  * Throws `UsageError` for paths that cannot be used; YAML problems are kept on each document.
  */
-export function loadFiles(paths: readonly string[], cwd?: string): SourceDocument[] {
-  return discoverFiles(paths, cwd).map((f) => readAndParse(f).source);
+export function loadFiles(paths: readonly string[], options: Pick<LoadOptions, 'cwd'> = {}): SourceDocument[] {
+  return discoverFiles(paths, options.cwd).map((f) => readAndParse(f).source);
 }
 
-/** Like `loadFiles`, parsing large configurations across worker threads. */
-export async function loadFilesParallel(paths: readonly string[], cwd?: string): Promise<SourceDocument[]> {
-  const files = discoverFiles(paths, cwd);
-  const count = threadCount(files);
+/** Like `loadFiles`, parsing large configurations (or as `options.threads` says) across worker threads. */
+export async function loadFilesParallel(paths: readonly string[], options: LoadOptions = {}): Promise<SourceDocument[]> {
+  const files = discoverFiles(paths, options.cwd);
+  const count = threadCount(files, options.threads);
   return count > 0 ? parseInWorkers(files, count) : files.map((f) => readAndParse(f).source);
 }
 

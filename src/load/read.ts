@@ -2,7 +2,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import type { ConfigFile } from './discover.js';
-import { parseSource, unreadableSource, type SourceDocument } from './source.js';
+import { parseSource } from './parse.js';
+import { unreadableSource, type SourceDocument } from './source.js';
 
 /**
  * Largest config file read. yaml parses about 1 MB/s on a small machine and a real helpline's

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import type { ConfigFile } from './discover.js';
 import { readAndParse } from './read.js';
-import { toRecord, type ParsedRecord } from './source.js';
+import { toRecord, type ParsedRecord } from './record.js';
 
 export type WorkerReply = { records: ParsedRecord[] } | { usageError: string };
 

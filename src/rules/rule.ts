@@ -1,6 +1,7 @@
 /** What every rule module exports: its meta and its check. */
 import type { Location, RelatedLocation, Severity } from '../findings.js';
-import { locate, type Path } from '../load/source.js';
+import { locate } from '../load/locate.js';
+import type { Path } from '../load/source.js';
 import type { Model, Source } from '../model/types.js';
 import type { Timeline } from '../timeline/types.js';
 

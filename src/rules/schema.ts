@@ -1,4 +1,5 @@
-import { locate, type Path } from '../load/source.js';
+import { locate } from '../load/locate.js';
+import type { Path } from '../load/source.js';
 import { isAllPrograms } from '../model/types.js';
 import { validateData } from '../validate/schema.js';
 import { related, type Rule } from './rule.js';

@@ -4,14 +4,10 @@
  * again on demand. The workers exist only in the build (`npm test` builds first).
  */
 import { existsSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BASE, tempDir } from '../helpers.js';
 
 const DIST = new URL('../../dist/check.js', import.meta.url);
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 describe.skipIf(!existsSync(DIST))('parallel parsing', () => {
   it('gives the same findings, locations and related locations as one thread', async () => {
@@ -22,14 +18,12 @@ describe.skipIf(!existsSync(DIST))('parallel parsing', () => {
       'c.yaml': 'shiftready: 1\nusers:\n  - id: cy\n    programs: [chat-program]\n    canReceive: [chat, sms]\n    canReceive: [chat]\n',
       'd.yaml': 'shiftready: 1\noverrides:\n  - { portal: web, offline: 2026-01-05T10:00, online: 2026-01-05T09:00, by: ben }\n',
     });
-    vi.stubEnv('SHIFTREADY_WORKERS', '0');
-    const one = check(await loadAsync([dir]), { now: '2026-01-05T12:00' });
-    vi.stubEnv('SHIFTREADY_WORKERS', '3');
-    const parallel = await loadAsync([dir]);
+    const one = check(await loadAsync([dir], { threads: 0 }), { now: '2026-01-05T12:00' });
+    const parallel = await loadAsync([dir], { threads: 3 });
     const three = check(parallel, { now: '2026-01-05T12:00' });
     expect(one.findings.length).toBeGreaterThan(5);
     expect(three.findings).toEqual(one.findings);
     // Worker-parsed files carry no syntax tree until a location is needed.
-    expect(parallel.sources.map((s) => s.data)).toEqual((await loadAsync([dir])).sources.map((s) => s.data));
+    expect(parallel.sources.map((s) => s.data)).toEqual((await loadAsync([dir], { threads: 0 })).sources.map((s) => s.data));
   });
 });

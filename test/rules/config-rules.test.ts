@@ -447,6 +447,21 @@ ruleTester('yaml-syntax', {
       findings: [{ line: 4, column: 12, message: /the \[ list that starts here is never closed/ }],
     },
     {
+      name: 'an unclosed single quote, at the opening quote',
+      files: "shiftready: 1\norganization:\n  id: 'org\n  timezone: UTC\n",
+      findings: [{ line: 3, column: 7, message: /never closed: add the closing '$/ }],
+    },
+    {
+      name: 'an unclosed mapping, at the opening brace',
+      files: 'shiftready: 1\norganization: { id: org, timezone: UTC\nusers: []\n',
+      findings: [{ line: 2, column: 15, message: /the \{ mapping that starts here is never closed/ }],
+    },
+    {
+      name: 'another error whose wording happens to say "closing" stays where yaml reports it',
+      files: 'shiftready: 1\nnote: |closing\nname: "x\n',
+      findings: [{ line: 2, column: 8, message: /^YAML syntax error: block scalar header includes extra characters: \|closing$/ }],
+    },
+    {
       name: 'one mis-indented key is one finding, not one per following key',
       files: 'shiftready: 1\nshifts:\n  - id: a\n    program: x\n   end: "17:00"\n    start: "09:00"\n    date: 2026-01-01\n',
       findings: [{ line: 5, column: 1 }],

@@ -1,0 +1,74 @@
+/** Parsing one config file's text into data, problems and a syntax tree with node positions. */
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import { parseDisableComments } from './disable-comments.js';
+import { position } from './locate.js';
+import type { SourceDocument, SyntaxProblem, SyntaxTree } from './source.js';
+import { toJsProblem, yamlErrorProblems } from './yaml-errors.js';
+
+// resolveKnownTags: false keeps YAML 1.1 tags (!!binary, !!timestamp, !!set …) from turning
+// values into Buffers, Dates or Sets; logLevel keeps yaml from printing Node warnings.
+const PARSE_OPTIONS = { uniqueKeys: true, merge: true, prettyErrors: false, resolveKnownTags: false, logLevel: 'error' } as const;
+
+/** Cap on alias expansion (defends against "billion laughs"). */
+const MAX_ALIAS_COUNT = 1000;
+
+const CONTROL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+
+/** The syntax tree of a file's text; never throws (errors are kept on the document). */
+export function parseTree(text: string): SyntaxTree {
+  // A new LineCounter per text: a reused one reports wrong lines.
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
+}
+
+/** Parses a file's text (BOM and CRLF allowed); never throws for bad input. */
+export function parseSource(file: string, text: string): SourceDocument {
+  const disabled = parseDisableComments(text);
+  const base = { file, disabled, tree: (): SyntaxTree | undefined => undefined };
+  const binary = controlCharacterProblem(text);
+  if (binary) return { ...base, data: undefined, usable: false, problems: [binary] };
+
+  const tree = parseTree(text);
+  const problems = yamlErrorProblems(tree, text);
+  let fatal = problems.some((p) => p.fatal);
+  if (!fatal) {
+    for (const offset of complexKeys(tree)) {
+      fatal = true;
+      problems.push({ ...position(tree.lineCounter, offset), message: 'a key must be a plain name such as `id`, not a list or a mapping', fatal: true });
+    }
+  }
+  let data: unknown;
+  if (!fatal) {
+    try {
+      data = tree.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      fatal = true;
+      problems.push(toJsProblem(tree, e, MAX_ALIAS_COUNT));
+    }
+  }
+  return { ...base, tree: () => tree, data: fatal ? undefined : data, problems, usable: !fatal };
+}
+
+/** YAML allows only printable characters; one that is not most likely means a binary file. */
+function controlCharacterProblem(text: string): SyntaxProblem | undefined {
+  const control = CONTROL_CHAR.exec(text);
+  if (!control) return undefined;
+  const before = text.slice(0, control.index);
+  const line = before.split('\n').length;
+  const column = control.index - before.lastIndexOf('\n');
+  const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  const message = `the file contains the control character U+${code}, which YAML does not allow; is it a binary file?`;
+  return { message, line, column, fatal: true };
+}
+
+/** Offsets of mapping keys that are themselves lists or mappings (the data cannot hold them). */
+function complexKeys(tree: SyntaxTree): number[] {
+  const offsets: number[] = [];
+  visit(tree.doc, {
+    Pair(_, pair) {
+      const offset = (pair.key as YamlNode | null)?.range?.[0];
+      if ((isMap(pair.key) || isSeq(pair.key)) && offset !== undefined) offsets.push(offset);
+    },
+  });
+  return offsets;
+}
