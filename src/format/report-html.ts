@@ -16,6 +16,7 @@ import { formatDate, MS_PER_DAY, weekdayOf } from '../time/civil.js';
 import { localClock, localTime } from '../time/local.js';
 import { zoneTable, type ZoneTable } from '../time/zone.js';
 import type { PortalInterval } from '../timeline/types.js';
+import { pageAssets } from './report-html/assets.js';
 import { DAYS, hoursText, loadOutliers, reportJson, roundHours, trackedHoursText } from './report.js';
 
 export interface HtmlReportInput {
@@ -85,52 +86,6 @@ function describe(i: PortalInterval, model: Model, zone: string): { when: string
   }
   return { when, what: i.reason === 'no-shift' ? 'Offline: no shift covers this time' : 'Offline: a shift covers this time but is not staffed', more: [] };
 }
-
-const STYLE = `
-:root { --on-human: #009E73; --on-placeholder: #E69F00; --off-no-shift: #E4E4E4; --off-unstaffed: #D55E00; --off-override: #56B4E9; --holiday: #F0E442; --ink: #1a1a1a; --muted: #5a5a5a; --focus: #000; }
-* { box-sizing: border-box; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 0; background: #fff; }
-header, main { max-width: 1000px; margin: 0 auto; padding: 0 16px; }
-header { padding-top: 16px; }
-h1 { font-size: 1.6em; margin: 0.2em 0; }
-h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
-h3 { font-size: 1.05em; margin-bottom: 0.3em; }
-.meta { color: var(--muted); margin: 0; }
-nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 12px; }
-a { color: #0b5394; }
-a:focus, .interval:focus, summary:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
-.skip { position: absolute; left: -999px; }
-.skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px; }
-table { border-collapse: collapse; margin: 8px 0; }
-th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num, td.date { white-space: nowrap; }
-.legend { display: flex; flex-wrap: wrap; gap: 10px 18px; padding: 0; list-style: none; }
-.legend li { display: flex; align-items: center; gap: 6px; }
-.legend svg { border: 1px solid #999; }
-figure { margin: 12px 0 24px; }
-figcaption { font-weight: 600; margin-bottom: 4px; }
-svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
-.interval rect { stroke: #fff; stroke-width: 0.5; }
-.interval:hover rect, .interval.active rect { stroke: #000; stroke-width: 1.5; }
-.holiday-label { font-weight: 700; }
-#details { position: fixed; right: 12px; bottom: 12px; max-width: 360px; background: #fff; border: 2px solid #333; padding: 8px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
-#details[hidden] { display: none; }
-#details p { margin: 0.15em 0; }
-.bad { color: #b02a00; font-weight: 600; }
-.bar { display: inline-block; height: 10px; background: var(--on-human); vertical-align: middle; }
-details { margin: 4px 0 8px; }
-.heat td { width: 22px; height: 18px; padding: 0; border: 1px solid #fff; }
-.heat th { padding: 0 4px; font-weight: 400; font-size: 11px; border: none; }
-@media print {
-  #details, nav, .skip, details > summary { display: none !important; }
-  details { display: block; }
-  body { font-size: 10pt; }
-  figure, section > table { break-inside: avoid; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; text-decoration: none; }
-}
-`;
 
 /** SVG patterns, so no state is told by colour alone. */
 const PATTERNS = `<defs>
@@ -329,69 +284,16 @@ function gapRow(g: Gap, zone: string): string {
   return `<tr><td>${esc(g.requirement.id)}</td><td>${esc(g.requirement.portal ?? '')}</td><td class="date">${esc(localClock(g.start, zone))}</td><td>${esc(localClock(g.end, zone, g.start))}</td><td class="num">${hoursText(g.end - g.start)}</td><td>${esc(why)}</td></tr>`;
 }
 
-const SCRIPT = `
-(function () {
-  var panel = document.getElementById('details');
-  function show(g) {
-    var lines = [g.getAttribute('data-what'), g.getAttribute('data-when')].concat((g.getAttribute('data-more') || '').split('\\n').filter(Boolean));
-    panel.textContent = '';
-    var title = document.createElement('p');
-    title.innerHTML = '';
-    title.appendChild(document.createElement('strong')).textContent = g.closest('figure').getAttribute('data-portal');
-    panel.appendChild(title);
-    lines.forEach(function (l) { var p = document.createElement('p'); p.textContent = l; panel.appendChild(p); });
-    panel.hidden = false;
-    var active = document.querySelector('.interval.active');
-    if (active) active.classList.remove('active');
-    g.classList.add('active');
-  }
-  document.addEventListener('mouseover', function (e) { var g = e.target.closest && e.target.closest('.interval'); if (g) show(g); });
-  document.addEventListener('focusin', function (e) { var g = e.target.closest && e.target.closest('.interval'); if (g) show(g); });
-  // The panel follows the pointer and the focus: it goes when both have left the intervals.
-  function hideUnlessFocused() {
-    var f = document.activeElement;
-    if (f && f.classList && f.classList.contains('interval')) { show(f); return; }
-    panel.hidden = true;
-    var active = document.querySelector('.interval.active');
-    if (active) active.classList.remove('active');
-  }
-  document.addEventListener('mouseout', function (e) {
-    var from = e.target.closest && e.target.closest('.interval');
-    var to = e.relatedTarget && e.relatedTarget.closest && e.relatedTarget.closest('.interval');
-    if (from && !to) hideUnlessFocused();
-  });
-  document.addEventListener('focusout', function (e) {
-    var to = e.relatedTarget && e.relatedTarget.closest && e.relatedTarget.closest('.interval');
-    if (!to) setTimeout(hideUnlessFocused, 0);
-  });
-  document.addEventListener('keydown', function (e) {
-    var g = e.target.closest && e.target.closest('.interval');
-    if (!g) { if (e.key === 'Escape') panel.hidden = true; return; }
-    var all = Array.prototype.slice.call(g.parentNode.querySelectorAll('.interval'));
-    var i = all.indexOf(g), next = -1;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = Math.min(all.length - 1, i + 1);
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = Math.max(0, i - 1);
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = all.length - 1;
-    else if (e.key === 'Escape') { panel.hidden = true; return; }
-    if (next < 0) return;
-    e.preventDefault();
-    g.setAttribute('tabindex', '-1');
-    all[next].setAttribute('tabindex', '0');
-    all[next].focus();
-  });
-})();
-`;
-
 export function formatReportHtml(input: HtmlReportInput): string {
   const { report, model, findings } = input;
+  const { css, script } = pageAssets();
   const zone = report.zone;
   const org = model.organization;
   const title = `Coverage report — ${org?.name ?? org?.id ?? 'shiftready'}`;
   const periodText = `${localTime(report.period.from, zone)} to ${localTime(report.period.to, zone)} (${Number(((report.period.to - report.period.from) / MS_PER_DAY).toFixed(2))} days)`;
   const s: string[] = [];
   s.push('<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
-  s.push(`<title>${esc(title)}</title>`, `<style>${STYLE}</style>`, '</head>', '<body>');
+  s.push(`<title>${esc(title)}</title>`, `<style>\n${css}</style>`, '</head>', '<body>');
   s.push('<a class="skip" href="#summary">Skip to the numbers</a>');
   // The fill patterns, defined once for every chart and the legend.
   s.push(`<svg width="0" height="0" style="position:absolute" aria-hidden="true" focusable="false">${PATTERNS}</svg>`);
@@ -467,6 +369,6 @@ export function formatReportHtml(input: HtmlReportInput): string {
   }
   s.push('</tbody></table></section>');
 
-  s.push('</main>', '<div id="details" role="status" aria-live="polite" hidden></div>', `<script>${SCRIPT}</script>`, '</body>', '</html>');
+  s.push('</main>', '<div id="details" role="status" aria-live="polite" hidden></div>', `<script>\n${script}</script>`, '</body>', '</html>');
   return `${s.join('\n')}\n`;
 }
