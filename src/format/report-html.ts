@@ -17,6 +17,7 @@ import { localClock, localTime } from '../time/local.js';
 import { zoneTable, type ZoneTable } from '../time/zone.js';
 import type { PortalInterval } from '../timeline/types.js';
 import { pageAssets } from './report-html/assets.js';
+import { esc } from './report-html/html.js';
 import { DAYS, hoursText, loadOutliers, reportJson, roundHours, trackedHoursText } from './report.js';
 
 export interface HtmlReportInput {
@@ -28,10 +29,7 @@ export interface HtmlReportInput {
   findings: readonly Finding[];
 }
 
-/** Escapes text for HTML content and attribute values. */
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { esc } from './report-html/html.js';
 
 const DAY_WIDTH = 720; // 30 px per hour
 const LABEL_WIDTH = 132;
