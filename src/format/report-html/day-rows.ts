@@ -1,3 +1,7 @@
+/**
+ * A local day's row of a timeline chart: which instants it shows and where, when the clocks
+ * change that day.
+ */
 import { MS_PER_DAY } from '../../time/civil.js';
 import type { ZoneTable } from '../../time/zone.js';
 

@@ -1,6 +1,30 @@
-import type { PortalReport } from '../../report/coverage.js';
+/**
+ * The week's shape: per portal, a heat map of the share of each weekday-hour online, in a
+ * single-hue blue scale that reads in every colour vision and in grey, with the same numbers as
+ * a table of percentages.
+ */
+import type { CoverageReport, PortalReport } from '../../report/coverage.js';
 import { DAYS } from '../report.js';
-import { esc } from './html.js';
+import { html, lines, type Html } from './html.js';
+
+export function weekSection(report: CoverageReport): Html {
+  return lines([html`<section id="week"><h2>The week's shape</h2>`, ...report.portals.map(heatMap), html`</section>`]);
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+function heatMap(p: PortalReport): Html {
+  const id = p.portal.id;
+  const head = html`<tr><th></th>${HOURS.map((h) => html`<th scope="col">${twoDigits(h)}</th>`)}</tr>`;
+  const rows = p.weekShape.map(
+    (row, d) =>
+      html`<tr><th scope="row">${DAYS[d]!}</th>${row.map((share, h) => html`<td style="background:${heatColor(share)}" title="${DAYS[d]!} ${twoDigits(h)}:00–${twoDigits(h + 1)}:00: ${(share * 100).toFixed(0)}% online" aria-label="${(share * 100).toFixed(0)}%"></td>`)}</tr>`,
+  );
+  const percentages = html`<table><tr><th></th>${HOURS.map((h) => html`<th class="num">${h}</th>`)}</tr>${p.weekShape.map((row, d) => html`<tr><th>${DAYS[d]!}</th>${row.map((share) => html`<td class="num">${Math.round(share * 100)}</td>`)}</tr>`)}</table>`;
+  return html`<figure class="heat-map" data-portal="${id}"><figcaption>${p.portal.name ?? id}: share of each hour of the week online (darker = more)</figcaption>
+<table class="heat" role="table" aria-label="Share of each hour of the week that ${id} is online">${head}${rows}</table>
+<details><summary>As percentages</summary>${percentages}</details></figure>`;
+}
 
 function heatColor(share: number): string {
   // A light-to-dark blue scale (readable in every colour vision, and in grey).
@@ -10,14 +34,6 @@ function heatColor(share: number): string {
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
 
-export function heatMap(p: PortalReport): string {
-  const head = `<tr><th></th>${Array.from({ length: 24 }, (_, h) => `<th scope="col">${String(h).padStart(2, '0')}</th>`).join('')}</tr>`;
-  const rows = p.weekShape
-    .map((row, d) => `<tr><th scope="row">${DAYS[d]}</th>${row.map((share, h) => `<td style="background:${heatColor(share)}" title="${DAYS[d]} ${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00: ${(share * 100).toFixed(0)}% online" aria-label="${(share * 100).toFixed(0)}%"></td>`).join('')}</tr>`)
-    .join('');
-  return `<figure class="heat-map" data-portal="${esc(p.portal.id)}"><figcaption>${esc(p.portal.name ?? p.portal.id)}: share of each hour of the week online (darker = more)</figcaption>
-<table class="heat" role="table" aria-label="${esc(`Share of each hour of the week that ${p.portal.id} is online`)}">${head}${rows}</table>
-<details><summary>As percentages</summary><table><tr><th></th>${Array.from({ length: 24 }, (_, h) => `<th class="num">${h}</th>`).join('')}</tr>${p.weekShape
-    .map((row, d) => `<tr><th>${DAYS[d]}</th>${row.map((share) => `<td class="num">${Math.round(share * 100)}</td>`).join('')}</tr>`)
-    .join('')}</table></details></figure>`;
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
 }

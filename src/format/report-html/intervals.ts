@@ -1,4 +1,7 @@
-/** An interval of a portal's timeline in the page's words: its kind, and what, when and why in text. */
+/**
+ * An interval of a portal's timeline in the page's words: its kind (how it is painted) and what
+ * it is, when, and the details behind it, as text for its tooltip, its table row and the panel.
+ */
 import { humansTracked, overrideName, type Model } from '../../model/types.js';
 import { weekdayOf } from '../../time/civil.js';
 import { localClock } from '../../time/local.js';
@@ -34,7 +37,15 @@ function weekdayName(t: number, zone: string): string {
 }
 
 /** What the interval is, in words (its tooltip, its table row and the details panel). */
-export function describeInterval(i: PortalInterval, model: Model, zone: string): { when: string; what: string; more: string[] } {
+export interface IntervalWords {
+  /** Local weekday and times, and the length: "Mon 09:00 – 17:00 (8 h)". */
+  when: string;
+  what: string;
+  /** Shifts, staff, humans and who is alerted; or the override and its note. */
+  more: string[];
+}
+
+export function describeInterval(i: PortalInterval, model: Model, zone: string): IntervalWords {
   const when = `${weekdayName(i.start, zone)} ${localClock(i.start, zone)} – ${localClock(i.end, zone, i.start)} (${duration(i.end - i.start)})`;
   if (i.state === 'online') {
     if (!humansTracked(model)) return { when, what: 'Online (staffing: placeholder, humans not tracked)', more: [`Shifts: ${i.shifts.join(', ')}`, `Staff: ${i.staff.join(', ')}`] };
