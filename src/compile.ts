@@ -4,7 +4,7 @@
  */
 import { check, configZone, periodOf, requireStructure, requireValid, type Config, type PeriodInput } from './check.js';
 import { ConfigHasErrors, UsageError } from './errors.js';
-import { formatReportHtml } from './format/report-html.js';
+import { formatReportHtml } from './format/report-html/index.js';
 import { holidaysInPeriod } from './holidays/index.js';
 import { coverageReport, type CoverageReport } from './report/coverage.js';
 import { diffReport, type DiffReport } from './report/diff.js';

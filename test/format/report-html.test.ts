@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFromTexts } from '../../src/check.js';
 import { compile, coverage, coveragePage } from '../../src/compile.js';
-import { esc } from '../../src/format/report-html.js';
+import { esc, html, lines, raw, type Html } from '../../src/format/report-html/html.js';
 import { reportJson } from '../../src/format/report.js';
 import { cli } from '../helpers.js';
 
@@ -49,6 +49,37 @@ overrides:
 describe('esc', () => {
   it('escapes the five characters that matter in text and attributes', () => {
     expect(esc(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+  });
+});
+
+describe('html', () => {
+  const hostile = `</td><b class="x" title='y'>&amp;`;
+
+  it('escapes every interpolated text, in content and in attribute values', () => {
+    expect(String(html`<td title="${hostile}">${hostile}</td>`)).toBe(`<td title="${esc(hostile)}">${esc(hostile)}</td>`);
+  });
+
+  it('keeps markup that html or raw built as it is, and escapes it only once', () => {
+    const cell = html`<td>${hostile}</td>`;
+    expect(String(html`<tr>${cell}${raw('<td>&nbsp;</td>')}</tr>`)).toBe(`<tr><td>${esc(hostile)}</td><td>&nbsp;</td></tr>`);
+  });
+
+  it('concatenates a list, escaping its texts and keeping its markup', () => {
+    expect(String(html`<ul>${['<a>', html`<li>${'&'}</li>`, 7]}</ul>`)).toBe('<ul>&lt;a&gt;<li>&amp;</li>7</ul>');
+  });
+
+  it('writes numbers as JavaScript does', () => {
+    expect(String(html`<td>${0.1 + 0.2}</td><td>${-3}</td>`)).toBe('<td>0.30000000000000004</td><td>-3</td>');
+  });
+
+  it('takes no string for markup (checked by npm run typecheck)', () => {
+    // @ts-expect-error text becomes markup only through html or raw
+    const notMarkup: Html = '<b>';
+    expect(String(html`${notMarkup}`)).toBe('&lt;b&gt;');
+  });
+
+  it('puts parts one per line', () => {
+    expect(String(lines([html`<p>${'a'}</p>`, raw('<hr>')]))).toBe('<p>a</p>\n<hr>');
   });
 });
 
