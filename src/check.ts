@@ -7,7 +7,8 @@ import { resolveModel } from './model/resolve.js';
 import type { Model } from './model/types.js';
 import { RULE_BY_ID } from './rules/index.js';
 import { runRules } from './rules/run.js';
-import { resolveNow, resolvePeriod, type Period } from './time/period.js';
+import type { Period } from './time/period.js';
+import { readPeriod, type PeriodInput } from './when.js';
 
 /** A loaded configuration: the parsed files and the merged model. */
 export interface Config {
@@ -36,16 +37,8 @@ export function loadFromTexts(files: readonly { file: string; text: string }[]):
   return { sources, model: resolveModel(sources) };
 }
 
-export interface PeriodInput {
-  /** Local date or date-time (or with offset / Z); default today's local midnight. */
-  from?: string;
-  /** Exclusive end; default 90 days after `from`. */
-  to?: string;
-  /** Pins "now" (date-time text or epoch ms); default `SHIFTREADY_NOW`, else the clock. */
-  now?: string | number;
-  /** Where `now` came from, for messages (default `--now`). */
-  nowLabel?: string;
-}
+
+export type { PeriodInput } from './when.js';
 
 export interface CheckOptions extends PeriodInput {
   /** Severities that win over the config's `rules:` (like `--rule id=severity`). */
@@ -69,8 +62,7 @@ export function configZone(config: Config): string {
 
 /** The period a command looks at, in the organization's zone (SPEC §3.1). */
 export function periodOf(config: Config, input: PeriodInput): Period {
-  const zone = configZone(config);
-  return resolvePeriod({ from: input.from, to: input.to, now: resolveNow(input.now, zone, input.nowLabel) }, zone);
+  return readPeriod(input, configZone(config));
 }
 
 /** Runs every rule (SPEC §4) and returns the findings, sorted. */

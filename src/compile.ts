@@ -13,7 +13,8 @@ import { daysFromCivil } from './time/civil.js';
 import { zoneTable } from './time/zone.js';
 import type { Finding, RuleSeverity } from './findings.js';
 import { didYouMean } from './text.js';
-import { resolveNow, parseInstantArg, wallReadingOf, type WallReading } from './time/period.js';
+import { wallReadingOf, type WallReading } from './time/period.js';
+import { nowOf, readInstant, type InputNames } from './when.js';
 import { buildTimeline } from './timeline/build.js';
 import { explainAt, type Explanation } from './timeline/explain.js';
 import { statusAt as statusOf, type Status } from './timeline/status.js';
@@ -33,7 +34,8 @@ export interface InstantOptions {
   /** The instant: local date-time (or with offset / Z) or epoch ms; default now. */
   at?: string | number;
   now?: string | number;
-  nowLabel?: string;
+  /** How the caller names `at` and `now`, for messages (default `at`, `now`). */
+  names?: InputNames;
   rules?: Readonly<Record<string, RuleSeverity>>;
   /**
    * Called with the non-structural errors the answer sets aside (SPEC §5: `status` and `explain`
@@ -46,9 +48,9 @@ export interface InstantOptions {
 function instantOf(config: Config, options: InstantOptions): { at: number; reading?: WallReading } {
   const zone = configZone(config);
   if (typeof options.at === 'number') return { at: options.at };
-  if (options.at === undefined) return { at: resolveNow(options.now, zone, options.nowLabel) };
+  if (options.at === undefined) return { at: nowOf(options, zone) };
   const reading = wallReadingOf(options.at, zone);
-  return { at: parseInstantArg(options.at, zone, '--at'), ...(reading ? { reading } : {}) };
+  return { at: readInstant(options.at, zone, options.names?.at ?? 'at'), ...(reading ? { reading } : {}) };
 }
 
 function setAside(config: Config, options: InstantOptions): void {

@@ -7,9 +7,8 @@ import { formatJunit } from '../format/junit.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatStylish } from '../format/stylish.js';
 import { countFindings } from '../findings.js';
-import { nowFrom } from '../time/period.js';
 import { writeOutput, type CliIO } from './io.js';
-import { loadOptions, parseCount, parseRuleOptions } from './options.js';
+import { loadOptions, parseCount, parseRuleOptions, timeOptions } from './options.js';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -47,7 +46,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   const rules = parseRuleOptions(options.rule);
   const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings');
   const config = await loadAsync(paths, loadOptions(io));
-  const result = check(config, { rules, from: options.from, to: options.to, ...nowFrom(options.now, io.env) });
+  const result = check(config, { rules, ...timeOptions(options, io.env) });
   // --quiet shows errors only; warnings still count for --max-warnings (as in ESLint).
   const shown = options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
   const printed = options.quiet ? { ...shown, ...countFindings(shown.findings) } : shown;

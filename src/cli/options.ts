@@ -4,6 +4,7 @@ import type { RuleSeverity } from '../findings.js';
 import { RULE_BY_ID } from '../rules/index.js';
 import type { LoadOptions } from '../load/index.js';
 import { didYouMean } from '../text.js';
+import type { InputNames } from '../when.js';
 import type { CliIO } from './io.js';
 
 export function collect(value: string, previous: string[]): string[] {
@@ -40,4 +41,23 @@ export function loadOptions(io: Pick<CliIO, 'cwd' | 'env'>): LoadOptions {
   const workers = io.env.SHIFTREADY_WORKERS;
   if (workers === undefined || workers === '') return { cwd: io.cwd };
   return { cwd: io.cwd, threads: Number(workers) || 0 };
+}
+
+/**
+ * The time options of a command as the library takes them: `--from`, `--to`, `--at` as written,
+ * and "now" from `--now`, else the environment's `SHIFTREADY_NOW`, else the clock — each named in
+ * messages as the user gave it.
+ */
+export function timeOptions(options: { from?: string; to?: string; at?: string; now?: string }, env: NodeJS.ProcessEnv): { from?: string; to?: string; at?: string; now?: string; names: InputNames } {
+  const names: InputNames = { from: '--from', to: '--to', at: '--at', now: '--now' };
+  const fromEnv = options.now === undefined && env.SHIFTREADY_NOW !== undefined && env.SHIFTREADY_NOW !== '';
+  if (fromEnv) names.now = 'SHIFTREADY_NOW';
+  const now = fromEnv ? env.SHIFTREADY_NOW : options.now;
+  return {
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.to !== undefined ? { to: options.to } : {}),
+    ...(options.at !== undefined ? { at: options.at } : {}),
+    ...(now !== undefined ? { now } : {}),
+    names,
+  };
 }

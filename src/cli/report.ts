@@ -8,10 +8,10 @@ import { formatReportJson, formatReportMarkdown, formatReportText } from '../for
 import { filesAtRef } from '../load/git.js';
 import { humansTracked } from '../model/types.js';
 import { civilFromDays } from '../time/civil.js';
-import { nowFrom, resolveNow } from '../time/period.js';
+import { nowOf } from '../when.js';
 import { zoneTable } from '../time/zone.js';
 import { writeOutput, type CliIO } from './io.js';
-import { loadOptions, parseRuleOptions } from './options.js';
+import { loadOptions, parseRuleOptions, timeOptions } from './options.js';
 
 interface PeriodCommandOptions {
   from?: string;
@@ -23,7 +23,7 @@ interface PeriodCommandOptions {
 
 export async function runReport(paths: string[], options: PeriodCommandOptions & { format: 'text' | 'markdown' | 'json' | 'html' }, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
-  const input = { from: options.from, to: options.to, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) };
+  const input = { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) };
   let output: string;
   if (options.format === 'html') output = coveragePage(config, input);
   else {
@@ -44,8 +44,7 @@ export async function runHolidays(paths: string[], options: { year?: string; now
     if (!/^\d{4}$/.test(options.year)) throw new UsageError(`--year ${JSON.stringify(options.year)}: give a year such as 2026`);
     year = Number(options.year);
   } else {
-    const { now, nowLabel } = nowFrom(options.now, io.env);
-    year = civilFromDays(zoneTable(zone).instantToWall(resolveNow(now, zone, nowLabel)).day).year;
+    year = civilFromDays(zoneTable(zone).instantToWall(nowOf(timeOptions(options, io.env), zone)).day).year;
   }
   const entries = holidayReport(config, year, { rules: parseRuleOptions(options.rule) });
   const output = options.format === 'json' ? formatHolidaysJson(year, entries, humansTracked(config.model)) : options.format === 'markdown' ? formatHolidaysMarkdown(year, entries, config.model) : formatHolidaysText(year, entries, config.model);
@@ -58,7 +57,7 @@ export async function runDiff(paths: string[], options: PeriodCommandOptions & {
   const baseFiles = filesAtRef(options.base, paths, io.cwd);
   if (baseFiles.length === 0) throw new UsageError(`--base ${options.base}: no shiftready files there at ${paths.length ? paths.join(', ') : '.'}; nothing to compare with`);
   const base = loadFromTexts(baseFiles);
-  const report = diff(base, head, options.base, { from: options.from, to: options.to, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
+  const report = diff(base, head, options.base, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
   const zone = configZone(head);
   const output = options.format === 'json' ? formatDiffJson(report) : options.format === 'markdown' ? formatDiffMarkdown(report, zone) : formatDiffText(report, zone);
   writeOutput(io, output, options.out);

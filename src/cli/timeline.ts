@@ -7,9 +7,8 @@ import { formatTimelineCsv } from '../format/timeline-csv.js';
 import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
 import type { Finding } from '../findings.js';
-import { nowFrom } from '../time/period.js';
 import { writeOutput, type CliIO } from './io.js';
-import { loadOptions, parseRuleOptions } from './options.js';
+import { loadOptions, parseRuleOptions, timeOptions } from './options.js';
 
 export interface CompileCommandOptions {
   format: 'json' | 'ics' | 'csv';
@@ -22,7 +21,7 @@ export interface CompileCommandOptions {
 
 export async function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
-  const timeline = compile(config, { from: options.from, to: options.to, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule) });
+  const timeline = compile(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
   const output = options.format === 'ics' ? formatTimelineIcs(timeline) : options.format === 'csv' ? formatTimelineCsv(timeline) : formatTimelineJson(timeline);
   writeOutput(io, output, options.out);
   return 0;
@@ -44,14 +43,14 @@ function reportSetAside(io: CliIO): (errors: readonly Finding[]) => void {
 
 export async function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
-  const status = statusAt(config, { at: options.at, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule), onSetAside: reportSetAside(io) });
+  const status = statusAt(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule), onSetAside: reportSetAside(io) });
   writeOutput(io, options.format === 'json' ? formatStatusJson(status) : formatStatusText(status, config.model, configZone(config)), options.out);
   return 0;
 }
 
 export async function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
-  const explanation = explain(config, options.portal, { at: options.at, ...nowFrom(options.now, io.env), rules: parseRuleOptions(options.rule), onSetAside: reportSetAside(io) });
+  const explanation = explain(config, options.portal, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule), onSetAside: reportSetAside(io) });
   writeOutput(io, options.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation, config.model, configZone(config)), options.out);
   return 0;
 }
