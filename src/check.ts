@@ -79,7 +79,7 @@ export function check(config: Config, options: CheckOptions = {}): CheckResult {
 
 function configFindings(config: Config, options: Pick<CheckOptions, 'rules'>): Finding[] {
   const severities = new Map(Object.entries(options.rules ?? {}));
-  return runRules(config.model, { severities, period: { from: 0, to: 0 }, configOnly: true });
+  return runRules(config.model, { severities });
 }
 
 /**
@@ -89,7 +89,8 @@ function configFindings(config: Config, options: Pick<CheckOptions, 'rules'>): F
  */
 export function requireValid(config: Config, options: Pick<CheckOptions, 'rules'> = {}): Finding[] {
   const findings = configFindings(config, options);
-  if (findings.some((f) => f.severity === 'error')) throw new ConfigHasErrors(findings);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length) throw new ConfigHasErrors(errors, [...new Set(errors.filter((f) => !RULE_BY_ID.get(f.rule)?.meta.structural).map((f) => f.rule))].sort());
   return findings;
 }
 
@@ -101,6 +102,6 @@ export function requireValid(config: Config, options: Pick<CheckOptions, 'rules'
 export function requireStructure(config: Config, options: Pick<CheckOptions, 'rules'> = {}): Finding[] {
   const errors = configFindings(config, options).filter((f) => f.severity === 'error');
   const structural = errors.filter((f) => RULE_BY_ID.get(f.rule)?.meta.structural);
-  if (structural.length) throw new ConfigHasErrors(structural, undefined, true);
+  if (structural.length) throw new ConfigHasErrors(structural);
   return errors;
 }

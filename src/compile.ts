@@ -119,7 +119,7 @@ export function diff(base: Config, head: Config, baseName: string, options: Comp
   try {
     requireValid(base, options);
   } catch (e) {
-    if (e instanceof ConfigHasErrors) throw new ConfigHasErrors(e.findings, `at ${baseName}`);
+    if (e instanceof ConfigHasErrors) throw new ConfigHasErrors(e.findings, e.runAnyway, `at ${baseName}`);
     throw e;
   }
   const period = periodOf(head, options);

@@ -13,13 +13,13 @@ export class ConfigHasErrors extends Error {
   override readonly name = 'ConfigHasErrors';
   /** `where`: which configuration, when it is not the one in the working tree (e.g. "at origin/main"). */
   /**
-   * `structuralOnly`: the command answers despite other errors, so `--rule ID=warn` is no way
-   * around these (SPEC §5).
+   * `runAnyway`: the rules whose errors `--rule ID=warn` would let the command run past (SPEC §5);
+   * none for structural errors.
    */
   constructor(
     readonly findings: readonly import('./findings.js').Finding[],
+    readonly runAnyway: readonly string[] = [],
     readonly where?: string,
-    readonly structuralOnly = false,
   ) {
     super(`the configuration${where ? ` ${where}` : ''} has errors; fix them first (run \`shiftready check\`)`);
   }

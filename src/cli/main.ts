@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { ConfigHasErrors, UsageError } from '../errors.js';
-import { RULE_BY_ID } from '../rules/index.js';
 import { processIO, type CliIO } from './io.js';
 import { buildProgram } from './program.js';
 
@@ -33,15 +32,11 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
       return 2;
     }
     if (e instanceof ConfigHasErrors) {
-      const { formatStylish } = await import('../format/stylish.js');
-      const errors = e.findings.filter((f) => f.severity === 'error');
+      const { findingLines, problemCount } = await import('../format/stylish.js');
       io.stderr(`shiftready: the configuration${e.where ? ` ${e.where}` : ''} has errors; fix them first:\n\n`);
-      io.stderr(formatStylish({ findings: errors, errorCount: errors.length, warningCount: 0, files: [], period: { from: 0, to: 0 } }));
+      io.stderr(`${[...findingLines(e.findings), '', problemCount({ errorCount: e.findings.length, warningCount: 0 })].join('\n')}\n`);
       // SPEC §5: say how to run anyway — except past errors that leave no trustworthy structure.
-      const ids = [...new Set(errors.filter((f) => !RULE_BY_ID.get(f.rule)?.meta.structural).map((f) => f.rule))].sort();
-      if (!e.structuralOnly && ids.length) {
-        io.stderr(`\nTo run anyway, treat them as warnings: ${ids.map((id) => `--rule ${id}=warn`).join(' ')}\n`);
-      }
+      if (e.runAnyway.length) io.stderr(`\nTo run anyway, treat them as warnings: ${e.runAnyway.map((id) => `--rule ${id}=warn`).join(' ')}\n`);
       return 1;
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -8,7 +8,7 @@ import { servingShifts } from '../timeline/build.js';
 import { StaffingContext } from '../timeline/staffing.js';
 
 import { spansOfShiftsWithErrors } from './deferred.js';
-import { at, type Rule } from './rule.js';
+import { at, type TimelineRule } from './rule.js';
 import { gapReasonText, hours, list, localClock, overrideName, plural, quote } from '../words.js';
 
 const SHOWN = 3;
@@ -78,12 +78,13 @@ function advice(req: Requirement, portal: Portal, gaps: readonly Gap[], model: M
  * `closed` and `either` holidays requirements do not apply; on `covered` ones they apply as on any
  * day (SPEC §3.2). Times a shift with an error of its own would cover are that error's finding.
  */
-export const coverageGap: Rule = {
+export const coverageGap: TimelineRule = {
   meta: {
     id: 'coverage-gap',
     severity: 'error',
     description: 'required coverage (`requirements`) missing inside the checked period',
     kind: 'timeline',
+    fixable: false,
   },
   check(ctx) {
     const { model, period } = ctx;

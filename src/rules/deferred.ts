@@ -7,10 +7,10 @@ import type { Portal } from '../model/types.js';
 import { union, type Span } from '../time/intervals.js';
 import { forEachOccurrence } from '../time/series.js';
 import { portalsMeantFor } from '../timeline/staffing.js';
-import type { RuleContext } from './rule.js';
+import type { TimelineRuleContext } from './rule.js';
 
 /** The times in [from, to) that shifts meant for `portal` with errors of their own would cover. */
-export function spansOfShiftsWithErrors(ctx: RuleContext, portal: Portal, from: number, to: number): Span[] {
+export function spansOfShiftsWithErrors(ctx: TimelineRuleContext, portal: Portal, from: number, to: number): Span[] {
   const spans: Span[] = [];
   for (const shift of ctx.model.shifts) {
     if (!ctx.hasError(shift) || !portalsMeantFor(shift, ctx.model).includes(portal)) continue;

@@ -3,7 +3,7 @@ import type { Override, Shift } from '../model/types.js';
 import { MS_PER_DAY, formatDate, type DayNumber } from '../time/civil.js';
 import { endsNextDay, forEachOccurrence } from '../time/series.js';
 import { zoneTable } from '../time/zone.js';
-import { at, type Rule } from './rule.js';
+import { at, type TimelineRule } from './rule.js';
 import { clock, isoOffset, localTime, overrideLabel } from '../words.js';
 
 /**
@@ -43,12 +43,13 @@ const KIND_TEXT = {
  * date in the checked period. It still has one meaning (SPEC §3.1: a missing time takes the offset
  * before the gap; a repeated time is the earlier instant), but probably not the one intended.
  */
-export const dstAdjustedTime: Rule = {
+export const dstAdjustedTime: TimelineRule = {
   meta: {
     id: 'dst-adjusted-time',
     severity: 'warn',
     description: 'a shift or override time that does not exist or is ambiguous on some date in the period',
     kind: 'timeline',
+    fixable: false,
   },
   check(ctx) {
     const { model, period } = ctx;

@@ -1,13 +1,14 @@
 import type { Source } from '../model/types.js';
-import { related, at, type Rule } from './rule.js';
+import { related, at, type ConfigRule } from './rule.js';
 
 /** An id defined twice within a section, across all files; cites the first definition. */
-export const duplicateId: Rule = {
+export const duplicateId: ConfigRule = {
   meta: {
     id: 'duplicate-id',
     severity: 'error',
     description: 'an id defined twice within a section (across files)',
     kind: 'config',
+    fixable: false,
     structural: true,
   },
   check(ctx) {

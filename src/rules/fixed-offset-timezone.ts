@@ -1,6 +1,6 @@
 import type { Source } from '../model/types.js';
 
-import { at, type Rule } from './rule.js';
+import { at, type ConfigRule } from './rule.js';
 import { list } from '../words.js';
 
 /**
@@ -60,12 +60,13 @@ export function fixedOffsetZone(zone: string): { meaning: string; usual: string[
  * A valid IANA name for a fixed offset where the name suggests a place's local time (SPEC §4):
  * every shift is an hour off for half the year wherever the place observes daylight saving time.
  */
-export const fixedOffsetTimezone: Rule = {
+export const fixedOffsetTimezone: ConfigRule = {
   meta: {
     id: 'fixed-offset-timezone',
     severity: 'warn',
     description: 'a zone that never changes its clocks although the name suggests local time (EST, MST, HST, Etc/GMT±N)',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

@@ -6,7 +6,7 @@ import { holidayCoverage } from '../report/holidays.js';
 import { humansTracked, type Shift } from '../model/types.js';
 import { subtract, type Span } from '../time/intervals.js';
 
-import { at, type Rule } from './rule.js';
+import { at, type TimelineRule } from './rule.js';
 import { expectSource, holidayLabel, holidaySource } from './holiday-locations.js';
 import { hours, list, localClock } from '../words.js';
 
@@ -36,12 +36,13 @@ function exceptAdvice(shift: Shift, day: Span, zone: string): string {
  * or left unstaffed). Online time with only placeholders is the dangerous case: the portal is open
  * and nobody is there to answer.
  */
-export const holidayOpen: Rule = {
+export const holidayOpen: TimelineRule = {
   meta: {
     id: 'holiday-open',
     severity: 'error',
     description: 'a portal online on a holiday whose expectation is `closed` (placeholder-only named as such)',
     kind: 'timeline',
+    fixable: false,
   },
   check(ctx) {
     const { model, period } = ctx;

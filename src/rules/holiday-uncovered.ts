@@ -4,7 +4,7 @@ import { holidayCoverage } from '../report/holidays.js';
 
 import { totalLength } from '../time/intervals.js';
 import { expectSource, holidayLabel, holidaySource } from './holiday-locations.js';
-import { type Rule } from './rule.js';
+import { type TimelineRule } from './rule.js';
 import { humansTracked } from '../model/types.js';
 import { gapReasonText, hours } from '../words.js';
 
@@ -12,12 +12,13 @@ import { gapReasonText, hours } from '../words.js';
  * A `covered` holiday without the coverage it needs (SPEC §3.2): a portal's requirements not met
  * that day, or, for a portal without requirements, no human-staffed online time at all.
  */
-export const holidayUncovered: Rule = {
+export const holidayUncovered: TimelineRule = {
   meta: {
     id: 'holiday-uncovered',
     severity: 'error',
     description: 'a `covered` holiday without the coverage it needs',
     kind: 'timeline',
+    fixable: false,
   },
   check(ctx) {
     const { model, period } = ctx;

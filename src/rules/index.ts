@@ -16,7 +16,7 @@ import { overrideOverlap } from './override-overlap.js';
 import { placeholderMobileAlerts } from './placeholder-mobile-alerts.js';
 import { placeholderOnly } from './placeholder-only.js';
 import { portalProgramShared } from './portal-program-shared.js';
-import type { Rule } from './rule.js';
+import type { ConfigRule, Rule, TimelineRule } from './rule.js';
 import { schema } from './schema.js';
 import { shiftProgramNotPortal } from './shift-program-not-portal.js';
 import { shiftTypeMismatch } from './shift-type-mismatch.js';
@@ -63,3 +63,9 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
+
+/** The configuration rules, in the registry's order (the order they run in). */
+export const CONFIG_RULES: readonly ConfigRule[] = RULES.filter((r): r is ConfigRule => r.meta.kind === 'config');
+
+/** The timeline rules, in the registry's order; they run after every configuration rule. */
+export const TIMELINE_RULES: readonly TimelineRule[] = RULES.filter((r): r is TimelineRule => r.meta.kind === 'timeline');

@@ -1,18 +1,19 @@
 import { seriesIn } from '../model/normalize.js';
 import type { Requirement, Shift } from '../model/types.js';
 import { firstSeriesDay } from '../time/series.js';
-import { at, type Rule } from './rule.js';
+import { at, type ConfigRule } from './rule.js';
 
 /**
  * An RRULE that does not parse, is not allowed (SPEC §3.1), or yields no date at all. Expansion
  * work is bounded, so even rules that can never match (February 30th) are found at once.
  */
-export const invalidRecurrence: Rule = {
+export const invalidRecurrence: ConfigRule = {
   meta: {
     id: 'invalid-recurrence',
     severity: 'error',
     description: 'an RRULE that does not parse, or is not allowed (§3.1), or yields nothing',
     kind: 'config',
+    fixable: false,
     structural: true,
   },
   check(ctx) {

@@ -1,15 +1,16 @@
 import type { Requirement, Shift } from '../model/types.js';
 
-import { at, type Rule } from './rule.js';
+import { at, type ConfigRule } from './rule.js';
 import { list } from '../words.js';
 
 /** Dates that contradict each other: `until` before `from`, `away.to` before `away.from`, `date` with `repeat`. */
-export const invalidShiftTime: Rule = {
+export const invalidShiftTime: ConfigRule = {
   meta: {
     id: 'invalid-shift-time',
     severity: 'error',
     description: '`until` before `from`, `away.to` before `away.from`, a `date` with `repeat`',
     kind: 'config',
+    fixable: false,
     structural: true,
   },
   check(ctx) {

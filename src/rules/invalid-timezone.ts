@@ -2,19 +2,20 @@ import type { Source } from '../model/types.js';
 import { didYouMean } from '../text.js';
 import { IANA_ZONE_NAMES } from '../time/iana-zones.js';
 import { checkZoneName } from '../time/zone.js';
-import { at, type Rule } from './rule.js';
+import { at, type ConfigRule } from './rule.js';
 
 function knownZones(): Iterable<string> {
   return IANA_ZONE_NAMES;
 }
 
 /** Time zones must be IANA zone names, spelt as the database spells them. */
-export const invalidTimezone: Rule = {
+export const invalidTimezone: ConfigRule = {
   meta: {
     id: 'invalid-timezone',
     severity: 'error',
     description: 'not an IANA zone name',
     kind: 'config',
+    fixable: false,
     structural: true,
   },
   check(ctx) {

@@ -1,12 +1,13 @@
-import { at, related, type Rule } from './rule.js';
+import { at, related, type ConfigRule } from './rule.js';
 
 /** Texters who reach a switched-off SMS portal receive the organization's SMS offline message. */
-export const missingSmsOfflineMessage: Rule = {
+export const missingSmsOfflineMessage: ConfigRule = {
   meta: {
     id: 'missing-sms-offline-message',
     severity: 'warn',
     description: 'an SMS portal and no `offlineMessages.sms`',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

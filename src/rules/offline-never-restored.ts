@@ -1,18 +1,19 @@
 
 import { wouldBeOnline } from '../timeline/types.js';
-import { at, type Rule } from './rule.js';
+import { at, type TimelineRule } from './rule.js';
 import { hours, localTime, overrideLabel as label } from '../words.js';
 
 /**
  * An override without `online` keeps its target offline through every later shift, until someone
  * sets it back online (SPEC §1). Says how many staffed hours it suppresses in the checked period.
  */
-export const offlineNeverRestored: Rule = {
+export const offlineNeverRestored: TimelineRule = {
   meta: {
     id: 'offline-never-restored',
     severity: 'warn',
     description: 'an override with no `online`: the target stays offline through every later shift',
     kind: 'timeline',
+    fixable: false,
   },
   check(ctx) {
     const { model, period } = ctx;

@@ -1,7 +1,7 @@
 
 import { wouldBeOnline, type PortalTimeline } from '../timeline/types.js';
 import { spansOfShiftsWithErrors } from './deferred.js';
-import { at, type Rule } from './rule.js';
+import { at, type TimelineRule } from './rule.js';
 import { localTime, overrideLabel as label } from '../words.js';
 
 function covering(timeline: PortalTimeline, t: number) {
@@ -13,12 +13,13 @@ function covering(timeline: PortalTimeline, t: number) {
  * that goes offline when no staffed shift serves the target (for the organization: no portal)
  * describes something that cannot happen.
  */
-export const offlineWhileNotOnline: Rule = {
+export const offlineWhileNotOnline: TimelineRule = {
   meta: {
     id: 'offline-while-not-online',
     severity: 'error',
     description: 'an override taking a target offline when no staffed shift serves it (switches aside; for the organization: no portal)',
     kind: 'timeline',
+    fixable: false,
   },
   check(ctx) {
     const { model, period } = ctx;

@@ -1,6 +1,6 @@
 import { type Override } from '../model/types.js';
 
-import { at, related, type Rule } from './rule.js';
+import { at, related, type ConfigRule } from './rule.js';
 import { article, list, overrideLabel } from '../words.js';
 
 /**
@@ -8,12 +8,13 @@ import { article, list, overrideLabel } from '../words.js';
  * them back online (`onlineBy`, default `by`; SPEC §3.2). A user whose role is not valid is left
  * to the `schema` finding.
  */
-export const overrideNotPermitted: Rule = {
+export const overrideNotPermitted: ConfigRule = {
   meta: {
     id: 'override-not-permitted',
     severity: 'error',
     description: 'an override made (or set back online) by a user whose role is not in `offlineControl`',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

@@ -1,17 +1,18 @@
 import { type Override, type OverrideSpan } from '../model/types.js';
 import { overrideLabel as label } from '../words.js';
-import { at, related, type Rule } from './rule.js';
+import { at, related, type ConfigRule } from './rule.js';
 
 /**
  * Override periods on one switch (the organization's, or one portal's) must not overlap, and
  * `online` must come after `offline` (SPEC §3.2). Periods are half-open: back-to-back is fine.
  */
-export const overrideOverlap: Rule = {
+export const overrideOverlap: ConfigRule = {
   meta: {
     id: 'override-overlap',
     severity: 'error',
     description: 'overlapping override periods on the same switch; `online` not after `offline`',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

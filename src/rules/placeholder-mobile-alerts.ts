@@ -1,12 +1,13 @@
-import { at, type Rule } from './rule.js';
+import { at, type ConfigRule } from './rule.js';
 
 /** A placeholder is not a person: it receives no SMS mobile alerts (SPEC §1). */
-export const placeholderMobileAlerts: Rule = {
+export const placeholderMobileAlerts: ConfigRule = {
   meta: {
     id: 'placeholder-mobile-alerts',
     severity: 'warn',
     description: '`mobileAlerts: true` on a placeholder',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     for (const user of ctx.model.users) {

@@ -1,19 +1,20 @@
 import { compareCodeUnits } from '../findings.js';
 import { humansTracked, type Shift } from '../model/types.js';
 
-import { at, type Rule } from './rule.js';
+import { at, type TimelineRule } from './rule.js';
 import { hours, localClock } from '../words.js';
 
 /**
  * Online time with nobody but placeholders: the portal accepts conversations that nobody
  * answers, and nobody is alerted (SPEC §1, §3.2). Reported per shift that is staffed then.
  */
-export const placeholderOnly: Rule = {
+export const placeholderOnly: TimelineRule = {
   meta: {
     id: 'placeholder-only',
     severity: 'warn',
     description: 'online time with nobody but placeholders: no one answers, no mobile alerts',
     kind: 'timeline',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

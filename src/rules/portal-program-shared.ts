@@ -1,14 +1,15 @@
 import type { Portal } from '../model/types.js';
 import { intendedProgram } from './root-causes.js';
-import { at, related, type Rule } from './rule.js';
+import { at, related, type ConfigRule } from './rule.js';
 
 /** Every portal has its own program; two portals cannot share one. */
-export const portalProgramShared: Rule = {
+export const portalProgramShared: ConfigRule = {
   meta: {
     id: 'portal-program-shared',
     severity: 'error',
     description: 'two portals with the same program',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const first = new Map<string, Portal>();

@@ -3,21 +3,18 @@ import type { Location, RelatedLocation, Severity } from '../findings.js';
 import { locate } from '../load/locate.js';
 import type { Path } from '../load/source.js';
 import type { Model, Source } from '../model/types.js';
+import type { Period } from '../time/period.js';
 import type { Timeline } from '../timeline/types.js';
 
 export const DOCS_BASE_URL = 'https://github.com/shiftready/shiftready/blob/main/docs/rules/';
 
-export interface RuleMeta {
+/** What a rule is, all in one place: nothing elsewhere repeats these facts. */
+interface RuleFacts {
   id: string;
   /** Default severity (SPEC §4). */
   severity: Severity;
   /** One line: what the rule finds. */
   description: string;
-  /**
-   * `config`: looks at the configuration alone. `timeline`: looks at the availability over the
-   * checked period; runs only when the configuration has no structural errors.
-   */
-  kind: 'config' | 'timeline';
   /** The rule may report fatal problems (see `Report.fatal`), so it runs even when off. */
   reportsFatal?: boolean;
   /**
@@ -25,16 +22,27 @@ export interface RuleMeta {
    * reported, timeline rules do not run and `status` / `explain` refuse to answer.
    */
   structural?: boolean;
+  /** `check --fix` can fix its findings (SPEC §5.7). */
+  fixable: boolean;
 }
+
+/** A rule that looks at the configuration alone. */
+export interface ConfigRuleMeta extends RuleFacts {
+  kind: 'config';
+}
+
+/**
+ * A rule that looks at the availability over the checked period; it runs after every
+ * configuration rule, and only while no structural error is reported.
+ */
+export interface TimelineRuleMeta extends RuleFacts {
+  kind: 'timeline';
+}
+
+export type RuleMeta = ConfigRuleMeta | TimelineRuleMeta;
 
 export function docsUrl(id: string): string {
   return `${DOCS_BASE_URL}${id}.md`;
-}
-
-/** The checked period [from, to) as instants (SPEC §3.1). */
-export interface Period {
-  from: number;
-  to: number;
 }
 
 export interface Report {
@@ -47,25 +55,36 @@ export interface Report {
   subject?: object | readonly object[];
 }
 
-export interface RuleContext {
+/** What a configuration rule sees. */
+export interface ConfigRuleContext {
   readonly model: Model;
-  /** The checked period (time-based rules look only here). */
-  readonly period: Period;
-  /** The availability timeline over the checked period (timeline rules only; computed once). */
-  timeline(): Timeline;
   report(finding: Report): void;
   /**
-   * True when an earlier rule reported an error about `subject`. Timeline rules run after the
-   * configuration rules and leave to them what that error explains (SPEC §4: findings name the
-   * root cause).
+   * True when an earlier rule reported an error about `subject`. Later rules leave to it what that
+   * error explains (SPEC §4: findings name the root cause).
    */
   hasError(subject: object): boolean;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): void;
+/** What a timeline rule sees, besides the model: the checked period and its timeline. */
+export interface TimelineRuleContext extends ConfigRuleContext {
+  /** The checked period (time-based rules look only here). */
+  readonly period: Period;
+  /** The availability timeline over the checked period (computed once). */
+  timeline(): Timeline;
 }
+
+export interface ConfigRule {
+  meta: ConfigRuleMeta;
+  check(ctx: ConfigRuleContext): void;
+}
+
+export interface TimelineRule {
+  meta: TimelineRuleMeta;
+  check(ctx: TimelineRuleContext): void;
+}
+
+export type Rule = ConfigRule | TimelineRule;
 
 /** The location of a field of an item (`path` relative to the item). */
 export function at(source: Source, path: Path = [], part: 'value' | 'key' = 'value'): Location {

@@ -3,15 +3,18 @@ import { sortFindings, type Finding, type RuleSeverity, type Severity } from '..
 import type { Model } from '../model/types.js';
 import { buildTimeline } from '../timeline/build.js';
 import type { Timeline } from '../timeline/types.js';
-import { RULES } from './index.js';
-import type { Period, RuleContext } from './rule.js';
+import { CONFIG_RULES, RULES, TIMELINE_RULES } from './index.js';
+import type { Period } from '../time/period.js';
+import type { Report, Rule } from './rule.js';
 
 export interface RunOptions {
   /** Severities given on the command line (`--rule id=severity`); they win over `rules:`. */
   severities?: ReadonlyMap<string, RuleSeverity>;
-  period: Period;
-  /** Run only the configuration rules (what commands needing a timeline check first). */
-  configOnly?: boolean;
+  /**
+   * The checked period: the timeline rules look at it. Without one, only the configuration rules
+   * run (what commands that need a timeline check first).
+   */
+  period?: Period;
 }
 
 /** The severity each rule runs with: command line, else the config's `rules:`, else the default. */
@@ -32,33 +35,37 @@ export function runRules(model: Model, options: RunOptions): Finding[] {
   const severities = effectiveSeverities(model, options.severities);
   const disabledBy = new Map(model.sources.map((d) => [d.file, d.disabled]));
   const findings: Finding[] = [];
-  let timeline: Timeline | undefined;
   let structuralErrors = false;
   const subjectsWithErrors = new Set<object>();
 
-  const ordered = [...RULES].sort((a, b) => (a.meta.kind === b.meta.kind ? 0 : a.meta.kind === 'config' ? -1 : 1));
-  for (const rule of ordered) {
-    const severity = severities.get(rule.meta.id)!;
-    if (severity === 'off' && !rule.meta.reportsFatal) continue;
-    if (rule.meta.kind === 'timeline' && (structuralErrors || options.configOnly)) continue;
-    const ctx: RuleContext = {
-      model,
-      period: options.period,
-      timeline: () => (timeline ??= buildTimeline(model, options.period)),
-      hasError: (subject) => subjectsWithErrors.has(subject),
-      report: ({ at, message, related, fatal, subject }) => {
-        const disabled = disabledBy.get(at.file)?.get(at.line);
-        if (!fatal && (severity === 'off' || disabled === 'all' || disabled?.has(rule.meta.id))) return;
-        const level = fatal ? 'error' : (severity as Severity);
-        const finding: Finding = { rule: rule.meta.id, severity: level, message, file: at.file, line: at.line, column: at.column };
-        if (related?.length) finding.related = related;
-        findings.push(finding);
-        if (level !== 'error') return;
-        if (rule.meta.structural) structuralErrors = true;
-        for (const s of Array.isArray(subject) ? subject : subject ? [subject] : []) subjectsWithErrors.add(s);
-      },
-    };
-    rule.check(ctx);
+  /** A rule's reporting: severity, disable comments, and what later rules need to know. */
+  const reporter = (rule: Rule, severity: RuleSeverity) => ({
+    hasError: (subject: object) => subjectsWithErrors.has(subject),
+    report: ({ at, message, related, fatal, subject }: Report) => {
+      const disabled = disabledBy.get(at.file)?.get(at.line);
+      if (!fatal && (severity === 'off' || disabled === 'all' || disabled?.has(rule.meta.id))) return;
+      const level = fatal ? 'error' : (severity as Severity);
+      const finding: Finding = { rule: rule.meta.id, severity: level, message, file: at.file, line: at.line, column: at.column };
+      if (related?.length) finding.related = related;
+      findings.push(finding);
+      if (level !== 'error') return;
+      if (rule.meta.structural) structuralErrors = true;
+      for (const s of Array.isArray(subject) ? subject : subject ? [subject] : []) subjectsWithErrors.add(s);
+    },
+  });
+  const runs = (rule: Rule) => severities.get(rule.meta.id) !== 'off' || rule.meta.reportsFatal;
+
+  // Configuration rules first, in the registry's order; then the timeline rules.
+  for (const rule of CONFIG_RULES) {
+    if (!runs(rule)) continue;
+    rule.check({ model, ...reporter(rule, severities.get(rule.meta.id)!) });
+  }
+  const period = options.period;
+  if (!period || structuralErrors) return sortFindings(findings);
+  let timeline: Timeline | undefined;
+  for (const rule of TIMELINE_RULES) {
+    if (!runs(rule)) continue;
+    rule.check({ model, period, timeline: () => (timeline ??= buildTimeline(model, period)), ...reporter(rule, severities.get(rule.meta.id)!) });
   }
   return sortFindings(findings);
 }

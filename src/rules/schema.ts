@@ -2,18 +2,19 @@ import { locate } from '../load/locate.js';
 import type { Path } from '../load/source.js';
 import { isAllPrograms } from '../model/types.js';
 import { validateData } from '../validate/schema.js';
-import { related, type Rule } from './rule.js';
+import { related, type ConfigRule } from './rule.js';
 
 /**
  * JSON Schema violations of each file, plus the shape of the merged configuration: exactly one
  * `organization`, at most one `holidays` section.
  */
-export const schema: Rule = {
+export const schema: ConfigRule = {
   meta: {
     id: 'schema',
     severity: 'error',
     description: 'JSON Schema violation: unknown key, wrong type, missing field, bad time format',
     kind: 'config',
+    fixable: false,
     structural: true,
   },
   check(ctx) {

@@ -1,7 +1,7 @@
 import { isAllPrograms } from '../model/types.js';
 
 import { intendedPrograms } from './root-causes.js';
-import { at, related, type Rule } from './rule.js';
+import { at, related, type ConfigRule } from './rule.js';
 import { list, quote } from '../words.js';
 
 /**
@@ -9,12 +9,13 @@ import { list, quote } from '../words.js';
  * programs" (however it is spelt, defined or not) is the case the help article names: one finding,
  * naming the portal programs the shift could be for (SPEC §4).
  */
-export const shiftProgramNotPortal: Rule = {
+export const shiftProgramNotPortal: ConfigRule = {
   meta: {
     id: 'shift-program-not-portal',
     severity: 'error',
     description: 'a shift whose program belongs to no portal ("all programs" included)',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

@@ -1,7 +1,7 @@
 import type { MessagingType, Model, Portal, Shift } from '../model/types.js';
 
 import { likelyPortalType } from './root-causes.js';
-import { at, related, type Rule } from './rule.js';
+import { at, related, type ConfigRule } from './rule.js';
 import { article, list, quote, TYPE_WORDS } from '../words.js';
 
 /** Registered users of the shift who would not count for `program` and `type`. */
@@ -34,12 +34,13 @@ function fixes(shift: Shift, portal: Portal, type: MessagingType, model: Model):
  * portal's program is for the other type, the portal's type is the likelier mistake: one finding
  * there, not one per shift.
  */
-export const shiftTypeMismatch: Rule = {
+export const shiftTypeMismatch: ConfigRule = {
   meta: {
     id: 'shift-type-mismatch',
     severity: 'error',
     description: "a shift whose messaging type differs from its portal's type",
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

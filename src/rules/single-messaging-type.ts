@@ -1,12 +1,13 @@
-import { at, type Rule } from './rule.js';
+import { at, type ConfigRule } from './rule.js';
 
 /** A shift is for exactly one messaging type (SPEC §1 (b)): never both, never none. */
-export const singleMessagingType: Rule = {
+export const singleMessagingType: ConfigRule = {
   meta: {
     id: 'single-messaging-type',
     severity: 'error',
     description: 'a shift for both messaging types (e.g. `messaging: [chat, sms]`) or none',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

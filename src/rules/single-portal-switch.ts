@@ -1,17 +1,18 @@
 
-import { at, type Rule } from './rule.js';
+import { at, type ConfigRule } from './rule.js';
 import { overrideLabel } from '../words.js';
 
 /**
  * An organization with exactly one portal has only the organization switch (SPEC §3.2): there is
  * no per-portal switch to choose, and the portal stays in the Portal Legend while it is off.
  */
-export const singlePortalSwitch: Rule = {
+export const singlePortalSwitch: ConfigRule = {
   meta: {
     id: 'single-portal-switch',
     severity: 'error',
     description: 'an override with `portal:` in an organization with one portal',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

@@ -1,18 +1,19 @@
 import { portalsServed } from '../timeline/staffing.js';
 import { TYPE_WORDS } from '../words.js';
-import { at, indexIn, related, type Rule } from './rule.js';
+import { at, indexIn, related, type ConfigRule } from './rule.js';
 
 /**
  * A registered user counts only with permission for the shift's messaging type (SPEC §3.2). Only
  * shifts that serve a portal are judged: when the shift itself is wrong (its program or type), its
  * staff are not (SPEC §4, findings name the root cause).
  */
-export const staffLacksPermission: Rule = {
+export const staffLacksPermission: ConfigRule = {
   meta: {
     id: 'staff-lacks-permission',
     severity: 'error',
     description: "a registered user without permission for the shift's messaging type",
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

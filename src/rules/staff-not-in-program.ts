@@ -1,16 +1,17 @@
 import { portalsServed } from '../timeline/staffing.js';
-import { at, indexIn, related, type Rule } from './rule.js';
+import { at, indexIn, related, type ConfigRule } from './rule.js';
 
 /**
  * A registered user counts only if assigned to the shift's program (SPEC §3.2). Only shifts that
  * serve a portal are judged: when the shift itself is wrong, its staff are not (SPEC §4).
  */
-export const staffNotInProgram: Rule = {
+export const staffNotInProgram: ConfigRule = {
   meta: {
     id: 'staff-not-in-program',
     severity: 'error',
     description: "a registered user not assigned to the shift's program",
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

@@ -1,16 +1,17 @@
-import { at, indexIn, related, type Rule } from './rule.js';
+import { at, indexIn, related, type ConfigRule } from './rule.js';
 
 /**
  * Configuration that contradicts `organization.staffing` (SPEC §3.2): under `placeholder` humans
  * are not tracked, so `minHumans` cannot be checked; under `registered` no placeholder holds a
  * shift, since it would bring the portal online with nobody registered.
  */
-export const staffingMismatch: Rule = {
+export const staffingMismatch: ConfigRule = {
   meta: {
     id: 'staffing-mismatch',
     severity: 'error',
     description: 'configuration that contradicts the chosen staffing model (organization.staffing)',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;

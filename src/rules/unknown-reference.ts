@@ -1,16 +1,17 @@
 import { isAllPrograms, type Source } from '../model/types.js';
 import { checkCalendar } from '../holidays/calendars.js';
 import { didYouMean } from '../text.js';
-import { at, indexIn, type Rule } from './rule.js';
+import { at, indexIn, type ConfigRule } from './rule.js';
 import { list, overrideLabel, quote } from '../words.js';
 
 /** A program, portal or user id that does not exist. */
-export const unknownReference: Rule = {
+export const unknownReference: ConfigRule = {
   meta: {
     id: 'unknown-reference',
     severity: 'error',
     description: 'a program, portal or user id that does not exist',
     kind: 'config',
+    fixable: false,
     structural: true,
   },
   check(ctx) {

@@ -3,16 +3,17 @@ import type { Shift } from '../model/types.js';
 import { forEachOccurrence } from '../time/series.js';
 import { portalsServed, StaffingContext } from '../timeline/staffing.js';
 
-import { at, type Rule } from './rule.js';
+import { at, type TimelineRule } from './rule.js';
 import { list, localClock } from '../words.js';
 
 /** Occurrences that are not staffed (for all or part of their time) keep the portal offline. */
-export const unstaffedShift: Rule = {
+export const unstaffedShift: TimelineRule = {
   meta: {
     id: 'unstaffed-shift',
     severity: 'warn',
     description: 'shift occurrences in the checked period that are not staffed, so the portal stays offline',
     kind: 'timeline',
+    fixable: false,
   },
   check(ctx) {
     const { model, period } = ctx;

@@ -1,6 +1,6 @@
 
 import { intendedPrograms, likelyPortalType, sharedPrograms } from './root-causes.js';
-import { at, indexIn, type Rule } from './rule.js';
+import { at, indexIn, type ConfigRule } from './rule.js';
 import { list, TYPE_WORDS } from '../words.js';
 
 /**
@@ -9,12 +9,13 @@ import { list, TYPE_WORDS } from '../words.js';
  * where another finding is the root: the user's own errors on shifts, a misspelt program or type,
  * a program two portals share, a portal whose type is in question.
  */
-export const userWithoutAccess: Rule = {
+export const userWithoutAccess: ConfigRule = {
   meta: {
     id: 'user-without-access',
     severity: 'warn',
     description: 'a user with a messaging permission but no portal program, or the reverse',
     kind: 'config',
+    fixable: false,
   },
   check(ctx) {
     const { model } = ctx;
