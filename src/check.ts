@@ -8,6 +8,7 @@ import type { Model } from './model/types.js';
 import { RULE_BY_ID } from './rules/index.js';
 import { runRules } from './rules/run.js';
 import type { Period } from './time/period.js';
+import type { Timeline } from './timeline/types.js';
 import { readPeriod, type PeriodInput } from './when.js';
 
 /** A loaded configuration: the parsed files and the merged model. */
@@ -65,21 +66,34 @@ export function periodOf(config: Config, input: PeriodInput): Period {
   return readPeriod(input, configZone(config));
 }
 
-/** Runs every rule (SPEC §4) and returns the findings, sorted. */
-export function check(config: Config, options: CheckOptions = {}): CheckResult {
+/** `--rule`-style severities as the runner takes them; an unknown rule is a usage error. */
+function severitiesOf(rules: CheckOptions['rules'] = {}): Map<string, RuleSeverity> {
   const severities = new Map<string, RuleSeverity>();
-  for (const [id, severity] of Object.entries(options.rules ?? {})) {
+  for (const [id, severity] of Object.entries(rules)) {
     if (!RULE_BY_ID.has(id)) throw new UsageError(`unknown rule \`${id}\`: run \`shiftready rules\` for the list`);
     severities.set(id, severity);
   }
+  return severities;
+}
+
+/**
+ * Runs every rule (SPEC §4) and returns the findings, sorted. `timeline`: the timeline over the
+ * checked period, when the caller builds it anyway (so it is built once).
+ */
+export function check(config: Config, options: CheckOptions = {}, timeline?: (period: Period) => Timeline): CheckResult {
   const period = periodOf(config, options);
-  const findings = runRules(config.model, { severities, period });
+  const findings = runRules(config.model, { severities: severitiesOf(options.rules), period, ...(timeline ? { timeline: () => timeline(period) } : {}) });
   return { findings, ...countFindings(findings), period, files: config.sources.map((s) => s.file) };
 }
 
 function configFindings(config: Config, options: Pick<CheckOptions, 'rules'>): Finding[] {
-  const severities = new Map(Object.entries(options.rules ?? {}));
-  return runRules(config.model, { severities });
+  return runRules(config.model, { severities: severitiesOf(options.rules) });
+}
+
+/** Throws `ConfigHasErrors` for the errors among `findings` that configuration rules reported. */
+export function refuseConfigErrors(findings: readonly Finding[]): void {
+  const errors = findings.filter((f) => f.severity === 'error' && RULE_BY_ID.get(f.rule)?.meta.kind === 'config');
+  if (errors.length) throw new ConfigHasErrors(errors, [...new Set(errors.filter((f) => !RULE_BY_ID.get(f.rule)?.meta.structural).map((f) => f.rule))].sort());
 }
 
 /**
@@ -89,8 +103,7 @@ function configFindings(config: Config, options: Pick<CheckOptions, 'rules'>): F
  */
 export function requireValid(config: Config, options: Pick<CheckOptions, 'rules'> = {}): Finding[] {
   const findings = configFindings(config, options);
-  const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length) throw new ConfigHasErrors(errors, [...new Set(errors.filter((f) => !RULE_BY_ID.get(f.rule)?.meta.structural).map((f) => f.rule))].sort());
+  refuseConfigErrors(findings);
   return findings;
 }
 

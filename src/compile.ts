@@ -2,7 +2,7 @@
  * The library's front door for the timeline: compile, status at an instant, explain. Each first
  * checks the configuration rules and throws `ConfigHasErrors` if they report errors.
  */
-import { check, configZone, periodOf, requireStructure, requireValid, type Config, type PeriodInput } from './check.js';
+import { check, configZone, periodOf, refuseConfigErrors, requireStructure, requireValid, type Config, type PeriodInput } from './check.js';
 import { ConfigHasErrors, UsageError } from './errors.js';
 import { formatReportHtml } from './format/report-html/index.js';
 import { holidaysInPeriod } from './holidays/index.js';
@@ -88,7 +88,11 @@ export function coverage(config: Config, options: CompileOptions = {}): Coverage
  * portal's intervals, the holiday verdicts of the period and the findings of `check`.
  */
 export function coveragePage(config: Config, options: CompileOptions = {}): string {
-  const timeline = compile(config, options);
+  // One run of the rules, one timeline: the rules use the page's timeline.
+  let built: Timeline | undefined;
+  const { findings, period } = check(config, options, (p) => (built ??= buildTimeline(config.model, p)));
+  refuseConfigErrors(findings);
+  const timeline = built ?? buildTimeline(config.model, period);
   const zone = configZone(config);
   const report = coverageReport(config.model, timeline, zone);
   return formatReportHtml({
@@ -96,7 +100,7 @@ export function coveragePage(config: Config, options: CompileOptions = {}): stri
     model: config.model,
     intervals: timeline.portals.map((p) => ({ portalId: p.portal.id, intervals: p.intervals })),
     holidays: holidayCoverage(config.model, timeline, zone, report.holidays),
-    findings: check(config, options).findings,
+    findings,
   });
 }
 

@@ -15,6 +15,8 @@ export interface RunOptions {
    * run (what commands that need a timeline check first).
    */
   period?: Period;
+  /** The timeline over `period`, when the caller builds it too (built here on first use otherwise). */
+  timeline?: () => Timeline;
 }
 
 /** The severity each rule runs with: command line, else the config's `rules:`, else the default. */
@@ -62,10 +64,11 @@ export function runRules(model: Model, options: RunOptions): Finding[] {
   }
   const period = options.period;
   if (!period || structuralErrors) return sortFindings(findings);
-  let timeline: Timeline | undefined;
+  let built: Timeline | undefined;
+  const timeline = options.timeline ?? (() => (built ??= buildTimeline(model, period)));
   for (const rule of TIMELINE_RULES) {
     if (!runs(rule)) continue;
-    rule.check({ model, period, timeline: () => (timeline ??= buildTimeline(model, period)), ...reporter(rule, severities.get(rule.meta.id)!) });
+    rule.check({ model, period, timeline, ...reporter(rule, severities.get(rule.meta.id)!) });
   }
   return sortFindings(findings);
 }
