@@ -7,13 +7,11 @@ import { formatJunit } from '../format/junit.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatStylish } from '../format/stylish.js';
 import { countFindings } from '../findings.js';
+import type { FormatOf } from './formats.js';
 import { writeOutput, type CliIO } from './io.js';
 import { loadOptions, parseCount, parseRuleOptions, timeOptions } from './options.js';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
-
-const FORMATTERS: Record<CheckFormat, (r: CheckResult) => string> = {
+const FORMATTERS: Record<FormatOf<'check'>, (r: CheckResult) => string> = {
   stylish: formatStylish,
   json: formatFindingsJson,
   sarif: formatSarif,
@@ -23,7 +21,7 @@ const FORMATTERS: Record<CheckFormat, (r: CheckResult) => string> = {
 };
 
 export interface CheckCommandOptions {
-  format: CheckFormat;
+  format: FormatOf<'check'>;
   failOn: 'error' | 'warn';
   maxWarnings?: string;
   quiet?: boolean;

@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import type { CliIO } from './io.js';
+import { FORMATS, type FormattedCommand } from './formats.js';
 import { collect } from './options.js';
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -26,13 +27,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
    * A command that reads a configuration: its paths, `--format` (the first format is the
    * default), the command's own options, then `--rule` and `--out`, which all of them share.
    */
-  const configCommand = (name: string, description: string, formats: string[], own: (cmd: Command) => Command) =>
+  const configCommand = (name: FormattedCommand, description: string, own: (cmd: Command) => Command) =>
     own(
       program
         .command(name)
         .description(description)
         .argument('[paths...]', 'config files or directories (default: .)')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0])),
+        .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS[name]).default(FORMATS[name][0])),
     )
       .option('--rule <id=severity>', 'set a rule\'s severity: error, warn or off (repeatable)', collect, [])
       .option('-o, --out <file>', 'write the output to a file (whole or not at all)');
@@ -42,7 +43,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option('--at <date-time>', 'the instant: local date-time, or with Z or an offset (default: now)')
       .option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)');
 
-  configCommand('check', 'validate the configuration and print findings', ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'], (cmd) =>
+  configCommand('check', 'validate the configuration and print findings', (cmd) =>
     periodOptions(cmd)
       .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(['error', 'warn']).default('error'))
       .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
@@ -52,21 +53,21 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     setExit(await runCheck(paths, options, io));
   });
 
-  configCommand('compile', 'the availability timeline: when each portal is online, and why not when it is not', ['json', 'ics', 'csv'], periodOptions).action(
+  configCommand('compile', 'the availability timeline: when each portal is online, and why not when it is not', periodOptions).action(
     async (paths: string[], options) => {
       const { runCompile } = await import('./timeline.js');
       setExit(await runCompile(paths, options, io));
     },
   );
 
-  configCommand('status', 'readiness at an instant: which portals are online, and what new help seekers get', ['text', 'json'], instantOptions).action(
+  configCommand('status', 'readiness at an instant: which portals are online, and what new help seekers get', instantOptions).action(
     async (paths: string[], options) => {
       const { runStatus } = await import('./timeline.js');
       setExit(await runStatus(paths, options, io));
     },
   );
 
-  configCommand('explain', 'why a portal is online or offline at an instant: shifts, users who count and why not, switches', ['text', 'json'], (cmd) =>
+  configCommand('explain', 'why a portal is online or offline at an instant: shifts, users who count and why not, switches', (cmd) =>
     instantOptions(cmd.requiredOption('--portal <id>', 'the portal')),
   ).action(async (paths: string[], options) => {
     const { runExplain } = await import('./timeline.js');
@@ -76,21 +77,20 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   configCommand(
     'report',
     'coverage report for a period: hours online, with humans, placeholder-only, alerted; gaps; load per user',
-    ['text', 'markdown', 'json', 'html'],
     periodOptions,
   ).action(async (paths: string[], options) => {
     const { runReport } = await import('./report.js');
     setExit(await runReport(paths, options, io));
   });
 
-  configCommand('holidays', 'holiday coverage for a year: each holiday, each portal, and whether it meets its expectation', ['text', 'markdown', 'json'], (cmd) =>
+  configCommand('holidays', 'holiday coverage for a year: each holiday, each portal, and whether it meets its expectation', (cmd) =>
     cmd.option('--year <year>', 'the calendar year (default: this year)').option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)'),
   ).action(async (paths: string[], options) => {
     const { runHolidays } = await import('./report.js');
     setExit(await runHolidays(paths, options, io));
   });
 
-  configCommand('diff', 'what a change does to coverage, compared with the files at a git ref', ['text', 'markdown', 'json'], (cmd) =>
+  configCommand('diff', 'what a change does to coverage, compared with the files at a git ref', (cmd) =>
     periodOptions(cmd.requiredOption('--base <git-ref>', 'the ref to compare with, e.g. origin/main')).option(
       '--fail-on-new-gaps',
       'exit 1 when the change opens gaps against requirements',

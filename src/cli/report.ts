@@ -1,12 +1,15 @@
 /** `report`, `holidays` and `diff`: the coverage commands teams put in CI (SPEC §5.4-§5.6). */
-import { configZone, loadAsync, loadFromTexts } from '../check.js';
-import { coverage, coveragePage, diff, holidayReport } from '../compile.js';
+import { configZone, loadAsync, loadFromTexts, type Config } from '../check.js';
+import { coverage, coveragePage, diff, holidayReport, type CompileOptions } from '../compile.js';
 import { UsageError } from '../errors.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../format/diff.js';
 import { formatHolidaysJson, formatHolidaysMarkdown, formatHolidaysText } from '../format/holidays.js';
 import { formatReportJson, formatReportMarkdown, formatReportText } from '../format/report.js';
 import { filesAtRef } from '../load/git.js';
-import { humansTracked } from '../model/types.js';
+import { humansTracked, type Model } from '../model/types.js';
+import type { DiffReport } from '../report/diff.js';
+import type { HolidayEntry } from '../report/holidays.js';
+import type { FormatOf } from './formats.js';
 import { civilFromDays } from '../time/civil.js';
 import { nowOf } from '../when.js';
 import { zoneTable } from '../time/zone.js';
@@ -21,22 +24,27 @@ interface PeriodCommandOptions {
   rule: string[];
 }
 
-export async function runReport(paths: string[], options: PeriodCommandOptions & { format: 'text' | 'markdown' | 'json' | 'html' }, io: CliIO): Promise<number> {
+const REPORT_FORMATTERS: Record<FormatOf<'report'>, (config: Config, input: CompileOptions) => string> = {
+  text: (config, input) => formatReportText(coverage(config, input), config.model),
+  markdown: (config, input) => formatReportMarkdown(coverage(config, input), config.model),
+  json: (config, input) => formatReportJson(coverage(config, input)),
+  html: coveragePage,
+};
+
+export async function runReport(paths: string[], options: PeriodCommandOptions & { format: FormatOf<'report'> }, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
   const input = { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) };
-  let output: string;
-  if (options.format === 'html') output = coveragePage(config, input);
-  else {
-    const report = coverage(config, input);
-    if (options.format === 'json') output = formatReportJson(report);
-    else if (options.format === 'markdown') output = formatReportMarkdown(report, config.model);
-    else output = formatReportText(report, config.model);
-  }
-  writeOutput(io, output, options.out);
+  writeOutput(io, REPORT_FORMATTERS[options.format](config, input), options.out);
   return 0;
 }
 
-export async function runHolidays(paths: string[], options: { year?: string; now?: string; format: 'text' | 'markdown' | 'json'; out?: string; rule: string[] }, io: CliIO): Promise<number> {
+const HOLIDAYS_FORMATTERS: Record<FormatOf<'holidays'>, (year: number, entries: readonly HolidayEntry[], model: Model) => string> = {
+  text: formatHolidaysText,
+  markdown: formatHolidaysMarkdown,
+  json: (year, entries, model) => formatHolidaysJson(year, entries, humansTracked(model)),
+};
+
+export async function runHolidays(paths: string[], options: { year?: string; now?: string; format: FormatOf<'holidays'>; out?: string; rule: string[] }, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
   const zone = configZone(config);
   let year: number;
@@ -47,19 +55,23 @@ export async function runHolidays(paths: string[], options: { year?: string; now
     year = civilFromDays(zoneTable(zone).instantToWall(nowOf(timeOptions(options, io.env), zone)).day).year;
   }
   const entries = holidayReport(config, year, { rules: parseRuleOptions(options.rule) });
-  const output = options.format === 'json' ? formatHolidaysJson(year, entries, humansTracked(config.model)) : options.format === 'markdown' ? formatHolidaysMarkdown(year, entries, config.model) : formatHolidaysText(year, entries, config.model);
-  writeOutput(io, output, options.out);
+  writeOutput(io, HOLIDAYS_FORMATTERS[options.format](year, entries, config.model), options.out);
   return 0;
 }
 
-export async function runDiff(paths: string[], options: PeriodCommandOptions & { base: string; format: 'text' | 'markdown' | 'json'; failOnNewGaps?: boolean }, io: CliIO): Promise<number> {
+const DIFF_FORMATTERS: Record<FormatOf<'diff'>, (report: DiffReport, zone: string) => string> = {
+  text: formatDiffText,
+  markdown: formatDiffMarkdown,
+  json: formatDiffJson,
+};
+
+export async function runDiff(paths: string[], options: PeriodCommandOptions & { base: string; format: FormatOf<'diff'>; failOnNewGaps?: boolean }, io: CliIO): Promise<number> {
   const head = await loadAsync(paths, loadOptions(io));
   const baseFiles = filesAtRef(options.base, paths, io.cwd);
   if (baseFiles.length === 0) throw new UsageError(`--base ${options.base}: no shiftready files there at ${paths.length ? paths.join(', ') : '.'}; nothing to compare with`);
   const base = loadFromTexts(baseFiles);
   const report = diff(base, head, options.base, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
   const zone = configZone(head);
-  const output = options.format === 'json' ? formatDiffJson(report) : options.format === 'markdown' ? formatDiffMarkdown(report, zone) : formatDiffText(report, zone);
-  writeOutput(io, output, options.out);
+  writeOutput(io, DIFF_FORMATTERS[options.format](report, zone), options.out);
   return options.failOnNewGaps && report.portals.some((p) => p.newGaps.length > 0) ? 1 : 0;
 }

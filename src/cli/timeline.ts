@@ -7,11 +7,19 @@ import { formatTimelineCsv } from '../format/timeline-csv.js';
 import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
 import type { Finding } from '../findings.js';
+import type { Timeline } from '../timeline/types.js';
+import type { FormatOf } from './formats.js';
 import { writeOutput, type CliIO } from './io.js';
 import { loadOptions, parseRuleOptions, timeOptions } from './options.js';
 
+const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: Timeline) => Iterable<string>> = {
+  json: formatTimelineJson,
+  ics: formatTimelineIcs,
+  csv: formatTimelineCsv,
+};
+
 export interface CompileCommandOptions {
-  format: 'json' | 'ics' | 'csv';
+  format: FormatOf<'compile'>;
   from?: string;
   to?: string;
   now?: string;
@@ -22,15 +30,14 @@ export interface CompileCommandOptions {
 export async function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
   const timeline = compile(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
-  const output = options.format === 'ics' ? formatTimelineIcs(timeline) : options.format === 'csv' ? formatTimelineCsv(timeline) : formatTimelineJson(timeline);
-  writeOutput(io, output, options.out);
+  writeOutput(io, TIMELINE_FORMATTERS[options.format](timeline), options.out);
   return 0;
 }
 
 export interface InstantCommandOptions {
   at?: string;
   now?: string;
-  format: 'text' | 'json';
+  format: FormatOf<'status'> & FormatOf<'explain'>;
   rule: string[];
   out?: string;
 }
@@ -44,13 +51,21 @@ function reportSetAside(io: CliIO): (errors: readonly Finding[]) => void {
 export async function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
   const status = statusAt(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule), onSetAside: reportSetAside(io) });
-  writeOutput(io, options.format === 'json' ? formatStatusJson(status) : formatStatusText(status, config.model, configZone(config)), options.out);
+  const formatters: Record<FormatOf<'status'>, () => string> = {
+    text: () => formatStatusText(status, config.model, configZone(config)),
+    json: () => formatStatusJson(status),
+  };
+  writeOutput(io, formatters[options.format](), options.out);
   return 0;
 }
 
 export async function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
   const explanation = explain(config, options.portal, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule), onSetAside: reportSetAside(io) });
-  writeOutput(io, options.format === 'json' ? formatExplainJson(explanation) : formatExplainText(explanation, config.model, configZone(config)), options.out);
+  const formatters: Record<FormatOf<'explain'>, () => string> = {
+    text: () => formatExplainText(explanation, config.model, configZone(config)),
+    json: () => formatExplainJson(explanation),
+  };
+  writeOutput(io, formatters[options.format](), options.out);
   return 0;
 }

@@ -5,13 +5,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FORMATS } from '../../src/cli/formats.js';
 import { cli } from '../helpers.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'];
-
 describe('check output (golden)', () => {
-  for (const format of FORMATS) {
+  for (const format of FORMATS.check) {
     it(`--format ${format}`, async () => {
       const run = await cli(['check', 'test/fixtures/golden-config', '--format', format, '--now', '2026-01-05T12:00'], ROOT);
       expect(run.code).toBe(1);
