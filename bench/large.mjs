@@ -82,7 +82,7 @@ function expandAll(shifts, model, period, seriesOf, forEachOccurrence) {
   return { occurrences, series };
 }
 
-// --- the naive way: rrule.js in floating time + luxon per occurrence start and end (NOTES.md) ---
+// --- the naive way: rrule.js in floating time + luxon per occurrence start and end (docs/recurrence.md) ---
 const ymd = (iso) => iso.split('-').map(Number);
 const hm = (t) => {
   const [h, m] = t.split(':').map(Number);

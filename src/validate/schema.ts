@@ -34,7 +34,7 @@ let validator: ValidateFunction | undefined = await (COMPILED ? import(PRECOMPIL
 
 /** Compiles the schema with ajv (once per process). */
 export function compileValidator(): ValidateFunction {
-  // ajv is CommonJS; requiring it avoids the ESM/CJS default-export confusion (NOTES.md).
+  // ajv is CommonJS: under Node ESM its default export is not the class; requiring it avoids that.
   const require = createRequire(import.meta.url);
   const { Ajv } = require('ajv') as typeof import('ajv');
   const ajv = new Ajv(AJV_OPTIONS);

@@ -2,7 +2,8 @@
  * The recurrence engine beyond the published vectors: the readings chosen where references
  * disagree (docs/recurrence.md), bounded work on rules that never match, and two properties —
  * skipping ahead to a window equals expanding from the start, and outside the disputed corners
- * the engine agrees with rrule.js run in floating time (its reliable mode, see NOTES.md).
+ * the engine agrees with rrule.js run in floating time (its reliable mode: with a `tzid`, rrule.js
+ * converts into the machine's own zone; see docs/recurrence.md).
  */
 import fc from 'fast-check';
 import rrulePkg from 'rrule';
