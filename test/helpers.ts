@@ -56,11 +56,6 @@ export function brief(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.rule}@${f.line}:${f.column}`);
 }
 
-/** Findings of one rule. */
-export function ofRule(result: CheckResult, rule: string): Finding[] {
-  return result.findings.filter((f) => f.rule === rule);
-}
-
 export interface CliRun {
   code: number;
   stdout: string;

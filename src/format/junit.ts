@@ -8,6 +8,8 @@ import type { Finding } from '../findings.js';
 /** Escapes XML text and attribute values, dropping characters XML 1.0 cannot hold. */
 export function xml(text: string): string {
   return text
+    // XML 1.0 allows no other control characters, even escaped: they are replaced.
+    // eslint-disable-next-line no-control-regex
     .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

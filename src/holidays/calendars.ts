@@ -10,8 +10,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packageFile } from '../paths.js';
 
-export const HOLIDAY_TYPES = ['public', 'bank', 'school', 'optional', 'observance'] as const;
-
 /** One holiday of a calendar, on a whole local date. */
 export interface CalendarHoliday {
   /** YYYY-MM-DD, in the calendar's own local time. */

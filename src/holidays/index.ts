@@ -4,7 +4,7 @@
  * expected on them per portal.
  */
 import type { HolidayExpect, Model, Portal } from '../model/types.js';
-import { civilFromDays, formatDate, parseDate, type DayNumber } from '../time/civil.js';
+import { civilFromDays, parseDate, type DayNumber } from '../time/civil.js';
 import { zoneTable } from '../time/zone.js';
 import { calendarYear, checkCalendar } from './calendars.js';
 
@@ -71,14 +71,4 @@ export function holidaysInPeriod(model: Model, zone: string, period: { from: num
 export function holidaySpan(holiday: { day: DayNumber }, zone: string): { start: number; end: number } {
   const table = zoneTable(zone);
   return { start: table.wallToInstant(holiday.day, 0), end: table.wallToInstant(holiday.day + 1, 0) };
-}
-
-export { formatDate };
-
-/** The calendar years the local dates of a period fall in (for fetching holidays ahead). */
-export function periodYears(zone: string, period: { from: number; to: number }): number[] {
-  const table = zoneTable(zone);
-  const first = civilFromDays(table.instantToWall(period.from).day).year;
-  const last = civilFromDays(table.instantToWall(period.to - 1).day).year;
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }

@@ -36,7 +36,7 @@ export function filesAtRef(ref: string, paths: readonly string[], cwd: string): 
   for (const arg of args) {
     if (arg.trim() === '') throw new UsageError('an empty path was given (is a variable unset?)');
     const absolute = resolve(cwd, arg);
-    let isDir = true;
+    let isDir: boolean;
     try {
       isDir = statSync(absolute).isDirectory();
     } catch {

@@ -11,11 +11,7 @@ import { fromRecord, type ParsedRecord } from './record.js';
 import type { SourceDocument } from './source.js';
 import type { WorkerReply } from './worker.js';
 
-export { hasMarker } from './discover.js';
-export { MAX_FILE_BYTES } from './read.js';
-export { locate } from './locate.js';
-export { parseSource } from './parse.js';
-export type { Path, SourceDocument } from './source.js';
+export type { SourceDocument } from './source.js';
 
 /** Below this many bytes in all, files are parsed in this thread (a worker costs ~40 ms to start). */
 const PARALLEL_MIN_BYTES = 1024 * 1024;

@@ -12,6 +12,7 @@ const PARSE_OPTIONS = { uniqueKeys: true, merge: true, prettyErrors: false, reso
 /** Cap on alias expansion (defends against "billion laughs"). */
 const MAX_ALIAS_COUNT = 1000;
 
+// eslint-disable-next-line no-control-regex -- the control characters YAML files must not hold
 const CONTROL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
 /** The syntax tree of a file's text; never throws (errors are kept on the document). */

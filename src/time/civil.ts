@@ -96,10 +96,6 @@ export function parseTimeOfDay(text: string, allow2400 = false): number | undefi
   return h * 60 + min;
 }
 
-export function formatTimeOfDay(minutes: number): string {
-  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
-
 /** A date-time as written in a config or on the command line. */
 export interface WrittenDateTime {
   day: DayNumber;
@@ -144,11 +140,4 @@ export function formatInstant(ms: number): string {
   const rest = ms - days * MS_PER_DAY;
   const secs = Math.floor(rest / 1000);
   return `${formatDate(days)}T${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}Z`;
-}
-
-/** Formats local wall time (day + ms of day) as `YYYY-MM-DDTHH:MM` (seconds only when present). */
-export function formatWall(day: DayNumber, msOfDay: number): string {
-  const secs = Math.floor(msOfDay / 1000);
-  const s = secs % 60;
-  return `${formatDate(day)}T${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}${s ? ':' + pad(s) : ''}`;
 }

@@ -113,7 +113,7 @@ function weekYearOf(day: DayNumber, wkst: Weekday): number {
 function periodCandidates(norm: Normalized, periodStart: DayNumber, periodLen: number): DayNumber[] {
   const rule = norm.rule;
   const out: DayNumber[] = [];
-  let civil = civilFromDays(periodStart);
+  const civil = civilFromDays(periodStart);
   let { year, month, day: mday } = civil;
   let monthLen = daysInMonth(year, month);
   let yearStart = daysFromCivil(year, 1, 1);

@@ -37,8 +37,14 @@ function run(args: string[]): string {
   return execFileSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 }
 
+/** `report --format json` (SPEC §5.4), as far as these tests read it. */
+interface JsonReport {
+  portals: { id: string; onlineHours: number; humanHours: number; placeholderOnlyHours: number; alertHours: number; coverage: number; gaps: unknown[] }[];
+  users: { id: string; hours: number }[];
+}
+
 /** The page and the JSON of one configuration and period. */
-function render(c: Case): { file: string; timeline: { portals: { id: string; intervals: JsonInterval[] }[] }; report: any } {
+function render(c: Case): { file: string; timeline: { portals: { id: string; intervals: JsonInterval[] }[] }; report: JsonReport } {
   const file = join(ARTIFACTS, `${c.name}.html`);
   const period = ['--from', c.from, '--to', c.to];
   run(['report', c.config, ...period, '--format', 'html', '--out', file]);
@@ -182,8 +188,8 @@ describe.each([FIXTURE, SPRING, FALL])('the HTML report of $config', (c) => {
         cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
       })),
     );
-    expect(rows.map(({ cells, ...r }) => r)).toEqual(
-      data.report.portals.map((p: any) => ({ id: p.id, onlineHours: p.onlineHours, humanHours: p.humanHours, placeholderOnlyHours: p.placeholderOnlyHours, alertHours: p.alertHours, coverage: p.coverage, gaps: p.gaps.length })),
+    expect(rows.map(({ cells: _cells, ...r }) => r)).toEqual(
+      data.report.portals.map((p) => ({ id: p.id, onlineHours: p.onlineHours, humanHours: p.humanHours, placeholderOnlyHours: p.placeholderOnlyHours, alertHours: p.alertHours, coverage: p.coverage, gaps: p.gaps.length })),
     );
     // What a person reads is the same numbers.
     for (const [k, p] of data.report.portals.entries()) {
@@ -192,7 +198,7 @@ describe.each([FIXTURE, SPRING, FALL])('the HTML report of $config', (c) => {
     const users = await page.$$eval('#users tr[data-user]', (trs) => trs.map((tr) => ({ id: tr.getAttribute('data-user'), hours: Number(tr.getAttribute('data-hours')) })));
     expect(users).toEqual(data.report.users);
     const gapRows = await page.$$eval('#gaps tbody tr', (trs) => trs.length);
-    expect(gapRows).toBe(data.report.portals.reduce((n: number, p: any) => n + p.gaps.length, 0));
+    expect(gapRows).toBe(data.report.portals.reduce((n, p) => n + p.gaps.length, 0));
   });
 
   it('has a legend, a text alternative for every chart, and a print stylesheet', async () => {

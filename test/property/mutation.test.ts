@@ -281,7 +281,7 @@ function checkWellFormed(text: string): Finding[] {
     counts = result;
   } catch (e) {
     if (e instanceof UsageError) return [];
-    throw new Error(`checkText threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}\n--- input ---\n${text.slice(0, 3000)}`);
+    throw new Error(`checkText threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}\n--- input ---\n${text.slice(0, 3000)}`, { cause: e });
   }
   for (const f of findings) {
     const where = `${JSON.stringify(f).slice(0, 500)}\n--- input ---\n${text.slice(0, 3000)}`;

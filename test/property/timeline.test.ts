@@ -663,7 +663,10 @@ function materialize(g: Gen): Built {
     const [first, ...rest] = [...(o.hasId ? [`    id: ${q(o.id)}`] : []), ...o.lines];
     overrideYaml.push(`  - ${first!.trimStart()}`, ...rest);
   });
-  for (const s of oracle.switches) (addCut(s.start), addCut(s.end));
+  for (const s of oracle.switches) {
+    addCut(s.start);
+    addCut(s.end);
+  }
 
   const yaml = [
     'shiftready: 1',
@@ -762,8 +765,16 @@ function probes(p: Prepared, samples: readonly number[]): number[] {
   const add = (t: number) => {
     if (t >= from && t < to) set.add(t);
   };
-  for (const b of p.built.boundaries) (add(b), add(b - 1));
-  for (const pt of p.timeline.portals) for (const i of pt.intervals) (add(i.start), add(i.end - 1));
+  for (const b of p.built.boundaries) {
+    add(b);
+    add(b - 1);
+  }
+  for (const pt of p.timeline.portals) {
+    for (const i of pt.intervals) {
+      add(i.start);
+      add(i.end - 1);
+    }
+  }
   return [...set].sort((a, b) => a - b);
 }
 

@@ -25,8 +25,6 @@ import { html, raw } from './html.js';
 import { findingsSection, gapsSection, holidaysSection, loadSection, totalsSection } from './tables.js';
 import { timelinesSection, type PortalIntervals } from './timeline.js';
 
-export { esc } from './html.js';
-
 export interface HtmlReportInput {
   report: CoverageReport;
   model: Model;
