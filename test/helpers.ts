@@ -106,3 +106,11 @@ export function tempDir(files: Record<string, string | Buffer> = {}): string {
   }
   return dir;
 }
+
+/**
+ * The end of a test's title when it is skipped: ` (skipped: reason)`, so the output says why;
+ * nothing when `reason` is undefined (the test runs). Use with `it.skipIf(reason)`.
+ */
+export function skipNote(reason: string | undefined): string {
+  return reason === undefined ? '' : ` (skipped: ${reason})`;
+}

@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, parseDocument } from 'yaml';
+import { skipNote } from '../helpers.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'dist', 'shiftready.mjs');
@@ -929,8 +930,13 @@ describe('.pre-commit-hooks.yaml', () => {
  * npm pack, npm install -g: needs the npm registry and a minute), then commit. Opt in with
  * SHIFTREADY_E2E_PRECOMMIT=1 where `pre-commit` is installed (e.g. Debian's package).
  */
-const preCommitAvailable = process.env['SHIFTREADY_E2E_PRECOMMIT'] === '1' && spawnSync('pre-commit', ['--version']).status === 0;
-describe.runIf(preCommitAvailable)('pre-commit, end to end', () => {
+const preCommitSkipped =
+  process.env['SHIFTREADY_E2E_PRECOMMIT'] !== '1'
+    ? 'opt in with SHIFTREADY_E2E_PRECOMMIT=1'
+    : spawnSync('pre-commit', ['--version']).status !== 0
+      ? 'SHIFTREADY_E2E_PRECOMMIT=1 but pre-commit is not installed'
+      : undefined;
+describe.skipIf(preCommitSkipped)(`pre-commit, end to end${skipNote(preCommitSkipped)}`, () => {
   it('installs the hook from the repository and blocks a commit that breaks the configuration', () => {
     const base = scratch('pre-commit');
     const hookRepo = join(base, 'shiftready');

@@ -4,15 +4,14 @@
  * them at UTC+14, locales with other digit grouping, month names and casing rules) and its stdout
  * must be byte-identical, non-empty, with the same exit code.
  */
-import { execFile, execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { builtFile } from '../built.js';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
-const MAIN = join(ROOT, 'dist/cli/main.js');
+const MAIN = builtFile('dist/cli/main.js').pathname;
 
 const ENVIRONMENTS: Record<string, string>[] = [
   { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
@@ -56,10 +55,6 @@ async function node(args: string[], env: Record<string, string>): Promise<Result
 const label = (env: Record<string, string>) => `TZ=${env.TZ} LC_ALL=${env.LC_ALL}`;
 
 describe('output does not depend on TZ or locale (SPEC §3.1)', () => {
-  beforeAll(() => {
-    if (!existsSync(MAIN)) execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
-  }, 180_000);
-
   it('the environments really differ (time zone and locale reach Node)', async () => {
     const probe = ['-e', 'const o = Intl.DateTimeFormat().resolvedOptions(); console.log(o.timeZone, o.locale, new Date(0).toString())'];
     const outs = await Promise.all(ENVIRONMENTS.map((env) => node(probe, env)));
