@@ -713,9 +713,31 @@ async function runWorkflow(workspace: string, scenario: Scenario, comments: Fake
   return { results, failed: state.failed };
 }
 
+/** The pull request's change: the mistakes example in place of the crisis line. */
+function replaceWithMistakes(configDir: string): void {
+  rmSync(configDir, { recursive: true });
+  copyExample(MISTAKES, configDir);
+}
+
+/** A pull request that changes nothing. */
+function noChange(): void {}
+
+/** The scratch "origin" of each kind of pull request, made once: scenarios only clone and fetch it. */
+const origins = new Map<(configDir: string) => void, string>();
+
 /** A repository as actions/checkout with fetch-depth 0 leaves it: all branches as origin/*, the PR branch checked out. */
 function pullRequestWorkspace(changeConfig: (configDir: string) => void): string {
-  const base = scratch('workflow');
+  const origin = origins.get(changeConfig) ?? pullRequestOrigin(changeConfig);
+  origins.set(changeConfig, origin);
+  const workspace = join(scratch('workflow'), 'workspace');
+  git(dirname(workspace), 'clone', '--quiet', '--branch', 'feature', origin, workspace);
+  installShiftready(workspace);
+  return workspace;
+}
+
+/** A bare repository whose `main` holds the crisis-line example as config/, and `feature` the change. */
+function pullRequestOrigin(changeConfig: (configDir: string) => void): string {
+  const base = scratch('origin');
   const origin = join(base, 'origin.git');
   git(base, 'init', '--quiet', '--bare', '-b', 'main', origin);
   const seed = join(base, 'seed');
@@ -728,10 +750,7 @@ function pullRequestWorkspace(changeConfig: (configDir: string) => void): string
   git(seed, 'add', '-A');
   git(seed, 'commit', '--quiet', '--allow-empty', '-m', 'change');
   git(seed, 'push', '--quiet', origin, 'main', 'feature');
-  const workspace = join(base, 'workspace');
-  git(base, 'clone', '--quiet', '--branch', 'feature', origin, workspace);
-  installShiftready(workspace);
-  return workspace;
+  return origin;
 }
 
 /** The result of the first step whose run (or uses) matches. */
@@ -780,10 +799,7 @@ describe('the workflow, run step by step', () => {
   });
 
   it('on a pull request with errors: only the check step fails the job; SARIF, summary and annotations are still produced', async () => {
-    const workspace = pullRequestWorkspace((dir) => {
-      rmSync(dir, { recursive: true });
-      copyExample(MISTAKES, dir);
-    });
+    const workspace = pullRequestWorkspace(replaceWithMistakes);
     const comments: FakeComment[] = [];
     const run = await runWorkflow(workspace, { event: 'pull_request', sameRepository: true }, comments, 'bash');
 
@@ -836,7 +852,7 @@ describe('the workflow, run step by step', () => {
     expect(fetchBlock).toBeDefined();
     const fetch = fetchBlock![0]!.run!.replace(/\$\{\{\s*github\.base_ref\s*\}\}/g, 'main');
     const full = pullRequestWorkspace(shortenTextEvening);
-    const origin = resolve(full, '..', 'origin.git');
+    const origin = git(full, 'remote', 'get-url', 'origin').trim();
     const shallow = join(resolve(full, '..'), 'shallow');
     git(resolve(full, '..'), 'clone', '--quiet', '--depth=1', '--single-branch', '--branch', 'feature', `file://${origin}`, shallow);
     expect((await shiftready(['diff', '--base', 'origin/main', 'config/'], shallow)).status).toBe(2);
@@ -879,7 +895,7 @@ describe('the GitLab CI job', () => {
   });
 
   it('passes on a clean configuration with both artifacts written', async () => {
-    const workspace = pullRequestWorkspace(() => undefined);
+    const workspace = pullRequestWorkspace(noChange);
     const run = await runGitlabScript(job!, workspace, 'in-process');
     expect(run.exitCode).toBe(0);
     expect(expectWellFormedXml(readFileSync(join(workspace, job!.artifacts.reports!.junit!), 'utf8'))).toBe('testsuites');
@@ -889,10 +905,7 @@ describe('the GitLab CI job', () => {
   });
 
   it('fails on errors because of the check, and the JUnit report lists every finding', async () => {
-    const workspace = pullRequestWorkspace((dir) => {
-      rmSync(dir, { recursive: true });
-      copyExample(MISTAKES, dir);
-    });
+    const workspace = pullRequestWorkspace(replaceWithMistakes);
     const run = await runGitlabScript(job!, workspace, 'in-process');
     expect(run.exitCode).toBe(1);
     expect(run.lines.at(-1)?.line).toBe(job!.script.at(-1));
@@ -908,7 +921,7 @@ describe('the GitLab CI job', () => {
     expect(GITLAB_DIFF).toBeDefined();
     expect(GITLAB_DIFF!.rules?.[0]?.if).toBe('$CI_PIPELINE_SOURCE == "merge_request_event"');
     const full = pullRequestWorkspace(shortenTextEvening);
-    const origin = resolve(full, '..', 'origin.git');
+    const origin = git(full, 'remote', 'get-url', 'origin').trim();
     const shallow = join(resolve(full, '..'), 'mr-clone');
     git(resolve(full, '..'), 'clone', '--quiet', '--depth=1', '--single-branch', '--branch', 'feature', `file://${origin}`, shallow);
     installShiftready(shallow);
