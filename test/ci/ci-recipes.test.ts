@@ -10,10 +10,11 @@
  * What runs where: the documented commands and single CLI runs run in-process (`runCli`, through
  * `cli()` in helpers.ts). The scripts run through bash with the built CLI installed as
  * node_modules/.bin/shiftready (the bundle, through its shebang) in a few real cases: the
- * workflow on a clean and on a failing pull request, the GitLab merge-request job, the git hooks.
- * The other workflow and GitLab scenarios, which differ in step conditions and exit codes, run
- * their script lines in-process (runScriptLines). `npx` in the scripts is a stand-in that runs
- * node_modules/.bin/shiftready, as npx does after `npm ci`, without npm's start-up.
+ * workflow on a clean and on a failing pull request, the GitLab merge-request job, the local
+ * pre-commit hook and the plain git hook. The other workflow and GitLab scenarios, which differ
+ * in step conditions and exit codes, run their script lines in-process (runScriptLines). `npx` in
+ * the scripts is a stand-in that runs node_modules/.bin/shiftready, as npx does after `npm ci`,
+ * without npm's start-up.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
