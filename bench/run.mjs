@@ -1,7 +1,7 @@
 // shiftready benchmarks: `npm run bench`. Numbers are wall-clock on this machine; each is shown
 // with a baseline measured in the same run, because absolute times vary between machines.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +10,11 @@ import { DEFAULT_DIR, existing, generate } from './generate.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = `${ROOT}dist/shiftready.mjs`;
 
-function timeRun(args, runs) {
+function timeRun(args, runs, cwd = ROOT) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     times.push(ms);
@@ -33,6 +33,31 @@ export function benchCheckStartup(runs = 21) {
   console.log(`shiftready check crisis-line:     ${fmt(check)}`);
   console.log(`ratio to bare node start-up:      ${(check.median / baseline.median).toFixed(2)}x; goal: within 300 ms wall`);
   return { baseline, check };
+}
+
+// --- hostile: inputs that must be refused at once (test/cli/bad-input.test.ts checks how) ------
+
+/** Nine levels of nine aliases each: 9^9 ≈ 387 million strings if expanded. */
+const ALIAS_BOMB = `shiftready: 1\n${[...'abcdefghi']
+  .map((name, i) => `${name}: &${name} [${Array(9).fill(i === 0 ? '"lol"' : `*${'abcdefghi'[i - 1]}`).join(',')}]`)
+  .join('\n')}\n`;
+
+export function benchHostileInput(runs = 5) {
+  console.log('## hostile input: `shiftready check FILE` on inputs refused before any real work');
+  const dir = mkdtempSync(join(tmpdir(), 'shiftready-bench-hostile-'));
+  try {
+    writeFileSync(join(dir, 'bomb.yaml'), ALIAS_BOMB);
+    writeFileSync(join(dir, 'big.yaml'), `shiftready: 1\n# ${'x'.repeat(20 * 1024 * 1024)}\n`);
+    const baseline = timeRun(['-e', '0'], runs);
+    const bomb = timeRun([CLI, 'check', 'bomb.yaml'], runs, dir);
+    const big = timeRun([CLI, 'check', 'big.yaml'], runs, dir);
+    console.log(`node -e 0 (baseline):             ${fmt(baseline)}`);
+    console.log(`alias bomb (9^9 if expanded):     ${fmt(bomb)}; goal: under 10 s`);
+    console.log(`20 MB file (the limit is 4 MB):   ${fmt(big)}; goal: under 5 s`);
+    return { baseline, bomb, big };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // --- large: a 200-portal, 20,000-user, 10,000-series organization over one year -------------
@@ -150,11 +175,13 @@ export function benchLarge({ dir = process.env.SHIFTREADY_BENCH_DIR || DEFAULT_D
 const argv = process.argv.slice(2);
 const flags = new Set(argv.filter((a) => a.startsWith('--')));
 const which = argv.find((a) => !a.startsWith('--')) ?? 'all';
-if (!['all', 'check', 'large'].includes(which)) {
-  console.error(`usage: node bench/run.mjs [all|check|large] [--regenerate] [--verify] [--cpu-prof]`);
+if (!['all', 'check', 'hostile', 'large'].includes(which)) {
+  console.error(`usage: node bench/run.mjs [all|check|hostile|large] [--regenerate] [--verify] [--cpu-prof]`);
   process.exit(2);
 }
 if (which === 'all' || which === 'check') benchCheckStartup();
+if (which === 'all') console.log('');
+if (which === 'all' || which === 'hostile') benchHostileInput();
 if (which === 'all') console.log('');
 if (which === 'all' || which === 'large') {
   benchLarge({ regenerate: flags.has('--regenerate'), verifyCheck: flags.has('--verify'), profile: flags.has('--cpu-prof') });

@@ -1,7 +1,8 @@
-/** Shared test helpers: check YAML in memory, run the CLI in-process, a minimal valid config. */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+/** Shared test helpers: check YAML in memory, run the CLI in-process, a minimal valid config, temporary directories. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll, inject } from 'vitest';
 import { check, loadFromTexts, type CheckOptions, type CheckResult } from '../src/check.js';
 import { runCli } from '../src/cli/main.js';
 import type { Finding } from '../src/findings.js';
@@ -80,13 +81,31 @@ export async function cli(argv: string[], cwd = process.cwd(), env: NodeJS.Proce
   return { code, stdout, stderr };
 }
 
-/** Writes files into a fresh temporary directory and returns its path. */
+const madeHere: string[] = [];
+// Registered when a test file first imports this module, so it runs after that file's tests.
+afterAll(() => {
+  for (const dir of madeHere.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * Writes files into a fresh temporary directory and returns its path. The directory is inside the
+ * run's own temporary directory (test/global-setup.ts) and is removed after the test file.
+ */
 export function tempDir(files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'shiftready-test-'));
+  const dir = mkdtempSync(join(inject('tempRoot') ?? tmpdir(), 'shiftready-test-'));
+  madeHere.push(dir);
   for (const [name, content] of Object.entries(files)) {
     const path = join(dir, name);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
   }
   return dir;
+}
+
+/**
+ * The end of a test's title when it is skipped: ` (skipped: reason)`, so the output says why;
+ * nothing when `reason` is undefined (the test runs). Use with `it.skipIf(reason)`.
+ */
+export function skipNote(reason: string | undefined): string {
+  return reason === undefined ? '' : ` (skipped: ${reason})`;
 }

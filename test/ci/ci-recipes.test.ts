@@ -1,22 +1,33 @@
 /**
  * The CI recipes users copy (docs/ci.md, .pre-commit-hooks.yaml), tested as far as a machine
  * without GitHub or GitLab allows: the workflow and jobs are parsed and their structure checked;
- * every `shiftready …` command on the page runs with the built CLI against the bundled examples;
- * the workflow's and the GitLab job's scripts run in scratch git repositories the way the runners
- * would (step conditions, continue-on-error, the job summary file); the pull-request comment
- * script runs against a fake GitHub API; the plain git hook guards real commits; and
- * `--format github` output is parsed the way the Actions runner parses workflow commands.
+ * every `shiftready …` command on the page runs against the bundled examples; the workflow's and
+ * the GitLab job's scripts run in scratch git repositories the way the runners would (step
+ * conditions, continue-on-error, the job summary file); the pull-request comment script runs
+ * against a fake GitHub API; the plain git hook guards real commits; and `--format github` output
+ * is parsed the way the Actions runner parses workflow commands.
+ *
+ * What runs where: the documented commands and single CLI runs run in-process (`runCli`, through
+ * `cli()` in helpers.ts). The scripts run through bash with the built CLI installed as
+ * node_modules/.bin/shiftready (the bundle, through its shebang) in a few real cases: the
+ * workflow on a clean and on a failing pull request, the GitLab merge-request job, the local
+ * pre-commit hook and the plain git hook. The other workflow and GitLab scenarios, which differ
+ * in step conditions and exit codes, run their script lines in-process (runScriptLines). `npx` in
+ * the scripts is a stand-in that runs node_modules/.bin/shiftready, as npx does after `npm ci`,
+ * without npm's start-up.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml, parseDocument } from 'yaml';
+import { builtFile } from '../built.js';
+import { cli, skipNote } from '../helpers.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = join(ROOT, 'dist', 'shiftready.mjs');
+const CLI = builtFile('dist/shiftready.mjs').pathname;
 const DOC_PATH = join(ROOT, 'docs', 'ci.md');
 const DOC = readFileSync(DOC_PATH, 'utf8');
 const CRISIS = 'examples/crisis-line';
@@ -38,7 +49,7 @@ const GIT_ENV: NodeJS.ProcessEnv = {
 
 const scratchDirs: string[] = [];
 function scratch(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `shiftready-ci-${prefix}-`));
+  const dir = mkdtempSync(join(inject('tempRoot') ?? tmpdir(), `shiftready-ci-${prefix}-`));
   scratchDirs.push(dir);
   return dir;
 }
@@ -52,8 +63,33 @@ function git(cwd: string, ...args: string[]): string {
   return run.stdout;
 }
 
-function shiftready(argv: readonly string[], cwd: string): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [CLI, ...argv], { cwd, env: GIT_ENV, encoding: 'utf8' });
+interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `shiftready <argv>` in-process in `cwd`, with the tests' pinned now. */
+async function shiftready(argv: readonly string[], cwd: string): Promise<CliResult> {
+  const { code, stdout, stderr } = await cli([...argv], cwd, GIT_ENV);
+  return { status: code, stdout, stderr };
+}
+
+/**
+ * A directory for the front of PATH whose `npx` runs the repository's node_modules/.bin/shiftready,
+ * which is what `npx shiftready` does after `npm ci`; anything else is refused.
+ */
+let npxDir = '';
+function npxOnPath(): string {
+  if (!npxDir) {
+    npxDir = scratch('npx');
+    writeFileSync(
+      join(npxDir, 'npx'),
+      '#!/bin/sh\nif [ "$1" = shiftready ]; then shift; exec ./node_modules/.bin/shiftready "$@"; fi\necho "npx $1: only shiftready is installed in these tests" >&2\nexit 127\n',
+    );
+    chmodSync(join(npxDir, 'npx'), 0o755);
+  }
+  return `${npxDir}:${process.env['PATH'] ?? ''}`;
 }
 
 /** Copies a bundled example (without its README) to `dest`. */
@@ -297,7 +333,7 @@ function unescapeProperty(s: string): string {
 const ANNOTATION = /^::(error|warning|notice) file=[^,:\r\n]+,line=\d+,col=\d+,title=[^,:\r\n]+::[^\r\n]*$/;
 
 /** Checks a command's output (the --out file, or stdout) for its format. */
-function expectOutput(argv: readonly string[], run: SpawnSyncReturns<string>, cwd: string): string {
+function expectOutput(argv: readonly string[], run: { stdout: string }, cwd: string): string {
   const outIndex = argv.findIndex((a) => a === '--out' || a === '-o');
   const out = outIndex >= 0 ? argv[outIndex + 1] : undefined;
   const content = out ? readFileSync(join(cwd, out), 'utf8') : run.stdout;
@@ -339,7 +375,6 @@ function expectOutput(argv: readonly string[], run: SpawnSyncReturns<string>, cw
  */
 let WORK = '';
 beforeAll(() => {
-  expect(existsSync(CLI), `${CLI} is missing: run \`npm run build\` first`).toBe(true);
   const base = scratch('commands');
   const origin = join(base, 'origin.git');
   git(base, 'init', '--quiet', '--bare', '-b', 'main', origin);
@@ -461,11 +496,11 @@ describe('every shiftready command in docs/ci.md', () => {
     }
   });
 
-  it.each(commands.map((c) => [c.where, c.source] as const))('%s `%s` runs on the crisis-line example with exit code 0 and produces its output', (_where, source) => {
+  it.each(commands.map((c) => [c.where, c.source] as const))('%s `%s` runs on the crisis-line example with exit code 0 and produces its output', async (_where, source) => {
     const argv = substitute(source, CRISIS);
     const out = flag(argv.join(' '), '(?:--out|-o)');
     if (out) rmSync(join(WORK, out), { force: true });
-    const run = shiftready(argv, WORK);
+    const run = await shiftready(argv, WORK);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const output = expectOutput(argv, run, WORK);
@@ -475,11 +510,11 @@ describe('every shiftready command in docs/ci.md', () => {
     }
   });
 
-  it.each(commands.map((c) => [c.where, c.source] as const))('%s `%s` on the mistakes example exits 1, and a check still writes its output', (_where, source) => {
+  it.each(commands.map((c) => [c.where, c.source] as const))('%s `%s` on the mistakes example exits 1, and a check still writes its output', async (_where, source) => {
     const argv = substitute(source, MISTAKES);
     const out = flag(argv.join(' '), '(?:--out|-o)');
     if (out) rmSync(join(WORK, out), { force: true });
-    const run = shiftready(argv, WORK);
+    const run = await shiftready(argv, WORK);
     expect(run.status).toBe(1);
     if (argv[0] === 'check') {
       const output = expectOutput(argv, run, WORK);
@@ -571,6 +606,45 @@ function evaluateIf(expression: string | undefined, state: { failed: boolean; ou
   return Boolean(new Function(`return (${js});`)());
 }
 
+/** Where a scenario runs its scripts: bash with the built CLI, or line by line in-process. */
+type Shell = 'bash' | 'in-process';
+
+/**
+ * Runs script lines in-process as a runner's shell would, stopping at the first line that fails
+ * (`bash -e`; GitLab's lines each on their own, `set -eo pipefail`). The lines may only be what the
+ * recipes use besides bash-only ones: `npx shiftready ARGS`, then optionally `>> "$GITHUB_STEP_SUMMARY"`
+ * and `|| true`, or `cat FILE >> "$GITHUB_STEP_SUMMARY"`. Any other line fails the test: run that
+ * scenario through bash instead.
+ */
+async function runScriptLines(lines: readonly string[], cwd: string, summaryFile?: string): Promise<{ exitCode: number; stdout: string; lines: { line: string; exitCode: number }[] }> {
+  let stdout = '';
+  const ran: { line: string; exitCode: number }[] = [];
+  for (const line of lines.map((l) => l.trim()).filter(Boolean)) {
+    const m = /^(?:npx (shiftready .+?)|cat (\S+))(\s*>>\s*"\$GITHUB_STEP_SUMMARY")?(\s*\|\|\s*true)?$/.exec(line);
+    expect(m, `a script line this test runs only through bash: ${line}`).not.toBeNull();
+    const [, command, catFile, toSummary, orTrue] = m!;
+    let output = '';
+    let exitCode = 0;
+    if (command) {
+      const words = shellWords(command);
+      expect(command, `a variable this test expands only through bash: ${line}`).not.toContain('$');
+      expect(words.join(' '), `shell syntax this test runs only through bash: ${line}`).toBe(command.replace(/["']/g, ''));
+      const run = await shiftready(words.slice(1), cwd);
+      output = run.stdout;
+      exitCode = run.status;
+    } else if (existsSync(join(cwd, catFile!))) output = readFileSync(join(cwd, catFile!), 'utf8');
+    else exitCode = 1;
+    if (toSummary) {
+      expect(summaryFile, `no $GITHUB_STEP_SUMMARY for: ${line}`).toBeDefined();
+      writeFileSync(summaryFile!, output, { flag: 'a' });
+    } else stdout += output;
+    if (orTrue) exitCode = 0;
+    ran.push({ line, exitCode });
+    if (exitCode !== 0) return { exitCode, stdout, lines: ran };
+  }
+  return { exitCode: 0, stdout, lines: ran };
+}
+
 interface StepResult {
   step: Step;
   ran: boolean;
@@ -580,12 +654,12 @@ interface StepResult {
 }
 
 /**
- * Runs the workflow's steps in a workspace: `run:` scripts through `bash -e` as the runner does
- * (with ${{ github.base_ref }} set to main, a GITHUB_STEP_SUMMARY file per step, npx finding the
- * repository's own shiftready), upload-sarif as a check of its input, github-script against a
- * fake API. Returns each step's result and whether the job failed.
+ * Runs the workflow's steps in a workspace: `run:` scripts through `bash -e` as the runner does, or
+ * line by line in-process (with ${{ github.base_ref }} set to main, a GITHUB_STEP_SUMMARY file per
+ * step, npx running the repository's own shiftready), upload-sarif as a check of its input,
+ * github-script against a fake API. Returns each step's result and whether the job failed.
  */
-async function runWorkflow(workspace: string, scenario: Scenario, comments: FakeComment[]): Promise<{ results: StepResult[]; failed: boolean }> {
+async function runWorkflow(workspace: string, scenario: Scenario, comments: FakeComment[], shell: Shell): Promise<{ results: StepResult[]; failed: boolean }> {
   const state = { failed: false, outcomes: {} as Record<string, string>, workspace, scenario };
   const results: StepResult[] = [];
   const runnerTemp = scratch('runner');
@@ -606,15 +680,19 @@ async function runWorkflow(workspace: string, scenario: Scenario, comments: Fake
         expect(script, `an expression this test does not substitute in: ${step.run}`).not.toContain('${{');
         const summaryFile = join(runnerTemp, `step_summary_${index}`);
         writeFileSync(summaryFile, '');
-        const scriptFile = join(runnerTemp, `step_${index}.sh`);
-        writeFileSync(scriptFile, script);
-        const run = spawnSync('bash', ['-e', scriptFile], {
-          cwd: workspace,
-          env: { ...GIT_ENV, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: join(runnerTemp, 'output'), GITHUB_WORKSPACE: workspace, CI: 'true' },
-          encoding: 'utf8',
-        });
-        exitCode = run.status ?? 1;
-        stdout = run.stdout;
+        if (shell === 'bash') {
+          const scriptFile = join(runnerTemp, `step_${index}.sh`);
+          writeFileSync(scriptFile, script);
+          const run = spawnSync('bash', ['-e', scriptFile], {
+            cwd: workspace,
+            env: { ...GIT_ENV, PATH: npxOnPath(), GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: join(runnerTemp, 'output'), GITHUB_WORKSPACE: workspace, CI: 'true' },
+            encoding: 'utf8',
+          });
+          exitCode = run.status ?? 1;
+          stdout = run.stdout;
+        } else {
+          ({ exitCode, stdout } = await runScriptLines(script.split('\n'), workspace, summaryFile));
+        }
         summary = readFileSync(summaryFile, 'utf8');
       }
     } else if (step.uses?.startsWith('github/codeql-action/upload-sarif@')) {
@@ -636,9 +714,31 @@ async function runWorkflow(workspace: string, scenario: Scenario, comments: Fake
   return { results, failed: state.failed };
 }
 
+/** The pull request's change: the mistakes example in place of the crisis line. */
+function replaceWithMistakes(configDir: string): void {
+  rmSync(configDir, { recursive: true });
+  copyExample(MISTAKES, configDir);
+}
+
+/** A pull request that changes nothing. */
+function noChange(): void {}
+
+/** The scratch "origin" of each kind of pull request, made once: scenarios only clone and fetch it. */
+const origins = new Map<(configDir: string) => void, string>();
+
 /** A repository as actions/checkout with fetch-depth 0 leaves it: all branches as origin/*, the PR branch checked out. */
 function pullRequestWorkspace(changeConfig: (configDir: string) => void): string {
-  const base = scratch('workflow');
+  const origin = origins.get(changeConfig) ?? pullRequestOrigin(changeConfig);
+  origins.set(changeConfig, origin);
+  const workspace = join(scratch('workflow'), 'workspace');
+  git(dirname(workspace), 'clone', '--quiet', '--branch', 'feature', origin, workspace);
+  installShiftready(workspace);
+  return workspace;
+}
+
+/** A bare repository whose `main` holds the crisis-line example as config/, and `feature` the change. */
+function pullRequestOrigin(changeConfig: (configDir: string) => void): string {
+  const base = scratch('origin');
   const origin = join(base, 'origin.git');
   git(base, 'init', '--quiet', '--bare', '-b', 'main', origin);
   const seed = join(base, 'seed');
@@ -651,10 +751,7 @@ function pullRequestWorkspace(changeConfig: (configDir: string) => void): string
   git(seed, 'add', '-A');
   git(seed, 'commit', '--quiet', '--allow-empty', '-m', 'change');
   git(seed, 'push', '--quiet', origin, 'main', 'feature');
-  const workspace = join(base, 'workspace');
-  git(base, 'clone', '--quiet', '--branch', 'feature', origin, workspace);
-  installShiftready(workspace);
-  return workspace;
+  return origin;
 }
 
 /** The result of the first step whose run (or uses) matches. */
@@ -664,7 +761,7 @@ describe('the workflow, run step by step', () => {
   it('on a pull request with a clean configuration: passes, uploads SARIF, fills the summary and comments the change once', async () => {
     const workspace = pullRequestWorkspace(shortenTextEvening);
     const comments: FakeComment[] = [{ id: 1, user: { login: 'someone', type: 'User' }, body: 'Looks good. <!-- shiftready-diff --> quoted' }];
-    const run = await runWorkflow(workspace, { event: 'pull_request', sameRepository: true }, comments);
+    const run = await runWorkflow(workspace, { event: 'pull_request', sameRepository: true }, comments, 'bash');
 
     expect(run.failed).toBe(false);
     expect(run.results.every((r) => r.ran)).toBe(true);
@@ -703,12 +800,9 @@ describe('the workflow, run step by step', () => {
   });
 
   it('on a pull request with errors: only the check step fails the job; SARIF, summary and annotations are still produced', async () => {
-    const workspace = pullRequestWorkspace((dir) => {
-      rmSync(dir, { recursive: true });
-      copyExample(MISTAKES, dir);
-    });
+    const workspace = pullRequestWorkspace(replaceWithMistakes);
     const comments: FakeComment[] = [];
-    const run = await runWorkflow(workspace, { event: 'pull_request', sameRepository: true }, comments);
+    const run = await runWorkflow(workspace, { event: 'pull_request', sameRepository: true }, comments, 'bash');
 
     expect(run.failed).toBe(true);
     const failing = run.results.filter((r) => r.ran && r.exitCode !== 0);
@@ -739,7 +833,7 @@ describe('the workflow, run step by step', () => {
 
   it('on a push: no coverage change and no comment', async () => {
     const workspace = pullRequestWorkspace(shortenTextEvening);
-    const run = await runWorkflow(workspace, { event: 'push', sameRepository: true }, []);
+    const run = await runWorkflow(workspace, { event: 'push', sameRepository: true }, [], 'in-process');
     expect(run.failed).toBe(false);
     expect(stepResult(run, /shiftready diff/)?.ran).toBe(false);
     expect(stepResult(run, /github-script/)?.ran).toBe(false);
@@ -748,23 +842,23 @@ describe('the workflow, run step by step', () => {
 
   it('on a pull request from a fork: the change goes to the summary, and no comment is tried', async () => {
     const workspace = pullRequestWorkspace(shortenTextEvening);
-    const run = await runWorkflow(workspace, { event: 'pull_request', sameRepository: false }, []);
+    const run = await runWorkflow(workspace, { event: 'pull_request', sameRepository: false }, [], 'in-process');
     expect(run.failed).toBe(false);
     expect(stepResult(run, /shiftready diff/)?.summary).toContain('`text-evening`');
     expect(stepResult(run, /github-script/)?.ran).toBe(false);
   });
 
-  it('the documented alternative to fetch-depth 0 (fetching only the base branch) is enough for diff', () => {
+  it('the documented alternative to fetch-depth 0 (fetching only the base branch) is enough for diff', async () => {
     const fetchBlock = YAML_BLOCKS.map((b) => parseYaml(b.text) as unknown).find((v): v is Step[] => Array.isArray(v) && typeof (v[0] as Step | undefined)?.run === 'string' && (v[0] as Step).run!.startsWith('git fetch'));
     expect(fetchBlock).toBeDefined();
     const fetch = fetchBlock![0]!.run!.replace(/\$\{\{\s*github\.base_ref\s*\}\}/g, 'main');
     const full = pullRequestWorkspace(shortenTextEvening);
-    const origin = resolve(full, '..', 'origin.git');
+    const origin = git(full, 'remote', 'get-url', 'origin').trim();
     const shallow = join(resolve(full, '..'), 'shallow');
     git(resolve(full, '..'), 'clone', '--quiet', '--depth=1', '--single-branch', '--branch', 'feature', `file://${origin}`, shallow);
-    expect(shiftready(['diff', '--base', 'origin/main', 'config/'], shallow).status).toBe(2);
+    expect((await shiftready(['diff', '--base', 'origin/main', 'config/'], shallow)).status).toBe(2);
     expect(spawnSync('bash', ['-e', '-c', fetch], { cwd: shallow, env: GIT_ENV, encoding: 'utf8' }).status).toBe(0);
-    const run = shiftready(['diff', '--base', 'origin/main', 'config/', '--format', 'markdown'], shallow);
+    const run = await shiftready(['diff', '--base', 'origin/main', 'config/', '--format', 'markdown'], shallow);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('`text-evening`');
   });
@@ -772,12 +866,13 @@ describe('the workflow, run step by step', () => {
 
 // --- GitLab CI ------------------------------------------------------------------------------
 
-/** Runs a GitLab job's script lines in order, stopping at the first that fails, as the runner does. */
-function runGitlabScript(job: GitlabJob, workspace: string, env: NodeJS.ProcessEnv = {}): { exitCode: number; lines: { line: string; exitCode: number }[] } {
+/** Runs a GitLab job's script lines in order, stopping at the first that fails, as the runner does: through bash or in-process. */
+async function runGitlabScript(job: GitlabJob, workspace: string, shell: Shell, env: NodeJS.ProcessEnv = {}): Promise<{ exitCode: number; lines: { line: string; exitCode: number }[] }> {
+  const script = job.script.filter((line) => !line.startsWith('npm ci')); // shiftready is already in node_modules
+  if (shell === 'in-process') return runScriptLines(script, workspace);
   const lines: { line: string; exitCode: number }[] = [];
-  for (const line of job.script) {
-    if (line.startsWith('npm ci')) continue; // shiftready is already in node_modules
-    const run = spawnSync('bash', ['-c', `set -eo pipefail\n${line}`], { cwd: workspace, env: { ...GIT_ENV, CI: 'true', ...env }, encoding: 'utf8' });
+  for (const line of script) {
+    const run = spawnSync('bash', ['-c', `set -eo pipefail\n${line}`], { cwd: workspace, env: { ...GIT_ENV, PATH: npxOnPath(), CI: 'true', ...env }, encoding: 'utf8' });
     lines.push({ line, exitCode: run.status ?? 1 });
     if (run.status !== 0) return { exitCode: run.status ?? 1, lines };
   }
@@ -800,9 +895,9 @@ describe('the GitLab CI job', () => {
     expect(job!.artifacts.expose_as).toBeTruthy();
   });
 
-  it('passes on a clean configuration with both artifacts written', () => {
-    const workspace = pullRequestWorkspace(() => undefined);
-    const run = runGitlabScript(job!, workspace);
+  it('passes on a clean configuration with both artifacts written', async () => {
+    const workspace = pullRequestWorkspace(noChange);
+    const run = await runGitlabScript(job!, workspace, 'in-process');
     expect(run.exitCode).toBe(0);
     expect(expectWellFormedXml(readFileSync(join(workspace, job!.artifacts.reports!.junit!), 'utf8'))).toBe('testsuites');
     const paths = job!.artifacts.paths ?? [];
@@ -810,31 +905,28 @@ describe('the GitLab CI job', () => {
     for (const path of paths) expect(readFileSync(join(workspace, path), 'utf8')).toMatch(path.endsWith('.html') ? /^<!doctype html>[^]*<h2>Coverage<\/h2>/ : /^## Coverage report/);
   });
 
-  it('fails on errors because of the check, and the JUnit report lists every finding', () => {
-    const workspace = pullRequestWorkspace((dir) => {
-      rmSync(dir, { recursive: true });
-      copyExample(MISTAKES, dir);
-    });
-    const run = runGitlabScript(job!, workspace);
+  it('fails on errors because of the check, and the JUnit report lists every finding', async () => {
+    const workspace = pullRequestWorkspace(replaceWithMistakes);
+    const run = await runGitlabScript(job!, workspace, 'in-process');
     expect(run.exitCode).toBe(1);
     expect(run.lines.at(-1)?.line).toBe(job!.script.at(-1));
     expect(run.lines.slice(0, -1).every((l) => l.exitCode === 0)).toBe(true);
     const junit = readFileSync(join(workspace, job!.artifacts.reports!.junit!), 'utf8');
     expectWellFormedXml(junit);
     const failures = Number(/<testsuites [^>]*failures="(\d+)"/.exec(junit)?.[1]);
-    const json = JSON.parse(shiftready(['check', 'config/', '--format', 'json'], workspace).stdout) as { errorCount: number; warningCount: number };
+    const json = JSON.parse((await shiftready(['check', 'config/', '--format', 'json'], workspace)).stdout) as { errorCount: number; warningCount: number };
     expect(failures).toBe(json.errorCount + json.warningCount);
   });
 
-  it('the merge-request diff job fetches the target branch into a shallow clone and writes the change', () => {
+  it('the merge-request diff job fetches the target branch into a shallow clone and writes the change', async () => {
     expect(GITLAB_DIFF).toBeDefined();
     expect(GITLAB_DIFF!.rules?.[0]?.if).toBe('$CI_PIPELINE_SOURCE == "merge_request_event"');
     const full = pullRequestWorkspace(shortenTextEvening);
-    const origin = resolve(full, '..', 'origin.git');
+    const origin = git(full, 'remote', 'get-url', 'origin').trim();
     const shallow = join(resolve(full, '..'), 'mr-clone');
     git(resolve(full, '..'), 'clone', '--quiet', '--depth=1', '--single-branch', '--branch', 'feature', `file://${origin}`, shallow);
     installShiftready(shallow);
-    const run = runGitlabScript(GITLAB_DIFF!, shallow, { CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main' });
+    const run = await runGitlabScript(GITLAB_DIFF!, shallow, 'bash', { CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main' });
     expect(run.exitCode).toBe(0);
     for (const path of GITLAB_DIFF!.artifacts.paths ?? []) expect(readFileSync(join(shallow, path), 'utf8')).toContain('`text-evening`');
   });
@@ -873,12 +965,12 @@ describe('.pre-commit-hooks.yaml', () => {
     for (const name of ['package.json', 'config/README.md', 'yaml.txt']) expect(name).not.toMatch(files);
   });
 
-  it('must not be given single files: one file of a configuration is not a configuration', () => {
-    const alone = shiftready(['check', `${CRISIS}/shifts/sms.yaml`, '--format', 'json'], WORK);
+  it('must not be given single files: one file of a configuration is not a configuration', async () => {
+    const alone = await shiftready(['check', `${CRISIS}/shifts/sms.yaml`, '--format', 'json'], WORK);
     const rules = new Set((JSON.parse(alone.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule));
     expect(alone.status).toBe(1);
     expect([...rules].sort()).toEqual(['schema', 'unknown-reference']);
-    expect(shiftready(['check', CRISIS], WORK).status).toBe(0);
+    expect((await shiftready(['check', CRISIS], WORK)).status).toBe(0);
   });
 
   it('is what the documented .pre-commit-config.yaml uses, with args naming the config directory', () => {
@@ -890,17 +982,17 @@ describe('.pre-commit-hooks.yaml', () => {
     expect('docs/example.yaml').not.toMatch(files);
   });
 
-  it('its entry with the documented args checks a directory: exit 0 on the crisis-line example, 1 on the mistakes', () => {
+  it('its entry with the documented args checks a directory: exit 0 on the crisis-line example, 1 on the mistakes', async () => {
     const argv = (args: string[]) => [...hook.entry.split(/\s+/).slice(1), ...args];
     expect(hook.entry.split(/\s+/)[0]).toBe('shiftready');
-    const clean = shiftready(argv(userHook.args!.map((a) => (a === 'config/' ? CRISIS : a))), WORK);
+    const clean = await shiftready(argv(userHook.args!.map((a) => (a === 'config/' ? CRISIS : a))), WORK);
     expect(clean.stdout).toMatch(/^✓ \d+ files checked: no problems/);
     expect(clean.status).toBe(0);
-    expect(shiftready(argv(userHook.args!.map((a) => (a === 'config/' ? MISTAKES : a))), WORK).status).toBe(1);
+    expect((await shiftready(argv(userHook.args!.map((a) => (a === 'config/' ? MISTAKES : a))), WORK)).status).toBe(1);
     // Without args it checks the repository root.
     const root = scratch('hook-root');
     copyExample(CRISIS, join(root, 'config'));
-    expect(shiftready(argv([]), root).status).toBe(0);
+    expect((await shiftready(argv([]), root)).status).toBe(0);
   });
 
   it('the documented local hook runs the project\'s own shiftready', () => {
@@ -929,8 +1021,13 @@ describe('.pre-commit-hooks.yaml', () => {
  * npm pack, npm install -g: needs the npm registry and a minute), then commit. Opt in with
  * SHIFTREADY_E2E_PRECOMMIT=1 where `pre-commit` is installed (e.g. Debian's package).
  */
-const preCommitAvailable = process.env['SHIFTREADY_E2E_PRECOMMIT'] === '1' && spawnSync('pre-commit', ['--version']).status === 0;
-describe.runIf(preCommitAvailable)('pre-commit, end to end', () => {
+const preCommitSkipped =
+  process.env['SHIFTREADY_E2E_PRECOMMIT'] !== '1'
+    ? 'opt in with SHIFTREADY_E2E_PRECOMMIT=1'
+    : spawnSync('pre-commit', ['--version']).status !== 0
+      ? 'SHIFTREADY_E2E_PRECOMMIT=1 but pre-commit is not installed'
+      : undefined;
+describe.skipIf(preCommitSkipped)(`pre-commit, end to end${skipNote(preCommitSkipped)}`, () => {
   it('installs the hook from the repository and blocks a commit that breaks the configuration', () => {
     const base = scratch('pre-commit');
     const hookRepo = join(base, 'shiftready');
@@ -1049,7 +1146,7 @@ describe('the plain git hook', () => {
 // --- --format github against the runner's parser ---------------------------------------------
 
 describe('--format github', () => {
-  it('prints one workflow command per finding that the runner parses back to the same file, line, column and message', () => {
+  it('prints one workflow command per finding that the runner parses back to the same file, line, column and message', async () => {
     const dir = scratch('annotations');
     writeFileSync(
       join(dir, 'base.yaml'),
@@ -1060,8 +1157,8 @@ describe('--format github', () => {
     mkdirSync(dirname(odd));
     writeFileSync(odd, 'shiftready: 1\nusers:\n  - id: ana\n    programs: [nowhere]\n  - id: cy\n    canReceive: [sms]\n');
 
-    const github = shiftready(['check', '.', '--format', 'github'], dir);
-    const json = JSON.parse(shiftready(['check', '.', '--format', 'json'], dir).stdout) as {
+    const github = await shiftready(['check', '.', '--format', 'github'], dir);
+    const json = JSON.parse((await shiftready(['check', '.', '--format', 'json'], dir)).stdout) as {
       findings: { rule: string; severity: string; message: string; file: string; line: number; column: number; related?: { file: string; line: number; column: number; message: string }[] }[];
     };
     expect(github.status).toBe(1);

@@ -1,18 +1,19 @@
 /**
- * SPEC §3.1: results never depend on the machine's time zone (`TZ`) or locale. The built CLI is
- * run as a separate process under several TZ / LANG / LC_ALL settings (zones far apart, one of
- * them at UTC+14, locales with other digit grouping, month names and casing rules) and its stdout
- * must be byte-identical, non-empty, with the same exit code.
+ * SPEC §3.1: results never depend on the machine's time zone (`TZ`) or locale. The built CLI
+ * (dist/shiftready.mjs) runs in a separate process under each of several TZ / LANG / LC_ALL
+ * settings (zones far apart, one of them at UTC+14, locales with other digit grouping, month
+ * names and casing rules): one process per setting, since Node reads the locale once at start-up,
+ * that runs every command through the bundle's `runCli`. Each command's stdout must be
+ * byte-identical across the settings, non-empty, with the same exit code.
  */
-import { execFile, execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { builtFile } from '../built.js';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
-const MAIN = join(ROOT, 'dist/cli/main.js');
+const BIN = builtFile('dist/shiftready.mjs');
 
 const ENVIRONMENTS: Record<string, string>[] = [
   { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
@@ -39,39 +40,65 @@ interface Result {
   stderr: string;
 }
 
-/** Runs `node <args>` in the repository root with the environment's TZ and locale. */
-async function node(args: string[], env: Record<string, string>): Promise<Result> {
-  const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...env, SHIFTREADY_NOW: '2026-03-07T12:00', NO_COLOR: '1' };
+interface Environment {
+  /** The process's own view of its zone and locale: `timeZone locale new Date(0).toString()`. */
+  probe: string;
+  /** One result per command of COMMANDS, in order. */
+  results: Result[];
+}
+
+/**
+ * Runs in the child process: the probe, then every command (SHIFTREADY_TEST_COMMANDS, JSON) in
+ * turn through the bundle's runCli, as the bin runs it but with the output kept; prints JSON.
+ */
+const CHILD = `
+const { runCli } = await import(process.env.SHIFTREADY_TEST_BIN);
+const o = Intl.DateTimeFormat().resolvedOptions();
+const probe = [o.timeZone, o.locale, new Date(0).toString()].join(' ');
+const results = [];
+for (const argv of JSON.parse(process.env.SHIFTREADY_TEST_COMMANDS)) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: process.cwd(), env: process.env, isTTY: false };
+  const code = await runCli(argv, io);
+  results.push({ code, stdout, stderr });
+}
+process.stdout.write(JSON.stringify({ probe, results }));
+`;
+
+/** Runs every command in one node process, in the repository root, with the environment's TZ and locale. */
+async function runIn(env: Record<string, string>): Promise<Environment> {
+  const fullEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...env,
+    SHIFTREADY_NOW: '2026-03-07T12:00',
+    NO_COLOR: '1',
+    SHIFTREADY_TEST_BIN: BIN.href,
+    SHIFTREADY_TEST_COMMANDS: JSON.stringify(COMMANDS),
+  };
   delete fullEnv.FORCE_COLOR;
-  try {
-    const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT, env: fullEnv, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number | string; stdout?: string; stderr?: string };
-    if (typeof err.code !== 'number') throw e;
-    return { code: err.code, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', CHILD], { cwd: ROOT, env: fullEnv, maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(stdout) as Environment;
 }
 
 const label = (env: Record<string, string>) => `TZ=${env.TZ} LC_ALL=${env.LC_ALL}`;
 
 describe('output does not depend on TZ or locale (SPEC §3.1)', () => {
-  beforeAll(() => {
-    if (!existsSync(MAIN)) execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
-  }, 180_000);
-
-  it('the environments really differ (time zone and locale reach Node)', async () => {
-    const probe = ['-e', 'const o = Intl.DateTimeFormat().resolvedOptions(); console.log(o.timeZone, o.locale, new Date(0).toString())'];
-    const outs = await Promise.all(ENVIRONMENTS.map((env) => node(probe, env)));
-    // Five different zones; locales C and en_US both resolve to en-US, the others differ.
-    expect(new Set(outs.map((o) => o.stdout.split(' ')[0])).size).toBe(ENVIRONMENTS.length);
-    expect(new Set(outs.map((o) => o.stdout.split(' ')[1])).size).toBe(ENVIRONMENTS.length - 1);
+  let environments: Environment[] = [];
+  beforeAll(async () => {
+    environments = await Promise.all(ENVIRONMENTS.map(runIn));
   });
 
-  for (const command of COMMANDS) {
-    it(command.join(' '), async () => {
-      const results = await Promise.all(ENVIRONMENTS.map((env) => node([MAIN, ...command], env)));
-      const [first, ...rest] = results;
+  it('the environments really differ (time zone and locale reach Node)', () => {
+    const outs = environments.map((e) => e.probe);
+    // Five different zones; locales C and en_US both resolve to en-US, the others differ.
+    expect(new Set(outs.map((o) => o.split(' ')[0])).size).toBe(ENVIRONMENTS.length);
+    expect(new Set(outs.map((o) => o.split(' ')[1])).size).toBe(ENVIRONMENTS.length - 1);
+  });
+
+  COMMANDS.forEach((command, i) => {
+    it(command.join(' '), () => {
+      const [first, ...rest] = environments.map((e) => e.results[i]!);
       expect(first!.stdout.length, `stdout under ${label(ENVIRONMENTS[0]!)} (stderr: ${first!.stderr})`).toBeGreaterThan(0);
       expect(first!.code).toBeLessThan(2);
       rest.forEach((r, k) => {
@@ -80,5 +107,5 @@ describe('output does not depend on TZ or locale (SPEC §3.1)', () => {
         expect(r.stdout, `stdout under ${env} differs from ${label(ENVIRONMENTS[0]!)}`).toBe(first!.stdout);
       });
     });
-  }
+  });
 });

@@ -3,13 +3,13 @@
  * one thread gives: the same data, problems and findings, with locations found by parsing a file
  * again on demand. The workers exist only in the build (`npm test` builds first).
  */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { builtFile } from '../built.js';
 import { BASE, tempDir } from '../helpers.js';
 
-const DIST = new URL('../../dist/check.js', import.meta.url);
+const DIST = builtFile('dist/check.js');
 
-describe.skipIf(!existsSync(DIST))('parallel parsing', () => {
+describe('parallel parsing', () => {
   it('gives the same findings, locations and related locations as one thread', async () => {
     const { check, loadAsync } = (await import(DIST.href)) as typeof import('../../src/check.js');
     const dir = tempDir({

@@ -2,14 +2,14 @@
  * The validator precompiled at build time (dist/validate/schema-validator.js) must behave exactly
  * like ajv compiling the schema at run time. `npm test` builds first.
  */
-import { existsSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { ValidateFunction } from 'ajv';
 import { compileValidator } from '../../src/validate/schema.js';
+import { builtFile } from '../built.js';
 import { BASE } from '../helpers.js';
 
-const PRECOMPILED = new URL('../../dist/validate/schema-validator.js', import.meta.url);
+const PRECOMPILED = builtFile('dist/validate/schema-validator.js');
 
 const DOCUMENTS: unknown[] = [
   parse(BASE),
@@ -26,7 +26,7 @@ function summary(validate: ValidateFunction, data: unknown): unknown[] {
   return (validate.errors ?? []).map((e) => ({ instancePath: e.instancePath, schemaPath: e.schemaPath, keyword: e.keyword, params: e.params }));
 }
 
-describe.skipIf(!existsSync(PRECOMPILED))('precompiled schema validator', () => {
+describe('precompiled schema validator', () => {
   it('reports the same errors as the run-time compiled schema', async () => {
     const precompiled = (await import(PRECOMPILED.href)).default as ValidateFunction;
     const runtime = compileValidator();

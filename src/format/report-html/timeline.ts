@@ -10,7 +10,7 @@ import type { CoverageReport, PortalReport } from '../../report/coverage.js';
 import { formatDate, MS_PER_DAY, weekdayOf } from '../../time/civil.js';
 import { zoneTable } from '../../time/zone.js';
 import type { PortalInterval } from '../../timeline/types.js';
-import { clock, hoursText, trackedHoursText } from '../../words.js';
+import { clock, hoursText, trackedHoursText, TYPE_WORDS } from '../../words.js';
 import { DAYS } from '../report.js';
 import { rowPieces, type Piece } from './day-rows.js';
 import { fillOf, legend } from './fills.js';
@@ -62,7 +62,7 @@ function portalTimeline(p: PortalReport, intervals: readonly PortalInterval[], r
   const summary = `${p.portal.name ?? id}: online ${hoursText(p.onlineMs)} of the period (${(p.coverage * 100).toFixed(1)}%), ${trackedHoursText(p.humanMs, report.humansTracked)} with humans, ${trackedHoursText(p.placeholderOnlyMs, report.humansTracked)} with placeholders only; ${intervals.length} intervals over ${rows} days`;
   const tableRows = words.map((d) => html`<tr><td>${d.when}</td><td>${d.what}</td><td>${d.more.join('; ')}</td></tr>`);
   return html`<figure class="portal" data-portal="${id}" data-intervals="${intervals.length}">
-<figcaption id="cap-${id}"><h3>${p.portal.name ?? id} <span class="meta">(${id}, ${p.portal.type === 'sms' ? 'SMS/Text' : 'Live Chat'})</span></h3></figcaption>
+<figcaption id="cap-${id}"><h3>${p.portal.name ?? id} <span class="meta">(${id}, ${TYPE_WORDS[p.portal.type ?? 'chat'].portal})</span></h3></figcaption>
 <svg class="timeline" role="group" aria-labelledby="cap-${id} desc-${id}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
 <desc id="desc-${id}">${summary}. Use Tab to reach the chart and the arrow keys to move between intervals.</desc>
 <g role="list" aria-label="Intervals of ${id}">${parts}</g></svg>
