@@ -91,28 +91,201 @@ const ZONES = [
   ['America/Los_Angeles', 4],
   ['America/Phoenix', 1],
 ];
-const CHAT_SERVICES = ['crisis-chat', 'teen-chat', 'veterans-chat', 'spanish-chat', 'lgbtq-youth-chat', 'grief-chat', 'student-chat', 'warmline-chat'];
+const CHAT_SERVICES = [
+  'crisis-chat',
+  'teen-chat',
+  'veterans-chat',
+  'spanish-chat',
+  'lgbtq-youth-chat',
+  'grief-chat',
+  'student-chat',
+  'warmline-chat',
+];
 const SMS_SERVICES = ['crisis-text', 'teen-text', 'veterans-text', 'spanish-text', 'warmline-text', 'disaster-text', 'parent-text'];
 const FIRST = [
-  'Aaliyah', 'Aaron', 'Abigail', 'Adam', 'Aiden', 'Alex', 'Alicia', 'Amir', 'Ana', 'Andre', 'Ava', 'Ben', 'Bianca', 'Blake',
-  'Caleb', 'Camila', 'Carlos', 'Casey', 'Chloe', 'Chris', 'Dana', 'Daniel', 'Deja', 'Devon', 'Diego', 'Elena', 'Eli', 'Emma',
-  'Ethan', 'Fatima', 'Gabriel', 'Grace', 'Hana', 'Hector', 'Imani', 'Isaac', 'Jada', 'Jamal', 'Jane', 'Jordan', 'Jose', 'Kai',
-  'Keisha', 'Kim', 'Layla', 'Leo', 'Lina', 'Logan', 'Luis', 'Maria', 'Mason', 'Maya', 'Mei', 'Mohammed', 'Morgan', 'Nadia',
-  'Nia', 'Noah', 'Olivia', 'Omar', 'Priya', 'Quinn', 'Rafael', 'Riley', 'Rosa', 'Sam', 'Sara', 'Sofia', 'Tariq', 'Taylor',
-  'Tom', 'Uma', 'Victor', 'Wei', 'Xavier', 'Yara', 'Yusuf', 'Zoe',
+  'Aaliyah',
+  'Aaron',
+  'Abigail',
+  'Adam',
+  'Aiden',
+  'Alex',
+  'Alicia',
+  'Amir',
+  'Ana',
+  'Andre',
+  'Ava',
+  'Ben',
+  'Bianca',
+  'Blake',
+  'Caleb',
+  'Camila',
+  'Carlos',
+  'Casey',
+  'Chloe',
+  'Chris',
+  'Dana',
+  'Daniel',
+  'Deja',
+  'Devon',
+  'Diego',
+  'Elena',
+  'Eli',
+  'Emma',
+  'Ethan',
+  'Fatima',
+  'Gabriel',
+  'Grace',
+  'Hana',
+  'Hector',
+  'Imani',
+  'Isaac',
+  'Jada',
+  'Jamal',
+  'Jane',
+  'Jordan',
+  'Jose',
+  'Kai',
+  'Keisha',
+  'Kim',
+  'Layla',
+  'Leo',
+  'Lina',
+  'Logan',
+  'Luis',
+  'Maria',
+  'Mason',
+  'Maya',
+  'Mei',
+  'Mohammed',
+  'Morgan',
+  'Nadia',
+  'Nia',
+  'Noah',
+  'Olivia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rafael',
+  'Riley',
+  'Rosa',
+  'Sam',
+  'Sara',
+  'Sofia',
+  'Tariq',
+  'Taylor',
+  'Tom',
+  'Uma',
+  'Victor',
+  'Wei',
+  'Xavier',
+  'Yara',
+  'Yusuf',
+  'Zoe',
 ];
 const LAST = [
-  'Abbott', 'Adeyemi', 'Alvarez', 'Anderson', 'Baker', 'Banerjee', 'Becker', 'Brown', 'Campbell', 'Castillo', 'Chen', 'Clark',
-  'Cohen', 'Davis', 'Diaz', 'Dubois', 'Edwards', 'Evans', 'Fischer', 'Flores', 'Garcia', 'Gonzalez', 'Green', 'Gupta', 'Hall',
-  'Harris', 'Hernandez', 'Hill', 'Ito', 'Jackson', 'Johnson', 'Kaur', 'Khan', 'Kim', 'King', 'Kowalski', 'Lee', 'Lewis',
-  'Lopez', 'Martin', 'Martinez', 'Mensah', 'Miller', 'Moore', 'Morales', 'Murphy', 'Nguyen', "O'Brien", 'Okafor', 'Ortiz',
-  'Patel', 'Perez', 'Petrov', 'Phillips', 'Ramirez', 'Raman', 'Reyes', 'Rivera', 'Roberts', 'Robinson', 'Rossi', 'Sanchez',
-  'Schmidt', 'Scott', 'Shah', 'Silva', 'Smith', 'Sullivan', 'Tanaka', 'Taylor', 'Thomas', 'Thompson', 'Torres', 'Tran',
-  'Walker', 'Wang', 'White', 'Williams', 'Wilson', 'Wright', 'Yamamoto', 'Young', 'Zhang',
+  'Abbott',
+  'Adeyemi',
+  'Alvarez',
+  'Anderson',
+  'Baker',
+  'Banerjee',
+  'Becker',
+  'Brown',
+  'Campbell',
+  'Castillo',
+  'Chen',
+  'Clark',
+  'Cohen',
+  'Davis',
+  'Diaz',
+  'Dubois',
+  'Edwards',
+  'Evans',
+  'Fischer',
+  'Flores',
+  'Garcia',
+  'Gonzalez',
+  'Green',
+  'Gupta',
+  'Hall',
+  'Harris',
+  'Hernandez',
+  'Hill',
+  'Ito',
+  'Jackson',
+  'Johnson',
+  'Kaur',
+  'Khan',
+  'Kim',
+  'King',
+  'Kowalski',
+  'Lee',
+  'Lewis',
+  'Lopez',
+  'Martin',
+  'Martinez',
+  'Mensah',
+  'Miller',
+  'Moore',
+  'Morales',
+  'Murphy',
+  'Nguyen',
+  "O'Brien",
+  'Okafor',
+  'Ortiz',
+  'Patel',
+  'Perez',
+  'Petrov',
+  'Phillips',
+  'Ramirez',
+  'Raman',
+  'Reyes',
+  'Rivera',
+  'Roberts',
+  'Robinson',
+  'Rossi',
+  'Sanchez',
+  'Schmidt',
+  'Scott',
+  'Shah',
+  'Silva',
+  'Smith',
+  'Sullivan',
+  'Tanaka',
+  'Taylor',
+  'Thomas',
+  'Thompson',
+  'Torres',
+  'Tran',
+  'Walker',
+  'Wang',
+  'White',
+  'Williams',
+  'Wilson',
+  'Wright',
+  'Yamamoto',
+  'Young',
+  'Zhang',
 ];
-const TITLES = { admin: ['Program Director', 'Clinical Director', 'Operations Manager'], supervisor: ['Shift Supervisor', 'Evening Supervisor', 'Clinical Supervisor'], enhanced: ['Shift Lead', 'Chat Lead', 'Text Lead', 'Senior Counselor'] };
-const OVERRIDE_NOTES = ['Staff meeting', 'Team training', 'System maintenance window', 'All-hands debrief', 'Network outage at the call center', 'Supervision session', 'Fire drill'];
-const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const TITLES = {
+  admin: ['Program Director', 'Clinical Director', 'Operations Manager'],
+  supervisor: ['Shift Supervisor', 'Evening Supervisor', 'Clinical Supervisor'],
+  enhanced: ['Shift Lead', 'Chat Lead', 'Text Lead', 'Senior Counselor'],
+};
+const OVERRIDE_NOTES = [
+  'Staff meeting',
+  'Team training',
+  'System maintenance window',
+  'All-hands debrief',
+  'Network outage at the call center',
+  'Supervision session',
+  'Fire drill',
+];
+const slug = (s) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const q = (s) => JSON.stringify(s); // ASCII strings: a JSON string is a valid YAML double-quoted scalar
 
 const HEADER = (what) => `# yaml-language-server: $schema=../schema/shiftready.schema.json
@@ -140,7 +313,11 @@ function buildOrganization(rng) {
       while (used.has(service));
       used.add(service);
       const id = `${code}-${service}`;
-      const label = service.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()).replace('Lgbtq', 'LGBTQ+').replace('Sms', 'SMS');
+      const label = service
+        .replace(/-/g, ' ')
+        .replace(/\b\w/g, (c) => c.toUpperCase())
+        .replace('Lgbtq', 'LGBTQ+')
+        .replace('Sms', 'SMS');
       portals.push({ id, program: id, type, name: `${regions[g]} ${label}`, group: g, zone });
     }
     groups.push({ index: g, code, region: regions[g], zone, portals, phones: `${code}-phones`, users: [], leaders: [] });
@@ -169,7 +346,12 @@ function buildUsers(rng, groups) {
   }
   for (let i = 0; i < regular; i++) {
     const g = groups[i % groups.length];
-    const role = rng.weighted([['admin', 2], ['supervisor', 6], ['enhanced', 12], ['basic', 80]]);
+    const role = rng.weighted([
+      ['admin', 2],
+      ['supervisor', 6],
+      ['enhanced', 12],
+      ['basic', 80],
+    ]);
     const first = rng.pick(FIRST);
     const last = rng.pick(LAST);
     const id = `${slug(first)}-${slug(last)}-${String(i + 1).padStart(5, '0')}`;
@@ -178,7 +360,16 @@ function buildUsers(rng, groups) {
     const phoneOnly = role === 'basic' && rng.chance(0.02);
     if (phoneOnly) portalPrograms = [];
     else if (role === 'admin') portalPrograms = g.portals;
-    else portalPrograms = rng.sample(g.portals, rng.weighted([[1, 50], [2, 35], [3, 12], [5, 3]]));
+    else
+      portalPrograms = rng.sample(
+        g.portals,
+        rng.weighted([
+          [1, 50],
+          [2, 35],
+          [3, 12],
+          [5, 3],
+        ]),
+      );
     if (!phoneOnly && rng.chance(0.04)) {
       // regional staff who also help the neighbouring group
       const other = groups[(g.index + 1) % groups.length];
@@ -190,9 +381,17 @@ function buildUsers(rng, groups) {
     const canReceive = [...new Set(portalPrograms.map((p) => p.type))].sort();
     const away = [];
     if (rng.chance(0.12)) {
-      const n = rng.weighted([[1, 60], [2, 30], [3, 10]]);
+      const n = rng.weighted([
+        [1, 60],
+        [2, 30],
+        [3, 10],
+      ]);
       for (let k = 0; k < n; k++) {
-        const kind = rng.weighted([['day', 30], ['range', 55], ['hours', 15]]);
+        const kind = rng.weighted([
+          ['day', 30],
+          ['range', 55],
+          ['hours', 15],
+        ]);
         const from = randomDay(rng, '2025-11-01', '2026-12-20');
         if (kind === 'day') away.push(from);
         else if (kind === 'range') away.push({ from, to: isoDay(dayMs(from) + rng.int(1, 21) * DAY) });
@@ -270,7 +469,12 @@ function pattern(rng) {
     }
     case 'weekend': {
       const start = at(rng.pick([8, 9, 10, 10, 12, 14, 18]));
-      const days = rng.weighted([['SA,SU', 6], ['SA', 2], ['SU', 2], ['FR,SA,SU', 1]]);
+      const days = rng.weighted([
+        ['SA,SU', 6],
+        ['SA', 2],
+        ['SU', 2],
+        ['FR,SA,SU', 1],
+      ]);
       return [kind, `FREQ=WEEKLY;BYDAY=${days}`, start, rng.chance(0.1) ? 24 * 60 : Math.min(start + rng.int(4, 8) * 60, 23 * 60 + 30)];
     }
     case 'daily': {
@@ -324,7 +528,16 @@ function buildShifts(rng, groups, byId) {
     portal.anchorHumans = rng.sample(steady, 3);
     const counters = new Map();
     for (let n = 0; n < perPortal; n++) {
-      let kind, repeat, start, end, from, staff, minStaff = 1, until, except, ruleUntil;
+      let kind,
+        repeat,
+        start,
+        end,
+        from,
+        staff,
+        minStaff = 1,
+        until,
+        except,
+        ruleUntil;
       if (n === 0) {
         // The portal's core daytime shift: every weekday, placeholder plus steady staff. Overrides
         // and requirements below rely on it.
@@ -335,7 +548,11 @@ function buildShifts(rng, groups, byId) {
         [kind, repeat, start, end] = pattern(rng);
         end = Math.min(end, 24 * 60); // "24:00" at the latest
         from = rng.chance(0.55) ? randomDay(rng, '2025-01-01', '2025-12-31') : randomDay(rng, '2026-01-01', '2026-11-30');
-        minStaff = rng.weighted([[1, 85], [2, 12], [3, 3]]);
+        minStaff = rng.weighted([
+          [1, 85],
+          [2, 12],
+          [3, 3],
+        ]);
         const withPlaceholder = rng.chance(0.7);
         const size = rng.int(Math.max(2, minStaff), 6);
         const humans = rng.sample(pool, withPlaceholder ? size - 1 : size).map((u) => u.id);
@@ -383,7 +600,13 @@ function buildOverrides(rng, groups) {
   while (orgDates.size < 3) orgDates.add(randomWeekday(rng, '2026-02-02', '2026-11-20'));
   const admins = groups.flatMap((g) => g.leaders.filter((u) => u.role === 'admin'));
   [...orgDates].sort().forEach((date, i) => {
-    overrides.push({ id: `org-wide-${date}`, offline: `${date}T11:30`, online: `${date}T12:30`, by: rng.pick(admins).id, note: i === 0 ? 'Phone system migration: all portals paused' : rng.pick(OVERRIDE_NOTES) });
+    overrides.push({
+      id: `org-wide-${date}`,
+      offline: `${date}T11:30`,
+      online: `${date}T12:30`,
+      by: rng.pick(admins).id,
+      note: i === 0 ? 'Phone system migration: all portals paused' : rng.pick(OVERRIDE_NOTES),
+    });
   });
   let anonymous = true;
   for (const portal of withOverrides) {
@@ -396,7 +619,14 @@ function buildOverrides(rng, groups) {
     }
     for (const date of [...dates].sort()) {
       // 11:45-13:00 in the organization's zone lies inside every group's 09:00-17:00 core shift.
-      const o = { id: `${portal.id}-off-${date}`, portal: portal.id, offline: `${date}T11:45`, online: `${date}T13:00`, by: rng.pick(g.leaders).id, note: rng.pick(OVERRIDE_NOTES) };
+      const o = {
+        id: `${portal.id}-off-${date}`,
+        portal: portal.id,
+        offline: `${date}T11:45`,
+        online: `${date}T13:00`,
+        by: rng.pick(g.leaders).id,
+        note: rng.pick(OVERRIDE_NOTES),
+      };
       if (date < '2026-03-01' && rng.chance(0.3)) {
         // January and February: Chicago is UTC-6, so the same moments with Z
         Object.assign(o, { offline: `${date}T17:45Z`, online: `${date}T19:00Z` });
@@ -525,14 +755,23 @@ holidays:
   files.set('programs-and-portals.yaml', pp);
 
   chunk(users, SIZES.userFiles).forEach((part, i) => {
-    files.set(`users-${String(i + 1).padStart(3, '0')}.yaml`, `${HEADER(`Users, part ${i + 1} of ${SIZES.userFiles}.`)}\nusers:\n${part.map(userYaml).join('')}`);
+    files.set(
+      `users-${String(i + 1).padStart(3, '0')}.yaml`,
+      `${HEADER(`Users, part ${i + 1} of ${SIZES.userFiles}.`)}\nusers:\n${part.map(userYaml).join('')}`,
+    );
   });
   chunk(shifts, SIZES.shiftFiles).forEach((part, i) => {
     const first = part[0].portal.id;
     const last = part[part.length - 1].portal.id;
-    files.set(`shifts-${String(i + 1).padStart(3, '0')}.yaml`, `${HEADER(`Messaging shifts of portals ${first} … ${last}.`)}\nshifts:\n${part.map(shiftYaml).join('')}`);
+    files.set(
+      `shifts-${String(i + 1).padStart(3, '0')}.yaml`,
+      `${HEADER(`Messaging shifts of portals ${first} … ${last}.`)}\nshifts:\n${part.map(shiftYaml).join('')}`,
+    );
   });
-  files.set('overrides.yaml', `${HEADER('Portals and the organization switched offline by hand.')}\noverrides:\n${overrideInfo.overrides.map(overrideYaml).join('')}`);
+  files.set(
+    'overrides.yaml',
+    `${HEADER('Portals and the organization switched offline by hand.')}\noverrides:\n${overrideInfo.overrides.map(overrideYaml).join('')}`,
+  );
   files.set('requirements.yaml', `${HEADER('Coverage that CI must see.')}\nrequirements:\n${requirements.map(requirementYaml).join('')}`);
 
   mkdirSync(dir, { recursive: true });

@@ -122,7 +122,13 @@ function naiveExpand(shift, zone, period) {
     const start = DateTime.fromObject({ year: y, month: mo, day: d, hour: Math.floor(startMin / 60), minute: startMin % 60 }, { zone });
     const endDate = endDayOffset ? new Date(Date.UTC(y, mo - 1, d + 1)) : date;
     const end = DateTime.fromObject(
-      { year: endDate.getUTCFullYear(), month: endDate.getUTCMonth() + 1, day: endDate.getUTCDate(), hour: Math.floor(endOfDay / 60), minute: endOfDay % 60 },
+      {
+        year: endDate.getUTCFullYear(),
+        month: endDate.getUTCMonth() + 1,
+        day: endDate.getUTCDate(),
+        hour: Math.floor(endOfDay / 60),
+        minute: endOfDay % 60,
+      },
       { zone },
     );
     const s = start.toMillis();
@@ -158,7 +164,13 @@ async function stages() {
   return {
     start,
     files: sources.length,
-    model: { portals: config.model.portals.length, users: config.model.users.length, shifts: config.model.shifts.length, overrides: config.model.overrides.length, requirements: config.model.requirements.length },
+    model: {
+      portals: config.model.portals.length,
+      users: config.model.users.length,
+      shifts: config.model.shifts.length,
+      overrides: config.model.overrides.length,
+      requirements: config.model.requirements.length,
+    },
     period,
     findings,
     parse: strip(parse),

@@ -39,7 +39,12 @@ export function benchCheckStartup(runs = 21) {
 
 /** Nine levels of nine aliases each: 9^9 ≈ 387 million strings if expanded. */
 const ALIAS_BOMB = `shiftready: 1\n${[...'abcdefghi']
-  .map((name, i) => `${name}: &${name} [${Array(9).fill(i === 0 ? '"lol"' : `*${'abcdefghi'[i - 1]}`).join(',')}]`)
+  .map(
+    (name, i) =>
+      `${name}: &${name} [${Array(9)
+        .fill(i === 0 ? '"lol"' : `*${'abcdefghi'[i - 1]}`)
+        .join(',')}]`,
+  )
   .join('\n')}\n`;
 
 export function benchHostileInput(runs = 5) {
@@ -87,14 +92,22 @@ function verify(dir) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`the generated organization does not check clean (exit ${r.status}): ${r.stdout.slice(0, 2000)}${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`the generated organization does not check clean (exit ${r.status}): ${r.stdout.slice(0, 2000)}${r.stderr}`);
   const out = JSON.parse(r.stdout);
   const rules = {};
   for (const f of out.findings) rules[f.rule] = (rules[f.rule] ?? 0) + 1;
-  console.log(`verified: \`shiftready check --rule placeholder-only=off\` over 2026: exit 0, ${out.errorCount} errors, ${out.warningCount} warnings ${JSON.stringify(rules)} (${ms(wall)})`);
+  console.log(
+    `verified: \`shiftready check --rule placeholder-only=off\` over 2026: exit 0, ${out.errorCount} errors, ${out.warningCount} warnings ${JSON.stringify(rules)} (${ms(wall)})`,
+  );
 }
 
-export function benchLarge({ dir = process.env.SHIFTREADY_BENCH_DIR || DEFAULT_DIR, regenerate = false, verifyCheck = false, profile = false } = {}) {
+export function benchLarge({
+  dir = process.env.SHIFTREADY_BENCH_DIR || DEFAULT_DIR,
+  regenerate = false,
+  verifyCheck = false,
+  profile = false,
+} = {}) {
   const heapMB = Number(process.env.BENCH_HEAP_MB || 4096);
   let data = regenerate ? undefined : existing(dir);
   if (!data) {
@@ -126,28 +139,86 @@ export function benchLarge({ dir = process.env.SHIFTREADY_BENCH_DIR || DEFAULT_D
   const iso = (t) => new Date(t).toISOString().replace('.000', '');
 
   console.log('');
-  console.log(`## large: ${data.portals} portals (${data.chatPortals} chat, ${data.smsPortals} sms), ${n0(data.users)} users (${data.placeholders} placeholders, ${n0(data.usersAway)} with away periods), ${n0(data.shifts)} shift series, ${data.overrides} overrides, ${data.requirements} requirements`);
-  console.log(`   ${data.files} files, ${(data.bytes / 2 ** 20).toFixed(2)} MB (largest ${(data.largestFile / 2 ** 20).toFixed(2)} MB), in ${dir}`);
-  console.log(`   period ${iso(stages.period.from)} .. ${iso(stages.period.to)} (2026-01-01 .. 2027-01-01 America/Chicago); ${process.version}; --max-old-space-size=${heapMB}`);
+  console.log(
+    `## large: ${data.portals} portals (${data.chatPortals} chat, ${data.smsPortals} sms), ${n0(data.users)} users (${data.placeholders} placeholders, ${n0(data.usersAway)} with away periods), ${n0(data.shifts)} shift series, ${data.overrides} overrides, ${data.requirements} requirements`,
+  );
+  console.log(
+    `   ${data.files} files, ${(data.bytes / 2 ** 20).toFixed(2)} MB (largest ${(data.largestFile / 2 ** 20).toFixed(2)} MB), in ${dir}`,
+  );
+  console.log(
+    `   period ${iso(stages.period.from)} .. ${iso(stages.period.to)} (2026-01-01 .. 2027-01-01 America/Chicago); ${process.version}; --max-old-space-size=${heapMB}`,
+  );
   console.log('');
   console.log(pad(['stage (all in one process)', 'wall', 'peak RSS', ''], W) + 'produced');
   row('parse     load files: yaml parseDocument + toJS', ms(stages.parse.ms), mb(stages.parse.maxRssMB), `${stages.files} files`);
-  row('resolve   merge into one model', ms(stages.resolve.ms), mb(stages.resolve.maxRssMB), `${n0(stages.model.users)} users, ${n0(stages.model.shifts)} shifts`);
-  row('validate  requireValid: schema + config rules', ms(stages.validate.ms), mb(stages.validate.maxRssMB), `${errors} errors, ${warnings} warnings`);
+  row(
+    'resolve   merge into one model',
+    ms(stages.resolve.ms),
+    mb(stages.resolve.maxRssMB),
+    `${n0(stages.model.users)} users, ${n0(stages.model.shifts)} shifts`,
+  );
+  row(
+    'validate  requireValid: schema + config rules',
+    ms(stages.validate.ms),
+    mb(stages.validate.maxRssMB),
+    `${errors} errors, ${warnings} warnings`,
+  );
   row('            of which schema (ajv), re-run alone', ms(stages.schemaOnly.ms), '', '');
-  row('expand    forEachOccurrence, every series, 1 year', ms(stages.expand.ms), mb(stages.expand.maxRssMB), `${n0(stages.expand.occurrences)} occurrences of ${n0(stages.expand.series)} series`);
-  row('timeline  buildTimeline, 1 year', ms(stages.timeline.ms), mb(stages.timeline.maxRssMB), `${n0(stages.timeline.intervals)} intervals (${n0(stages.timeline.online)} online) in ${stages.timeline.portals} portals`);
+  row(
+    'expand    forEachOccurrence, every series, 1 year',
+    ms(stages.expand.ms),
+    mb(stages.expand.maxRssMB),
+    `${n0(stages.expand.occurrences)} occurrences of ${n0(stages.expand.series)} series`,
+  );
+  row(
+    'timeline  buildTimeline, 1 year',
+    ms(stages.timeline.ms),
+    mb(stages.timeline.maxRssMB),
+    `${n0(stages.timeline.intervals)} intervals (${n0(stages.timeline.online)} online) in ${stages.timeline.portals} portals`,
+  );
   row('= parse + resolve + validate + timeline', ms(stages.parse.ms + stages.resolve.ms + stages.validate.ms + stages.timeline.ms), '', '');
   console.log('');
   console.log(pad(['separate processes', 'wall', 'peak RSS', ''], W) + 'produced');
-  row('whole compile  load + requireValid + buildTimeline', ms(whole.ms), mb(whole.end.maxRssMB), `load ${ms(whole.loadMs)}, compile() ${ms(whole.compileMs)}; ${n0(whole.intervals)} intervals`);
-  row('parse floor    yaml parseDocument + LineCounter', ms(floor.ms), mb(floor.end.maxRssMB), `${floor.files} files, ${(floor.bytes / 2 ** 20).toFixed(2)} MB of text`);
+  row(
+    'whole compile  load + requireValid + buildTimeline',
+    ms(whole.ms),
+    mb(whole.end.maxRssMB),
+    `load ${ms(whole.loadMs)}, compile() ${ms(whole.compileMs)}; ${n0(whole.intervals)} intervals`,
+  );
+  row(
+    'parse floor    yaml parseDocument + LineCounter',
+    ms(floor.ms),
+    mb(floor.end.maxRssMB),
+    `${floor.files} files, ${(floor.bytes / 2 ** 20).toFixed(2)} MB of text`,
+  );
   console.log('');
-  console.log(pad([`1,000-series subset (${data.subsetFile}: ${subset.series} series, ${subset.portals} portals)`, 'wall', '', ''], W) + 'produced');
-  row('naive  rrule.js between() + luxon fromObject x2', ms(subset.naive.ms), '', `${n0(subset.naive.occurrences)} occurrences; median of ${subset.naive.runs.length} runs (${subset.naive.runs.map(ms).join(', ')})`);
-  row('ours   buildTimeline = expand + timeline', ms(subset.ours.steadyMs), '', `${n0(subset.ours.intervals)} intervals (${n0(subset.ours.online)} online); median of ${subset.ours.steadyRuns.length} runs on fresh models`);
-  row('ours   the same, first call in a fresh process', ms(subset.ours.coldMs), mb(subset.ours.coldMaxRssMB), 'cold: V8 warm-up, zone tables');
-  row('ours   expand alone (seriesOf + forEachOccurrence)', ms(subset.ours.expandMs), '', `${n0(subset.ours.occurrences)} occurrences${subset.ours.occurrences === subset.naive.occurrences ? ' (same count)' : ' (COUNT DIFFERS)'}`);
+  console.log(
+    pad([`1,000-series subset (${data.subsetFile}: ${subset.series} series, ${subset.portals} portals)`, 'wall', '', ''], W) + 'produced',
+  );
+  row(
+    'naive  rrule.js between() + luxon fromObject x2',
+    ms(subset.naive.ms),
+    '',
+    `${n0(subset.naive.occurrences)} occurrences; median of ${subset.naive.runs.length} runs (${subset.naive.runs.map(ms).join(', ')})`,
+  );
+  row(
+    'ours   buildTimeline = expand + timeline',
+    ms(subset.ours.steadyMs),
+    '',
+    `${n0(subset.ours.intervals)} intervals (${n0(subset.ours.online)} online); median of ${subset.ours.steadyRuns.length} runs on fresh models`,
+  );
+  row(
+    'ours   the same, first call in a fresh process',
+    ms(subset.ours.coldMs),
+    mb(subset.ours.coldMaxRssMB),
+    'cold: V8 warm-up, zone tables',
+  );
+  row(
+    'ours   expand alone (seriesOf + forEachOccurrence)',
+    ms(subset.ours.expandMs),
+    '',
+    `${n0(subset.ours.occurrences)} occurrences${subset.ours.occurrences === subset.naive.occurrences ? ' (same count)' : ' (COUNT DIFFERS)'}`,
+  );
   console.log('');
   const verdict = (ok) => (ok ? 'met' : 'MISSED');
   const GB = 1024;
@@ -156,10 +227,20 @@ export function benchLarge({ dir = process.env.SHIFTREADY_BENCH_DIR || DEFAULT_D
   const peak = Math.max(whole.end.maxRssMB, stages.end.maxRssMB);
   console.log(pad(['goal', 'measured', 'goal', ''], [52, 11, 10, 0]));
   row('naive / ours (expand + timeline), medians, subset', `${naiveRatio.toFixed(1)}x`, '>= 20x', `  ${verdict(naiveRatio >= 20)}`);
-  row('  naive / ours first call in a fresh process (cold)', `${(subset.naive.ms / subset.ours.coldMs).toFixed(1)}x`, '', '  for reference');
+  row(
+    '  naive / ours first call in a fresh process (cold)',
+    `${(subset.naive.ms / subset.ours.coldMs).toFixed(1)}x`,
+    '',
+    '  for reference',
+  );
   row('  naive / ours (expand only), for reference', `${(subset.naive.ms / subset.ours.expandMs).toFixed(1)}x`, '', '');
   row('whole compile / parse floor', `${compileRatio.toFixed(1)}x`, '<= 2x', `  ${verdict(compileRatio <= 2)}`);
-  row('  (parse + resolve + validate + timeline) / floor', `${((stages.parse.ms + stages.resolve.ms + stages.validate.ms + stages.timeline.ms) / floor.ms).toFixed(1)}x`, '', '  (stages process)');
+  row(
+    '  (parse + resolve + validate + timeline) / floor',
+    `${((stages.parse.ms + stages.resolve.ms + stages.validate.ms + stages.timeline.ms) / floor.ms).toFixed(1)}x`,
+    '',
+    '  (stages process)',
+  );
   row('peak RSS (max of whole compile, stages)', mb(peak), '< 1 GB', `  ${verdict(peak < GB)}`);
   if (profileDir) {
     console.log('');

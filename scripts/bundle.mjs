@@ -14,7 +14,9 @@ await build({
   target: 'node20',
   external: ['date-holidays'],
   // Bundled CommonJS dependencies call require(); give them one.
-  banner: { js: "import { createRequire as __shiftreadyRequire } from 'node:module'; const require = __shiftreadyRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __shiftreadyRequire } from 'node:module'; const require = __shiftreadyRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);

@@ -44,4 +44,7 @@ for (const country of Object.keys(hd.getCountries()).sort()) {
   }
   writeFileSync(new URL(`${country}.json`, out), JSON.stringify({ version, years: [FIRST_YEAR, LAST_YEAR], types, names, calendars }));
 }
-writeFileSync(new URL('index.json', out), JSON.stringify({ version, years: [FIRST_YEAR, LAST_YEAR], countries: Object.keys(hd.getCountries()).sort() }));
+writeFileSync(
+  new URL('index.json', out),
+  JSON.stringify({ version, years: [FIRST_YEAR, LAST_YEAR], countries: Object.keys(hd.getCountries()).sort() }),
+);

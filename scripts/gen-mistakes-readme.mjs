@@ -3,7 +3,16 @@ import { writeFileSync } from 'node:fs';
 // Regenerates examples/mistakes/README.md from the tool's real output (run after `npm run build`).
 // The explanations below are keyed by finding; test/examples checks the README stays exact.
 const root = new URL('..', import.meta.url).pathname;
-const run = (args) => { try { return { out: execFileSync('node', ['dist/cli/main.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }), code: 0 }; } catch (e) { return { out: e.stdout, code: e.status }; } };
+const run = (args) => {
+  try {
+    return {
+      out: execFileSync('node', ['dist/cli/main.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }),
+      code: 0,
+    };
+  } catch (e) {
+    return { out: e.stdout, code: e.status };
+  }
+};
 const stylish = run(['check', 'examples/mistakes']);
 const json = JSON.parse(run(['check', 'examples/mistakes', '--format', 'json']).out);
 const P = 'examples/mistakes/';
@@ -56,7 +65,7 @@ const E = {
   [`${P}shifts/chat.yaml:31:32 staff-not-in-program`]: {
     title: '...and not assigned to the chat program',
     what: 'The same entry fails the other step too: pat is not assigned to `web-chat`. Program assignment and messaging permission are both needed, for every user and every portal program; fixing only one of them still leaves pat out.',
-    fix: 'Add `web-chat` to pat\'s `programs` together with `chat` in `canReceive`, or remove pat from the shift.',
+    fix: "Add `web-chat` to pat's `programs` together with `chat` in `canReceive`, or remove pat from the shift.",
   },
   [`${P}shifts/chat.yaml:40:12 invalid-shift-time`]: {
     title: '`until` before `from`',
@@ -65,12 +74,12 @@ const E = {
   },
   [`${P}shifts/chat.yaml:45:16 shift-type-mismatch`]: {
     title: "A shift's type differs from its portal's type",
-    what: 'The overnight shift is for program `web-chat`, the website chat\'s program, but says `messaging: sms`. A shift serves a portal only when both the program and the type match, so this shift would bring nothing online.',
+    what: "The overnight shift is for program `web-chat`, the website chat's program, but says `messaging: sms`. A shift serves a portal only when both the program and the type match, so this shift would bring nothing online.",
     fix: 'Set `messaging: chat` (or, if an overnight text line was meant, use `program: text-line`).',
   },
   [`${P}shifts/chat.yaml:50:15 invalid-timezone`]: {
     title: 'A misspelt time zone',
-    what: '`America/Chicgo` is not an IANA zone name, so the overnight shift\'s times cannot be placed on the clock.',
+    what: "`America/Chicgo` is not an IANA zone name, so the overnight shift's times cannot be placed on the clock.",
     fix: 'Write `timezone: America/Chicago`, or simply remove `timezone`: shifts default to `organization.timezone`.',
   },
   [`${P}shifts/sms.yaml:13:15 fixed-offset-timezone`]: {
@@ -81,7 +90,7 @@ const E = {
   [`${P}shifts/sms.yaml:14:32 staff-lacks-permission`]: {
     title: 'A volunteer on an SMS shift without SMS permission',
     what: 'kim is registered on the Text Line day shift and assigned to its program, but does not have "Can receive Texting / SMS Messages". kim gets no text pop-ups or mobile alerts and does not count: the text line can end up with only the placeholder.',
-    fix: 'Add `sms` to kim\'s `canReceive` (after SMS training), or remove kim from the shift. kim is assigned to the `text-line` program without being able to receive texts, which is the root of this finding; shiftready reports it here, on the shift where it matters, and not a second time on kim.',
+    fix: "Add `sms` to kim's `canReceive` (after SMS training), or remove kim from the shift. kim is assigned to the `text-line` program without being able to receive texts, which is the root of this finding; shiftready reports it here, on the shift where it matters, and not a second time on kim.",
   },
   [`${P}shifts/sms.yaml:14:37 unknown-reference`]: {
     title: 'A user who does not exist',
@@ -100,8 +109,8 @@ const E = {
   },
   [`${P}shifts/sms.yaml:36:14 shift-program-not-portal`]: {
     title: 'A shift "for All Programs"',
-    what: 'The one mistake iCarol\'s help article names: a shift for all programs never brings a portal online, however it is spelled (`all`, `All Programs`, `*`). Only a shift for a portal\'s own program does, so the weekend text line stays closed.',
-    fix: 'Use the Text Line\'s program: `program: text-line` (jordan is assigned to it and can receive SMS). One shift per portal.',
+    what: "The one mistake iCarol's help article names: a shift for all programs never brings a portal online, however it is spelled (`all`, `All Programs`, `*`). Only a shift for a portal's own program does, so the weekend text line stays closed.",
+    fix: "Use the Text Line's program: `program: text-line` (jordan is assigned to it and can receive SMS). One shift per portal.",
   },
   [`${P}users.yaml:12:19 placeholder-mobile-alerts`]: {
     title: 'Mobile alerts on the placeholder',
@@ -146,7 +155,8 @@ json.findings.forEach((f, i) => {
   md += `### ${i + 1}. ${e.title}\n\n\`${f.file}:${f.line}:${f.column}\` · \`${f.rule}\` (${f.severity})\n\n> ${f.message}\n\n`;
   md += `**What is wrong.** ${e.what}\n\n**Fix.** ${e.fix}\n\n`;
 });
-for (const k of Object.keys(E)) if (!json.findings.some((f) => `${f.file}:${f.line}:${f.column} ${f.rule}` === k)) throw new Error('stale explanation ' + k);
+for (const k of Object.keys(E))
+  if (!json.findings.some((f) => `${f.file}:${f.line}:${f.column} ${f.rule}` === k)) throw new Error('stale explanation ' + k);
 md += `## Try it
 
 \`\`\`sh

@@ -10,7 +10,10 @@ const ids = RULES.map((r) => r.meta.id);
 schema.properties.rules.propertyNames.enum = ids;
 const described = new Map(RULES.map((r) => [r.meta.id, `${r.meta.description} (default: ${r.meta.severity}).`]));
 schema.properties.rules.properties = Object.fromEntries(
-  ids.map((id) => [id, { $ref: '#/definitions/ruleSeverity', description: described.get(id) ?? schema.properties.rules.properties?.[id]?.description ?? id }]),
+  ids.map((id) => [
+    id,
+    { $ref: '#/definitions/ruleSeverity', description: described.get(id) ?? schema.properties.rules.properties?.[id]?.description ?? id },
+  ]),
 );
 schema.definitions.ruleSeverity = { type: 'string', enum: ['error', 'warn', 'off'], description: 'error, warn or off.' };
 delete schema.properties.rules.additionalProperties;

@@ -38,7 +38,6 @@ export function loadFromTexts(files: readonly { file: string; text: string }[]):
   return { sources, model: resolveModel(sources) };
 }
 
-
 export type { PeriodInput } from './when.js';
 
 export interface CheckOptions extends PeriodInput {
@@ -82,7 +81,11 @@ function severitiesOf(rules: CheckOptions['rules'] = {}): Map<string, RuleSeveri
  */
 export function check(config: Config, options: CheckOptions = {}, timeline?: (period: Period) => Timeline): CheckResult {
   const period = periodOf(config, options);
-  const findings = runRules(config.model, { severities: severitiesOf(options.rules), period, ...(timeline ? { timeline: () => timeline(period) } : {}) });
+  const findings = runRules(config.model, {
+    severities: severitiesOf(options.rules),
+    period,
+    ...(timeline ? { timeline: () => timeline(period) } : {}),
+  });
   return { findings, ...countFindings(findings), period, files: config.sources.map((s) => s.file) };
 }
 
@@ -93,7 +96,11 @@ function configFindings(config: Config, options: Pick<CheckOptions, 'rules'>): F
 /** Throws `ConfigHasErrors` for the errors among `findings` that configuration rules reported. */
 export function refuseConfigErrors(findings: readonly Finding[]): void {
   const errors = findings.filter((f) => f.severity === 'error' && RULE_BY_ID.get(f.rule)?.meta.kind === 'config');
-  if (errors.length) throw new ConfigHasErrors(errors, [...new Set(errors.filter((f) => !RULE_BY_ID.get(f.rule)?.meta.structural).map((f) => f.rule))].sort());
+  if (errors.length)
+    throw new ConfigHasErrors(
+      errors,
+      [...new Set(errors.filter((f) => !RULE_BY_ID.get(f.rule)?.meta.structural).map((f) => f.rule))].sort(),
+    );
 }
 
 /**

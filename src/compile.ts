@@ -71,7 +71,9 @@ export function explain(config: Config, portalId: string, options: InstantOption
   const portal = config.model.portalById.get(portalId);
   if (!portal) {
     const guess = didYouMean(portalId, config.model.portalById.keys());
-    throw new UsageError(`--portal ${portalId}: no such portal${guess ? `; did you mean ${guess}?` : ` (portals: ${[...config.model.portalById.keys()].sort().join(', ')})`}`);
+    throw new UsageError(
+      `--portal ${portalId}: no such portal${guess ? `; did you mean ${guess}?` : ` (portals: ${[...config.model.portalById.keys()].sort().join(', ')})`}`,
+    );
   }
   const { at, reading } = instantOf(config, options);
   return { ...explainAt(config.model, portal, at), ...(reading ? { reading } : {}) };
@@ -128,5 +130,10 @@ export function diff(base: Config, head: Config, baseName: string, options: Comp
   }
   const period = periodOf(head, options);
   const zone = configZone(head);
-  return diffReport(baseName, { model: base.model, timeline: buildTimeline(base.model, period) }, { model: head.model, timeline: buildTimeline(head.model, period) }, zone);
+  return diffReport(
+    baseName,
+    { model: base.model, timeline: buildTimeline(base.model, period) },
+    { model: head.model, timeline: buildTimeline(head.model, period) },
+    zone,
+  );
 }

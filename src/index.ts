@@ -8,8 +8,29 @@
  * const timeline = compile(config, { from: '2026-01-05', to: '2026-01-12' }); // throws ConfigHasErrors
  * ```
  */
-export { check, load, loadAsync, loadFromTexts, periodOf, requireValid, type CheckOptions, type CheckResult, type Config, type PeriodInput } from './check.js';
-export { compile, coverage, coveragePage, diff, explain, holidayReport, statusAt, type CompileOptions, type InstantOptions } from './compile.js';
+export {
+  check,
+  load,
+  loadAsync,
+  loadFromTexts,
+  periodOf,
+  requireValid,
+  type CheckOptions,
+  type CheckResult,
+  type Config,
+  type PeriodInput,
+} from './check.js';
+export {
+  compile,
+  coverage,
+  coveragePage,
+  diff,
+  explain,
+  holidayReport,
+  statusAt,
+  type CompileOptions,
+  type InstantOptions,
+} from './compile.js';
 export type { CoverageReport, Gap, PortalReport } from './report/coverage.js';
 export type { DiffReport } from './report/diff.js';
 export type { HolidayEntry, HolidayPortal } from './report/holidays.js';

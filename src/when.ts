@@ -29,7 +29,9 @@ export interface PeriodInput {
 export function readInstant(text: string, zone: string, name: string): number {
   const instant = writtenInstant(text, zone);
   if (instant === undefined) {
-    throw new UsageError(`${name} ${JSON.stringify(text)} is not a date or date-time: write YYYY-MM-DD or YYYY-MM-DDTHH:MM (optionally with Z or +02:00)`);
+    throw new UsageError(
+      `${name} ${JSON.stringify(text)} is not a date or date-time: write YYYY-MM-DD or YYYY-MM-DDTHH:MM (optionally with Z or +02:00)`,
+    );
   }
   return instant;
 }
@@ -47,6 +49,7 @@ export function readPeriod(input: PeriodInput, zone: string): Period {
   const from = input.from !== undefined ? readInstant(input.from, zone, names.from) : localMidnightPlus(zone, nowOf(input, zone), 0);
   const to = input.to !== undefined ? readInstant(input.to, zone, names.to) : localMidnightPlus(zone, from, DEFAULT_PERIOD_DAYS);
   if (to <= from) throw new UsageError(`${names.to} must be after ${names.from} (the period is [from, to), to exclusive)`);
-  if (to > periodLimit(from, zone)) throw new UsageError(`the period is longer than ${MAX_PERIOD_YEARS} years: give a shorter ${names.from}/${names.to}`);
+  if (to > periodLimit(from, zone))
+    throw new UsageError(`the period is longer than ${MAX_PERIOD_YEARS} years: give a shorter ${names.from}/${names.to}`);
   return { from, to };
 }

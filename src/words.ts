@@ -39,7 +39,10 @@ export function article(word: string): 'a' | 'an' {
 // --- messaging types ---------------------------------------------------------------------------
 
 /** How each messaging type is named (SPEC §1: "Live Chat / Instant Messaging", "SMS/Texting"). */
-export const TYPE_WORDS: Record<MessagingType, { portal: string; short: string; permission: string; seekers: string; offlineMessageVerb: string }> = {
+export const TYPE_WORDS: Record<
+  MessagingType,
+  { portal: string; short: string; permission: string; seekers: string; offlineMessageVerb: string }
+> = {
   chat: { portal: 'Live Chat', short: 'chat', permission: 'chat (Instant Messages)', seekers: 'chat visitors', offlineMessageVerb: 'see' },
   sms: { portal: 'SMS/Text', short: 'SMS', permission: 'SMS', seekers: 'texters', offlineMessageVerb: 'receive' },
 };

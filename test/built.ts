@@ -5,7 +5,14 @@
 import { existsSync } from 'node:fs';
 
 /** The bundled CLI (end-to-end tests), the unbundled entry, the package entry, the parsing workers, the precompiled validator. */
-export const BUILT_FILES = ['dist/shiftready.mjs', 'dist/cli/main.js', 'dist/index.js', 'dist/check.js', 'dist/load/worker.js', 'dist/validate/schema-validator.js'] as const;
+export const BUILT_FILES = [
+  'dist/shiftready.mjs',
+  'dist/cli/main.js',
+  'dist/index.js',
+  'dist/check.js',
+  'dist/load/worker.js',
+  'dist/validate/schema-validator.js',
+] as const;
 
 export type BuiltFile = (typeof BUILT_FILES)[number];
 

@@ -33,7 +33,11 @@ export interface CheckCommandOptions {
 }
 
 /** Exit code: 1 when a finding is at or above `failOn`, or warnings exceed `maxWarnings`. */
-export function checkExitCode(result: Pick<CheckResult, 'errorCount' | 'warningCount'>, failOn: 'error' | 'warn', maxWarnings?: number): number {
+export function checkExitCode(
+  result: Pick<CheckResult, 'errorCount' | 'warningCount'>,
+  failOn: 'error' | 'warn',
+  maxWarnings?: number,
+): number {
   if (result.errorCount > 0) return 1;
   if (failOn === 'warn' && result.warningCount > 0) return 1;
   if (maxWarnings !== undefined && result.warningCount > maxWarnings) return 1;

@@ -68,12 +68,16 @@ requirements:
 export function runInit(dir: string | undefined, options: { force?: boolean; timezone: string }, io: CliIO): number {
   const zone = checkZoneName(options.timezone);
   if (!zone.ok) {
-    throw new UsageError(`--timezone ${options.timezone}: not an IANA time zone name${zone.suggestion ? `; did you mean ${zone.suggestion}?` : ''}`);
+    throw new UsageError(
+      `--timezone ${options.timezone}: not an IANA time zone name${zone.suggestion ? `; did you mean ${zone.suggestion}?` : ''}`,
+    );
   }
   const target = resolve(io.cwd, dir ?? '.');
   const file = join(target, STARTER_FILE);
   if (existsSync(file) && !options.force) {
-    throw new UsageError(`${dir === undefined ? STARTER_FILE : join(dir, STARTER_FILE)} already exists: remove it or use --force to overwrite`);
+    throw new UsageError(
+      `${dir === undefined ? STARTER_FILE : join(dir, STARTER_FILE)} already exists: remove it or use --force to overwrite`,
+    );
   }
   try {
     mkdirSync(target, { recursive: true });

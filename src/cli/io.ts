@@ -42,7 +42,8 @@ export function writeOutput(io: CliIO, output: string | Iterable<string>, out: s
       return;
     }
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`--out ${out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new UsageError(`--out ${out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {

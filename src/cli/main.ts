@@ -36,7 +36,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
       io.stderr(`shiftready: the configuration${e.where ? ` ${e.where}` : ''} has errors; fix them first:\n\n`);
       io.stderr(`${[...findingLines(e.findings), '', problemCount({ errorCount: e.findings.length, warningCount: 0 })].join('\n')}\n`);
       // SPEC §5: say how to run anyway — except past errors that leave no trustworthy structure.
-      if (e.runAnyway.length) io.stderr(`\nTo run anyway, treat them as warnings: ${e.runAnyway.map((id) => `--rule ${id}=warn`).join(' ')}\n`);
+      if (e.runAnyway.length)
+        io.stderr(`\nTo run anyway, treat them as warnings: ${e.runAnyway.map((id) => `--rule ${id}=warn`).join(' ')}\n`);
       return 1;
     }
     const message = e instanceof Error ? e.message : String(e);

@@ -20,7 +20,9 @@ export function parseRuleOptions(values: readonly string[]): Record<string, Rule
     const id = m[1]!.trim();
     if (!RULE_BY_ID.has(id)) {
       const guess = didYouMean(id, RULE_BY_ID.keys());
-      throw new UsageError(`--rule ${value}: unknown rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : '; run `shiftready rules` for the list'}`);
+      throw new UsageError(
+        `--rule ${value}: unknown rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : '; run `shiftready rules` for the list'}`,
+      );
     }
     out[id] = m[2] as RuleSeverity;
   }
@@ -48,7 +50,10 @@ export function loadOptions(io: Pick<CliIO, 'cwd' | 'env'>): LoadOptions {
  * and "now" from `--now`, else the environment's `SHIFTREADY_NOW`, else the clock — each named in
  * messages as the user gave it.
  */
-export function timeOptions(options: { from?: string; to?: string; at?: string; now?: string }, env: NodeJS.ProcessEnv): { from?: string; to?: string; at?: string; now?: string; names: InputNames } {
+export function timeOptions(
+  options: { from?: string; to?: string; at?: string; now?: string },
+  env: NodeJS.ProcessEnv,
+): { from?: string; to?: string; at?: string; now?: string; names: InputNames } {
   const names: InputNames = { from: '--from', to: '--to', at: '--at', now: '--now' };
   const fromEnv = options.now === undefined && env.SHIFTREADY_NOW !== undefined && env.SHIFTREADY_NOW !== '';
   if (fromEnv) names.now = 'SHIFTREADY_NOW';

@@ -35,7 +35,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         .argument('[paths...]', 'config files or directories (default: .)')
         .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS[name]).default(FORMATS[name][0])),
     )
-      .option('--rule <id=severity>', 'set a rule\'s severity: error, warn or off (repeatable)', collect, [])
+      .option('--rule <id=severity>', "set a rule's severity: error, warn or off (repeatable)", collect, [])
       .option('-o, --out <file>', 'write the output to a file (whole or not at all)');
 
   const instantOptions = (cmd: Command) =>
@@ -45,7 +45,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 
   configCommand('check', 'validate the configuration and print findings', (cmd) =>
     periodOptions(cmd)
-      .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(['error', 'warn']).default('error'))
+      .addOption(
+        new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(['error', 'warn']).default('error'),
+      )
       .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
       .option('-q, --quiet', 'report errors only'),
   ).action(async (paths: string[], options) => {
@@ -121,7 +123,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 
   program
     .command('rules')
-    .description('list the rules, or print one rule\'s documentation')
+    .description("list the rules, or print one rule's documentation")
     .argument('[id]', 'a rule id')
     .action(async (id: string | undefined) => {
       const { runRulesCommand } = await import('./info.js');

@@ -31,7 +31,11 @@ const REPORT_FORMATTERS: Record<FormatOf<'report'>, (config: Config, input: Comp
   html: coveragePage,
 };
 
-export async function runReport(paths: string[], options: PeriodCommandOptions & { format: FormatOf<'report'> }, io: CliIO): Promise<number> {
+export async function runReport(
+  paths: string[],
+  options: PeriodCommandOptions & { format: FormatOf<'report'> },
+  io: CliIO,
+): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
   const input = { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) };
   writeOutput(io, REPORT_FORMATTERS[options.format](config, input), options.out);
@@ -44,7 +48,11 @@ const HOLIDAYS_FORMATTERS: Record<FormatOf<'holidays'>, (year: number, entries: 
   json: (year, entries, model) => formatHolidaysJson(year, entries, humansTracked(model)),
 };
 
-export async function runHolidays(paths: string[], options: { year?: string; now?: string; format: FormatOf<'holidays'>; out?: string; rule: string[] }, io: CliIO): Promise<number> {
+export async function runHolidays(
+  paths: string[],
+  options: { year?: string; now?: string; format: FormatOf<'holidays'>; out?: string; rule: string[] },
+  io: CliIO,
+): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
   const zone = configZone(config);
   let year: number;
@@ -65,10 +73,17 @@ const DIFF_FORMATTERS: Record<FormatOf<'diff'>, (report: DiffReport, zone: strin
   json: formatDiffJson,
 };
 
-export async function runDiff(paths: string[], options: PeriodCommandOptions & { base: string; format: FormatOf<'diff'>; failOnNewGaps?: boolean }, io: CliIO): Promise<number> {
+export async function runDiff(
+  paths: string[],
+  options: PeriodCommandOptions & { base: string; format: FormatOf<'diff'>; failOnNewGaps?: boolean },
+  io: CliIO,
+): Promise<number> {
   const head = await loadAsync(paths, loadOptions(io));
   const baseFiles = filesAtRef(options.base, paths, io.cwd);
-  if (baseFiles.length === 0) throw new UsageError(`--base ${options.base}: no shiftready files there at ${paths.length ? paths.join(', ') : '.'}; nothing to compare with`);
+  if (baseFiles.length === 0)
+    throw new UsageError(
+      `--base ${options.base}: no shiftready files there at ${paths.length ? paths.join(', ') : '.'}; nothing to compare with`,
+    );
   const base = loadFromTexts(baseFiles);
   const report = diff(base, head, options.base, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
   const zone = configZone(head);

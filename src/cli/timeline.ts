@@ -45,12 +45,18 @@ export interface InstantCommandOptions {
 /** SPEC §5: one line on stderr when `status` / `explain` answer despite non-structural errors. */
 function reportSetAside(io: CliIO): (errors: readonly Finding[]) => void {
   return (errors) =>
-    io.stderr(`shiftready: ${errors.length} configuration error${errors.length === 1 ? ' was' : 's were'} set aside to answer (the users they concern do not count); run \`shiftready check\` to see ${errors.length === 1 ? 'it' : 'them'}\n`);
+    io.stderr(
+      `shiftready: ${errors.length} configuration error${errors.length === 1 ? ' was' : 's were'} set aside to answer (the users they concern do not count); run \`shiftready check\` to see ${errors.length === 1 ? 'it' : 'them'}\n`,
+    );
 }
 
 export async function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
-  const status = statusAt(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule), onSetAside: reportSetAside(io) });
+  const status = statusAt(config, {
+    ...timeOptions(options, io.env),
+    rules: parseRuleOptions(options.rule),
+    onSetAside: reportSetAside(io),
+  });
   const formatters: Record<FormatOf<'status'>, () => string> = {
     text: () => formatStatusText(status, config.model, configZone(config)),
     json: () => formatStatusJson(status),
@@ -61,7 +67,11 @@ export async function runStatus(paths: string[], options: InstantCommandOptions,
 
 export async function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
-  const explanation = explain(config, options.portal, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule), onSetAside: reportSetAside(io) });
+  const explanation = explain(config, options.portal, {
+    ...timeOptions(options, io.env),
+    rules: parseRuleOptions(options.rule),
+    onSetAside: reportSetAside(io),
+  });
   const formatters: Record<FormatOf<'explain'>, () => string> = {
     text: () => formatExplainText(explanation, config.model, configZone(config)),
     json: () => formatExplainJson(explanation),

@@ -39,12 +39,21 @@ function notifyLines(d: DiffReport): { who: string; change: string }[] {
     const u = affected.get(id);
     const who = name ? `${id} (${name})` : id;
     if (!u) return { who, change: 'on a changed shift; their counted time stays the same' };
-    return { who, change: `counted time ${hours(u.beforeMs)} → ${hours(u.afterMs)} (${u.beforeMs === u.afterMs ? 'same hours, other times' : delta(u.beforeMs, u.afterMs)})` };
+    return {
+      who,
+      change: `counted time ${hours(u.beforeMs)} → ${hours(u.afterMs)} (${u.beforeMs === u.afterMs ? 'same hours, other times' : delta(u.beforeMs, u.afterMs)})`,
+    };
   });
 }
 
 function changed(d: DiffReport): boolean {
-  return d.changedShifts.length > 0 || d.affectedUsers.length > 0 || d.portals.some((p) => p.newGaps.length || p.resolvedGaps.length || p.before.onlineMs !== p.after.onlineMs || p.before.humanMs !== p.after.humanMs);
+  return (
+    d.changedShifts.length > 0 ||
+    d.affectedUsers.length > 0 ||
+    d.portals.some(
+      (p) => p.newGaps.length || p.resolvedGaps.length || p.before.onlineMs !== p.after.onlineMs || p.before.humanMs !== p.after.humanMs,
+    )
+  );
 }
 
 export function formatDiffText(d: DiffReport, zone: string): string {
@@ -52,9 +61,15 @@ export function formatDiffText(d: DiffReport, zone: string): string {
   if (!changed(d)) return `${lines.join('\n')}\nNo change to coverage, shifts or anyone's hours.\n`;
   lines.push('');
   for (const p of d.portals) {
-    lines.push(`${p.id}: online ${hours(p.before.onlineMs)} → ${hours(p.after.onlineMs)} (${delta(p.before.onlineMs, p.after.onlineMs)}), with humans ${humansChange(d, p.before.humanMs, p.after.humanMs)}`);
-    for (const g of p.newGaps) lines.push(`  new gap: ${g.requirement.id} ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)} (${gapReasonText(g)})`);
-    for (const g of p.resolvedGaps) lines.push(`  gap closed: ${g.requirement.id} ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)}`);
+    lines.push(
+      `${p.id}: online ${hours(p.before.onlineMs)} → ${hours(p.after.onlineMs)} (${delta(p.before.onlineMs, p.after.onlineMs)}), with humans ${humansChange(d, p.before.humanMs, p.after.humanMs)}`,
+    );
+    for (const g of p.newGaps)
+      lines.push(
+        `  new gap: ${g.requirement.id} ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)} (${gapReasonText(g)})`,
+      );
+    for (const g of p.resolvedGaps)
+      lines.push(`  gap closed: ${g.requirement.id} ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)}`);
   }
   if (d.changedShifts.length) lines.push('', `Shifts changed: ${d.changedShifts.map((s) => `${s.id} (${s.change})`).join(', ')}`);
   if (d.notify.length) {
@@ -67,19 +82,46 @@ export function formatDiffText(d: DiffReport, zone: string): string {
 }
 
 export function formatDiffMarkdown(d: DiffReport, zone: string): string {
-  const out = ['## shiftready: coverage change', '', `Compared with \`${d.base}\`, ${localTime(d.period.from, zone)} to ${localTime(d.period.to, zone)}.`, ''];
+  const out = [
+    '## shiftready: coverage change',
+    '',
+    `Compared with \`${d.base}\`, ${localTime(d.period.from, zone)} to ${localTime(d.period.to, zone)}.`,
+    '',
+  ];
   if (!changed(d)) return `${out.join('\n')}✅ No change to coverage, shifts or anyone's hours.\n`;
   const newGaps = d.portals.flatMap((p) => p.newGaps);
   const resolved = d.portals.flatMap((p) => p.resolvedGaps);
-  out.push(newGaps.length ? `❌ **${newGaps.length} new gap${newGaps.length === 1 ? '' : 's'}** against requirements.` : '✅ No new gaps against requirements.', '');
-  out.push('| Portal | Online before | Online after | Change | With humans before | With humans after | Change |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push(
+    newGaps.length
+      ? `❌ **${newGaps.length} new gap${newGaps.length === 1 ? '' : 's'}** against requirements.`
+      : '✅ No new gaps against requirements.',
+    '',
+  );
+  out.push(
+    '| Portal | Online before | Online after | Change | With humans before | With humans after | Change |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const p of d.portals) {
-    out.push(`| ${cell(p.id)} | ${hours(p.before.onlineMs)} | ${hours(p.after.onlineMs)} | ${delta(p.before.onlineMs, p.after.onlineMs)} | ${d.humansTracked.before ? hours(p.before.humanMs) : 'not tracked'} | ${d.humansTracked.after ? hours(p.after.humanMs) : 'not tracked'} | ${d.humansTracked.before && d.humansTracked.after ? delta(p.before.humanMs, p.after.humanMs) : ''} |`);
+    out.push(
+      `| ${cell(p.id)} | ${hours(p.before.onlineMs)} | ${hours(p.after.onlineMs)} | ${delta(p.before.onlineMs, p.after.onlineMs)} | ${d.humansTracked.before ? hours(p.before.humanMs) : 'not tracked'} | ${d.humansTracked.after ? hours(p.after.humanMs) : 'not tracked'} | ${d.humansTracked.before && d.humansTracked.after ? delta(p.before.humanMs, p.after.humanMs) : ''} |`,
+    );
   }
   if (newGaps.length || resolved.length) {
-    out.push('', '### Gaps against requirements', '', '| | Requirement | Portal | From | To | Why |', '| --- | --- | --- | --- | --- | --- |');
-    for (const g of newGaps) out.push(`| new | ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${cell(gapReasonText(g))} |`);
-    for (const g of resolved) out.push(`| closed | ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | |`);
+    out.push(
+      '',
+      '### Gaps against requirements',
+      '',
+      '| | Requirement | Portal | From | To | Why |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const g of newGaps)
+      out.push(
+        `| new | ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${cell(gapReasonText(g))} |`,
+      );
+    for (const g of resolved)
+      out.push(
+        `| closed | ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | |`,
+      );
   }
   if (d.changedShifts.length) out.push('', `**Shifts changed:** ${d.changedShifts.map((s) => `\`${s.id}\` (${s.change})`).join(', ')}`);
   if (d.notify.length) {
@@ -89,7 +131,10 @@ export function formatDiffMarkdown(d: DiffReport, zone: string): string {
       const u = affected.get(id);
       const who = `${cell(id)}${name ? ` (${cell(name)})` : ''}`;
       if (!u) out.push(`| ${who} | | | on a changed shift; counted time unchanged |`);
-      else out.push(`| ${who} | ${hours(u.beforeMs)} | ${hours(u.afterMs)} | ${u.beforeMs === u.afterMs ? 'same hours, other times' : delta(u.beforeMs, u.afterMs)} |`);
+      else
+        out.push(
+          `| ${who} | ${hours(u.beforeMs)} | ${hours(u.afterMs)} | ${u.beforeMs === u.afterMs ? 'same hours, other times' : delta(u.beforeMs, u.afterMs)} |`,
+        );
     }
   }
   return `${out.join('\n')}\n`;

@@ -71,13 +71,21 @@ function remedies(e: Explanation, zone: string): Step[] {
   }
   if (e.reason === 'no-shift') {
     const add = `Add a shift with program ${e.portal.program} and messaging: ${type} that covers this time, with at least one user who can count.`;
-    const fixes = e.otherTypeShifts.map((s) => `Set messaging: ${type} on shift ${s.id}, which covers this time but is for ${s.messaging.join(' and ') || 'no type'} (it then serves this portal only).`);
+    const fixes = e.otherTypeShifts.map(
+      (s) =>
+        `Set messaging: ${type} on shift ${s.id}, which covers this time but is for ${s.messaging.join(' and ') || 'no type'} (it then serves this portal only).`,
+    );
     steps.push(fixes.length ? { lead: 'A shift that serves this portal — one of:', oneOf: [add, ...fixes] } : add);
   }
   // A switch that is off keeps the portal offline however well it is staffed.
-  for (const [name, s] of [['organization', e.switches.organization], ['portal', e.switches.portal]] as const) {
+  for (const [name, s] of [
+    ['organization', e.switches.organization],
+    ['portal', e.switches.portal],
+  ] as const) {
     if (!s.off) continue;
-    steps.push(`Set the ${name} switch back online: give override ${s.name} an \`online:\` time${s.until === undefined ? ' (it has none)' : ` before ${localTime(s.until, zone)}`}.`);
+    steps.push(
+      `Set the ${name} switch back online: give override ${s.name} an \`online:\` time${s.until === undefined ? ' (it has none)' : ` before ${localTime(s.until, zone)}`}.`,
+    );
   }
   return steps;
 }
@@ -96,17 +104,24 @@ export function formatExplainText(e: Explanation, model: Model, zone: string): s
   const lines: string[] = [];
   const state = e.online ? 'ONLINE' : `OFFLINE — ${reasonText(e.interval, model)}`;
   const kind = TYPE_WORDS[e.portal.type ?? 'chat'].portal;
-  lines.push(`Portal ${e.portal.id}${e.portal.name ? ` (${e.portal.name})` : ''}, ${article(kind)} ${kind} portal for program ${e.portal.program}`);
+  lines.push(
+    `Portal ${e.portal.id}${e.portal.name ? ` (${e.portal.name})` : ''}, ${article(kind)} ${kind} portal for program ${e.portal.program}`,
+  );
   lines.push(`at ${localTime(e.at, zone)} = ${formatInstant(e.at)}: ${state}`);
   if (e.reading) lines.push(readingText(e.reading, zone));
-  if (e.next) lines.push(`It stays so until ${localTime(e.until, zone)}; then it is ${e.next.state === 'online' ? 'online' : `offline (${reasonText(e.next, model)})`}.`);
+  if (e.next)
+    lines.push(
+      `It stays so until ${localTime(e.until, zone)}; then it is ${e.next.state === 'online' ? 'online' : `offline (${reasonText(e.next, model)})`}.`,
+    );
   else lines.push('It stays so for at least the next 60 days.');
   lines.push('');
   if (e.occurrences.length === 0) lines.push(`No shift for program ${e.portal.program} with messaging ${e.portal.type} covers this time.`);
   else lines.push('Shifts covering this time:');
   for (const o of e.occurrences) {
     const counts = `${o.counting} of the registered users ${o.counting === 1 ? 'counts' : 'count'}`;
-    lines.push(`  ${o.shift.id}, ${localClock(o.start, zone)} to ${localClock(o.end, zone, o.start)}: ${o.staffed ? 'staffed' : 'NOT staffed'} — ${counts}, ${o.minStaff} needed (minStaff)`);
+    lines.push(
+      `  ${o.shift.id}, ${localClock(o.start, zone)} to ${localClock(o.end, zone, o.start)}: ${o.staffed ? 'staffed' : 'NOT staffed'} — ${counts}, ${o.minStaff} needed (minStaff)`,
+    );
     for (const u of o.users) lines.push(`    ${u.counts ? '✓' : '✗'} ${verdictText(u, e, model, zone)}`);
     if (o.users.length === 0) lines.push('    (no users are registered on this shift)');
   }
@@ -116,8 +131,14 @@ export function formatExplainText(e: Explanation, model: Model, zone: string): s
   if (e.online && e.interval.state === 'online') {
     const i = e.interval;
     const users = (ids: readonly string[]) => userNames(ids, model);
-    if (!humansTracked(model)) lines.push('', 'Humans are not tracked (staffing: placeholder): the real workers answer without being registered.');
-    else lines.push('', `Humans who can answer: ${users(i.humans) || 'none — only placeholders count, so nobody answers'}.`, `Alerted of new conversations: ${users(i.alerts) || 'nobody'}.`);
+    if (!humansTracked(model))
+      lines.push('', 'Humans are not tracked (staffing: placeholder): the real workers answer without being registered.');
+    else
+      lines.push(
+        '',
+        `Humans who can answer: ${users(i.humans) || 'none — only placeholders count, so nobody answers'}.`,
+        `Alerted of new conversations: ${users(i.alerts) || 'nobody'}.`,
+      );
   } else {
     const steps = remedies(e, zone);
     if (steps.length) {
@@ -129,7 +150,16 @@ export function formatExplainText(e: Explanation, model: Model, zone: string): s
 }
 
 export function formatExplainJson(e: Explanation): string {
-  const sw = (s: SwitchState) => (s.off ? { off: true, override: s.name, by: s.override.by ?? null, since: formatInstant(s.since), until: s.until === undefined ? null : formatInstant(s.until) } : { off: false });
+  const sw = (s: SwitchState) =>
+    s.off
+      ? {
+          off: true,
+          override: s.name,
+          by: s.override.by ?? null,
+          since: formatInstant(s.since),
+          until: s.until === undefined ? null : formatInstant(s.until),
+        }
+      : { off: false };
   const out = {
     portal: e.portal.id,
     at: formatInstant(e.at),

@@ -3,7 +3,14 @@ import type { CheckResult } from '../check.js';
 
 export function formatFindingsJson(result: CheckResult): string {
   const findings = result.findings.map((f) => {
-    const out: Record<string, unknown> = { rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column };
+    const out: Record<string, unknown> = {
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+    };
     if (f.related?.length) out.related = f.related.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message }));
     return out;
   });

@@ -4,7 +4,10 @@ import { plural } from '../words.js';
 
 /** Escapes text for a Markdown table cell. */
 export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/([|*_`<>[\]])/g, '\\$1').replace(/\r?\n/g, '<br>');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/([|*_`<>[\]])/g, '\\$1')
+    .replace(/\r?\n/g, '<br>');
 }
 
 export function formatFindingsMarkdown(result: CheckResult): string {
@@ -14,11 +17,16 @@ export function formatFindingsMarkdown(result: CheckResult): string {
     out.push(`✅ ${plural(result.files.length, 'file')} checked: no problems.`);
     return `${out.join('\n')}\n`;
   }
-  out.push(`${result.errorCount ? '❌' : '⚠️'} ${plural(total, 'problem')}: ${plural(result.errorCount, 'error')}, ${plural(result.warningCount, 'warning')}.`, '');
+  out.push(
+    `${result.errorCount ? '❌' : '⚠️'} ${plural(total, 'problem')}: ${plural(result.errorCount, 'error')}, ${plural(result.warningCount, 'warning')}.`,
+    '',
+  );
   out.push('| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |');
   for (const f of result.findings) {
     const related = (f.related ?? []).map((r) => `<br>↳ ${cell(`${r.file}:${r.line}:${r.column}`)}: ${cell(r.message)}`).join('');
-    out.push(`| ${cell(`${f.file}:${f.line}:${f.column}`)} | ${f.severity === 'error' ? 'error' : 'warning'} | [${f.rule}](${`https://github.com/shiftready/shiftready/blob/main/docs/rules/${f.rule}.md`}) | ${cell(f.message)}${related} |`);
+    out.push(
+      `| ${cell(`${f.file}:${f.line}:${f.column}`)} | ${f.severity === 'error' ? 'error' : 'warning'} | [${f.rule}](${`https://github.com/shiftready/shiftready/blob/main/docs/rules/${f.rule}.md`}) | ${cell(f.message)}${related} |`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

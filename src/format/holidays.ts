@@ -36,7 +36,9 @@ const VERDICT_TEXT = { ok: 'ok', open: 'OPEN on a closed day', uncovered: 'NOT C
 /** A portal's holiday in words: a closed portal that stays closed is just that (no "0.00 h"). */
 function portalDayText(p: HolidayPortal, tracked: boolean): string {
   if (p.onlineMs === 0) return `closed all day  ${VERDICT_TEXT[p.verdict]}`;
-  const humans = tracked ? `humans ${h(p.humanMs)}${p.placeholderOnlyMs > 0 ? `, placeholders only ${h(p.placeholderOnlyMs)}` : ''}` : 'humans not tracked';
+  const humans = tracked
+    ? `humans ${h(p.humanMs)}${p.placeholderOnlyMs > 0 ? `, placeholders only ${h(p.placeholderOnlyMs)}` : ''}`
+    : 'humans not tracked';
   return `online ${h(p.onlineMs).padStart(8)} (${humans})  ${VERDICT_TEXT[p.verdict]}`;
 }
 
@@ -54,7 +56,10 @@ export function formatHolidaysText(year: number, entries: readonly HolidayEntry[
   const org = model.organization;
   const lines = [`Holidays ${year} — ${org?.name ?? org?.id ?? ''}`.trimEnd()];
   if (entries.length === 0) {
-    lines.push('', model.holidays ? 'No holidays fall in this year.' : 'No holidays are configured: add a `holidays` section (calendars and/or dates).');
+    lines.push(
+      '',
+      model.holidays ? 'No holidays fall in this year.' : 'No holidays are configured: add a `holidays` section (calendars and/or dates).',
+    );
     return `${lines.join('\n')}\n`;
   }
   const tracked = humansTracked(model);
@@ -74,12 +79,17 @@ export function formatHolidaysMarkdown(year: number, entries: readonly HolidayEn
   if (entries.length === 0) return `${out.join('\n')}No holidays in this year.\n`;
   const { open, uncovered } = counts(entries);
   out.push(`${open || uncovered ? '❌' : '✅'} ${summary(entries.length, open, uncovered)}`, '');
-  out.push('| Date | Holiday | Source | Portal | Expect | Online | Humans | Placeholders only | Verdict |', '| --- | --- | --- | --- | --- | ---: | ---: | ---: | --- |');
+  out.push(
+    '| Date | Holiday | Source | Portal | Expect | Online | Humans | Placeholders only | Verdict |',
+    '| --- | --- | --- | --- | --- | ---: | ---: | ---: | --- |',
+  );
   const tracked = humansTracked(model);
   for (const { holiday, portals } of entries) {
     for (const p of portals) {
       const verdict = p.verdict === 'ok' ? 'ok' : p.verdict === 'open' ? '❌ open' : '❌ uncovered';
-      out.push(`| ${holiday.date} | ${cell(holiday.name)} | ${cell(holiday.source)} | ${cell(p.portal.id)} | ${p.expect} | ${h(p.onlineMs)} | ${trackedHoursText(p.humanMs, tracked)} | ${tracked && p.placeholderOnlyMs > 0 ? '⚠️ ' : ''}${trackedHoursText(p.placeholderOnlyMs, tracked)} | ${verdict} |`);
+      out.push(
+        `| ${holiday.date} | ${cell(holiday.name)} | ${cell(holiday.source)} | ${cell(p.portal.id)} | ${p.expect} | ${h(p.onlineMs)} | ${trackedHoursText(p.humanMs, tracked)} | ${tracked && p.placeholderOnlyMs > 0 ? '⚠️ ' : ''}${trackedHoursText(p.placeholderOnlyMs, tracked)} | ${verdict} |`,
+      );
     }
   }
   return `${out.join('\n')}\n`;

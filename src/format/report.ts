@@ -72,12 +72,19 @@ export function formatReportText(report: CoverageReport, model: Model): string {
   const org = model.organization;
   const days = (report.period.to - report.period.from) / 86_400_000;
   lines.push(`Coverage report — ${org?.name ?? org?.id ?? ''}`.trimEnd());
-  lines.push(`Period: ${localTime(report.period.from, zone)} to ${localTime(report.period.to, zone)} (${Number(days.toFixed(2))} days)`, '');
+  lines.push(
+    `Period: ${localTime(report.period.from, zone)} to ${localTime(report.period.to, zone)} (${Number(days.toFixed(2))} days)`,
+    '',
+  );
   const width = Math.max(6, ...report.portals.map((p) => p.portal.id.length));
-  lines.push(`${'portal'.padEnd(width)}  ${'online'.padStart(10)}  ${'with humans'.padStart(11)}  ${'placeholders only'.padStart(17)}  ${'alerted'.padStart(10)}  ${'coverage'.padStart(8)}`);
+  lines.push(
+    `${'portal'.padEnd(width)}  ${'online'.padStart(10)}  ${'with humans'.padStart(11)}  ${'placeholders only'.padStart(17)}  ${'alerted'.padStart(10)}  ${'coverage'.padStart(8)}`,
+  );
   for (const p of report.portals) {
     const tracked = report.humansTracked;
-    lines.push(`${p.portal.id.padEnd(width)}  ${hoursText(p.onlineMs).padStart(10)}  ${trackedHoursText(p.humanMs, tracked).padStart(11)}  ${trackedHoursText(p.placeholderOnlyMs, tracked).padStart(17)}  ${hoursText(p.alertMs).padStart(10)}  ${pct(p.coverage).padStart(8)}`);
+    lines.push(
+      `${p.portal.id.padEnd(width)}  ${hoursText(p.onlineMs).padStart(10)}  ${trackedHoursText(p.humanMs, tracked).padStart(11)}  ${trackedHoursText(p.placeholderOnlyMs, tracked).padStart(17)}  ${hoursText(p.alertMs).padStart(10)}  ${pct(p.coverage).padStart(8)}`,
+    );
   }
   const gaps = report.portals.flatMap((p) => p.gaps);
   lines.push('', 'Gaps against requirements:');
@@ -126,18 +133,28 @@ export function formatReportMarkdown(report: CoverageReport, model: Model): stri
   out.push('| Portal | Online | With humans | Placeholders only | Alerted | Coverage |', '| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const p of report.portals) {
     const tracked = report.humansTracked;
-    out.push(`| ${cell(p.portal.id)} | ${hoursText(p.onlineMs)} | ${trackedHoursText(p.humanMs, tracked)} | ${tracked && p.placeholderOnlyMs > 0 ? '⚠️ ' : ''}${trackedHoursText(p.placeholderOnlyMs, tracked)} | ${hoursText(p.alertMs)} | ${pct(p.coverage)} |`);
+    out.push(
+      `| ${cell(p.portal.id)} | ${hoursText(p.onlineMs)} | ${trackedHoursText(p.humanMs, tracked)} | ${tracked && p.placeholderOnlyMs > 0 ? '⚠️ ' : ''}${trackedHoursText(p.placeholderOnlyMs, tracked)} | ${hoursText(p.alertMs)} | ${pct(p.coverage)} |`,
+    );
   }
   const gaps = report.portals.flatMap((p) => p.gaps);
   out.push('', '### Gaps against requirements', '');
   if (gaps.length === 0) out.push('✅ Every requirement is met in the period.');
   else {
     out.push('| Requirement | Portal | From | To | Why |', '| --- | --- | --- | --- | --- |');
-    for (const g of gaps) out.push(`| ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${cell(gapReasonText(g))} |`);
+    for (const g of gaps)
+      out.push(
+        `| ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${cell(gapReasonText(g))} |`,
+      );
   }
   out.push('', "### Week's shape", '', 'Share of each local hour that the portal is online.', '');
   for (const p of report.portals) {
-    out.push(`**${cell(p.portal.id)}**`, '', `| | ${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')).join(' | ')} |`, `| --- |${' :-: |'.repeat(24)}`);
+    out.push(
+      `**${cell(p.portal.id)}**`,
+      '',
+      `| | ${Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')).join(' | ')} |`,
+      `| --- |${' :-: |'.repeat(24)}`,
+    );
     p.weekShape.forEach((row, d) => out.push(`| ${DAYS[d]} | ${row.map(shade).join(' | ')} |`));
     out.push('');
   }
@@ -145,7 +162,13 @@ export function formatReportMarkdown(report: CoverageReport, model: Model): stri
   const named = report.users.some(({ user }) => user.name);
   out.push('### Load per user', '', `| User |${named ? ' Name |' : ''} Hours | |`, `| --- |${named ? ' --- |' : ''} ---: | --- |`);
   for (const { user, ms } of report.users) {
-    const note = user.placeholder ? 'placeholder' : outliers.more.some((o) => o.id === user.id) ? '▲ far more than average' : outliers.less.some((o) => o.id === user.id) ? '▼ far less than average' : '';
+    const note = user.placeholder
+      ? 'placeholder'
+      : outliers.more.some((o) => o.id === user.id)
+        ? '▲ far more than average'
+        : outliers.less.some((o) => o.id === user.id)
+          ? '▼ far less than average'
+          : '';
     out.push(`| ${cell(user.id)} |${named ? ` ${cell(user.name ?? '')} |` : ''} ${hoursText(ms)} | ${note} |`);
   }
   out.push('', `Average of the people with counted time: ${hoursText(outliers.average)} ("far": over 1.5× or under half).`);

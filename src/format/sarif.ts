@@ -7,7 +7,10 @@ import { VERSION } from '../version.js';
 /** A relative path as a URI reference (percent-encoded, forward slashes). */
 export function toUri(file: string): string {
   const posix = file.replace(/\\/g, '/');
-  const encoded = posix.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  const encoded = posix
+    .split('/')
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
   return posix.startsWith('/') ? `file://${encoded}` : encoded;
 }
 

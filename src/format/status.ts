@@ -6,7 +6,16 @@ import { STATUS_LOOKAHEAD_MS, type Status } from '../timeline/status.js';
 
 import type { WallReading } from '../time/period.js';
 import { zoneTable } from '../time/zone.js';
-import { isoOffset, localClock, localTime, offlineReasonText as reasonText, portalLabel, TYPE_WORDS, userLabel, userNames } from '../words.js';
+import {
+  isoOffset,
+  localClock,
+  localTime,
+  offlineReasonText as reasonText,
+  portalLabel,
+  TYPE_WORDS,
+  userLabel,
+  userNames,
+} from '../words.js';
 
 export function formatStatusJson(status: Status): string {
   const out = {
@@ -25,7 +34,8 @@ export function formatStatusJson(status: Status): string {
         staff: p.staff,
         humans: p.humans,
       };
-      if (p.log) portal.log = p.log.map((e) => ({ action: e.action, at: formatInstant(e.at), by: e.by, scope: e.scope, override: e.override }));
+      if (p.log)
+        portal.log = p.log.map((e) => ({ action: e.action, at: formatInstant(e.at), by: e.by, scope: e.scope, override: e.override }));
       return portal;
     }),
   };
@@ -38,7 +48,8 @@ export function formatStatusJson(status: Status): string {
  */
 export function readingText(reading: WallReading, zone: string): string {
   const read = `${localTime(reading.instant, zone)} = ${formatInstant(reading.instant)}`;
-  if (reading.kind === 'gap') return `Note: ${reading.written} does not exist in ${zone} (the clocks move forward); it was read as ${read}.`;
+  if (reading.kind === 'gap')
+    return `Note: ${reading.written} does not exist in ${zone} (the clocks move forward); it was read as ${read}.`;
   const offset = isoOffset(zoneTable(zone).offsetAt(reading.other!));
   return `Note: ${reading.written} happens twice in ${zone} (the clocks move back); it was read as the first, ${read}; for the second write ${reading.written.replace(' ', 'T')}${offset}.`;
 }
@@ -69,7 +80,8 @@ export function formatStatusText(status: Status, model: Model, zone: string): st
       lines.push(`      shifts: ${p.shifts.join(', ')}; staff: ${p.staff.join(', ')}`);
       if (!tracked) lines.push('      humans: not tracked (staffing: placeholder; the real workers answer without being registered)');
       else if (p.humans.length === 0) lines.push('      ⚠ only placeholders count: nobody answers and nobody gets an alert');
-      else lines.push(`      humans: ${userNames(p.humans, model)}; alerted of new conversations: ${userNames(p.alerts, model) || 'nobody'}`);
+      else
+        lines.push(`      humans: ${userNames(p.humans, model)}; alerted of new conversations: ${userNames(p.alerts, model) || 'nobody'}`);
       lines.push(`      new ${seekers}: accepted`);
       return;
     }
@@ -77,14 +89,21 @@ export function formatStatusText(status: Status, model: Model, zone: string): st
     if (p.existingConversations === 'continue') {
       // SPEC §3.2: switched off during a shift, the people on shift are still working.
       lines.push(`      during shifts ${p.shifts.join(', ')}; staff: ${p.staff.join(', ')}`);
-      lines.push(`      conversations in progress continue and queued ${seekers} stay queued with the people on shift; new ${seekers} are turned away`);
+      lines.push(
+        `      conversations in progress continue and queued ${seekers} stay queued with the people on shift; new ${seekers} are turned away`,
+      );
     }
     const who = `${seekers} ${words.offlineMessageVerb}`;
-    lines.push(`      new ${who}: ${p.offlineMessage === null ? 'no offline message (none is configured)' : JSON.stringify(p.offlineMessage)}`);
+    lines.push(
+      `      new ${who}: ${p.offlineMessage === null ? 'no offline message (none is configured)' : JSON.stringify(p.offlineMessage)}`,
+    );
   });
   const legend = status.portals.filter((p) => p.inLegend).map((p) => p.id);
   const hidden = status.portals.filter((p) => !p.inLegend).map((p) => p.id);
-  lines.push('', `Portal Legend: ${legend.join(', ') || '(empty)'}${hidden.length ? ` — not listed while switched off on their own: ${hidden.join(', ')}` : ''}`);
+  lines.push(
+    '',
+    `Portal Legend: ${legend.join(', ') || '(empty)'}${hidden.length ? ` — not listed while switched off on their own: ${hidden.join(', ')}` : ''}`,
+  );
   if (status.portals.some((p) => p.log)) {
     lines.push('', 'Last offline/online actions (newest first):');
     for (const p of status.portals) {
@@ -94,7 +113,10 @@ export function formatStatusText(status: Status, model: Model, zone: string): st
         continue;
       }
       lines.push(`  ${p.id}:`);
-      for (const e of p.log) lines.push(`    ${localTime(e.at, zone)}  ${e.action.padEnd(7)}  ${e.scope} switch, override ${e.override}${e.by ? `, by ${userLabel(e.by, model)}` : ''}`);
+      for (const e of p.log)
+        lines.push(
+          `    ${localTime(e.at, zone)}  ${e.action.padEnd(7)}  ${e.scope} switch, override ${e.override}${e.by ? `, by ${userLabel(e.by, model)}` : ''}`,
+        );
     }
   }
   return `${lines.join('\n')}\n`;

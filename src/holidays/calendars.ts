@@ -116,12 +116,17 @@ export function checkCalendar(code: string): CalendarCheck {
 }
 
 function notACalendar(code: string): CalendarCheck {
-  return { ok: false, problem: `\`${code}\` is not a calendar: use a country code (ISO 3166-1, e.g. US, GB, DE), optionally with a state or region (US-IL, DE-BY)` };
+  return {
+    ok: false,
+    problem: `\`${code}\` is not a calendar: use a country code (ISO 3166-1, e.g. US, GB, DE), optionally with a state or region (US-IL, DE-BY)`,
+  };
 }
 
 function unknownPart(code: string, parent: string, part: string, kind: 'state' | 'region', known: string[]): CalendarCheck {
   const sorted = [...known].sort();
-  const list = sorted.length ? ` (its ${kind === 'state' ? 'states' : 'regions'} are ${sorted.slice(0, 15).join(', ')}${sorted.length > 15 ? ', …' : ''})` : '';
+  const list = sorted.length
+    ? ` (its ${kind === 'state' ? 'states' : 'regions'} are ${sorted.slice(0, 15).join(', ')}${sorted.length > 15 ? ', …' : ''})`
+    : '';
   return { ok: false, problem: `\`${code}\`: ${parent} has no ${kind} ${part} in the calendar data${list}` };
 }
 
@@ -131,11 +136,15 @@ function checkWithTables(code: string): CalendarCheck {
   if (!table || rest.length) return notACalendar(code);
   if (table.calendars[code]) return { ok: true };
   if (region === undefined) {
-    const states = Object.keys(table.calendars).filter((c) => c.split('-').length === 2).map((c) => c.split('-')[1]!);
+    const states = Object.keys(table.calendars)
+      .filter((c) => c.split('-').length === 2)
+      .map((c) => c.split('-')[1]!);
     return unknownPart(code, country!, state!, 'state', states);
   }
   if (!table.calendars[`${country}-${state}`]) return checkWithTables(`${country}-${state}`);
-  const regions = Object.keys(table.calendars).filter((c) => c.startsWith(`${country}-${state}-`)).map((c) => c.split('-')[2]!);
+  const regions = Object.keys(table.calendars)
+    .filter((c) => c.startsWith(`${country}-${state}-`))
+    .map((c) => c.split('-')[2]!);
   return unknownPart(code, `${country}-${state}`, region, 'region', regions);
 }
 
@@ -198,5 +207,8 @@ export function computeYear(code: string, year: number): CalendarHoliday[] {
     }
   }
   // Stable: by date, then as date-holidays lists them.
-  return out.map((h, i) => ({ h, i })).sort((a, b) => (a.h.date < b.h.date ? -1 : a.h.date > b.h.date ? 1 : a.i - b.i)).map(({ h }) => h);
+  return out
+    .map((h, i) => ({ h, i }))
+    .sort((a, b) => (a.h.date < b.h.date ? -1 : a.h.date > b.h.date ? 1 : a.i - b.i))
+    .map(({ h }) => h);
 }

@@ -42,7 +42,14 @@ export function holidaysBetween(model: Model, firstDay: DayNumber, lastDay: DayN
   holidays.dates.forEach((d) => {
     const day = parseDate(d.date);
     if (day === undefined || day < firstDay || day > lastDay || byDay.has(day)) return;
-    byDay.set(day, { day, date: d.date, name: d.name ?? 'Closed day', source: 'organization', index: d.index, ...(d.expect ? { expect: d.expect } : {}) });
+    byDay.set(day, {
+      day,
+      date: d.date,
+      name: d.name ?? 'Closed day',
+      source: 'organization',
+      index: d.index,
+      ...(d.expect ? { expect: d.expect } : {}),
+    });
   });
   const types = new Set(holidays.types);
   const firstYear = civilFromDays(firstDay).year;

@@ -11,7 +11,10 @@ export function parseDisableComments(text: string): DisabledRules {
   lines.forEach((line, i) => {
     const m = DIRECTIVE.exec(line);
     if (!m) return;
-    const ids = m[1]!.split('--')[0]!.split(/[\s,]+/).filter(Boolean);
+    const ids = m[1]!
+      .split('--')[0]!
+      .split(/[\s,]+/)
+      .filter(Boolean);
     // Directive on line i+1 (1-based) silences line i+2.
     out.set(i + 2, ids.length ? new Set(ids) : 'all');
   });

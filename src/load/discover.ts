@@ -120,18 +120,25 @@ export function discoverFiles(paths: readonly string[], cwd: string = process.cw
   const found: ConfigFile[] = [];
   for (const arg of args) {
     // An empty argument is nearly always an unset variable ("$CONFIG_DIR"), not a wish for ".".
-    if (arg.trim() === '') throw new UsageError('an empty path was given (is a variable unset?): name a file or directory, or give none for the current directory');
+    if (arg.trim() === '')
+      throw new UsageError(
+        'an empty path was given (is a variable unset?): name a file or directory, or give none for the current directory',
+      );
     const absolute = resolve(cwd, arg);
     const stats = statOf(absolute, arg);
     if (stats.isDirectory()) {
       const before = found.length;
       walk(absolute, arg, new Set(), found);
       if (found.length === before) {
-        throw new UsageError(`${arg}: no shiftready files found (config files are *.yaml or *.yml files whose first key is \`shiftready: 1\`)`);
+        throw new UsageError(
+          `${arg}: no shiftready files found (config files are *.yaml or *.yml files whose first key is \`shiftready: 1\`)`,
+        );
       }
     } else if (stats.isFile()) {
       if (!hasMarker(readHead(absolute, arg))) {
-        throw new UsageError(`${arg}: not a shiftready file: its first key must be \`shiftready: 1\` (only comments, blank lines and --- may come before it)`);
+        throw new UsageError(
+          `${arg}: not a shiftready file: its first key must be \`shiftready: 1\` (only comments, blank lines and --- may come before it)`,
+        );
       }
       found.push({ file: arg, absolute });
     } else {

@@ -55,7 +55,10 @@ export function filesAtRef(ref: string, paths: readonly string[], cwd: string): 
     try {
       git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], gitCwd);
     } catch (e) {
-      if (e instanceof GitFailed) throw new UsageError(`--base ${ref}: no such commit, branch or tag in the repository of ${arg} (try \`git fetch\`, or a ref such as origin/main or HEAD~1)`);
+      if (e instanceof GitFailed)
+        throw new UsageError(
+          `--base ${ref}: no such commit, branch or tag in the repository of ${arg} (try \`git fetch\`, or a ref such as origin/main or HEAD~1)`,
+        );
       throw e;
     }
     const pathspec = isDir ? '.' : basename(absolute);

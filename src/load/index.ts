@@ -79,7 +79,9 @@ async function parseInWorkers(files: readonly ConfigFile[], count: number): Prom
       (share) =>
         new Promise<ParsedRecord[]>((resolve, reject) => {
           const worker = new Worker(WORKER_URL, { workerData: { files: share } });
-          worker.once('message', (reply: WorkerReply) => ('records' in reply ? resolve(reply.records) : reject(new UsageError(reply.usageError))));
+          worker.once('message', (reply: WorkerReply) =>
+            'records' in reply ? resolve(reply.records) : reject(new UsageError(reply.usageError)),
+          );
           worker.once('error', reject);
           worker.once('exit', (code) => {
             if (code !== 0) reject(new Error(`a parser thread stopped with exit code ${code}`));

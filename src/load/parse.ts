@@ -35,7 +35,11 @@ export function parseSource(file: string, text: string): SourceDocument {
   if (!fatal) {
     for (const offset of complexKeys(tree)) {
       fatal = true;
-      problems.push({ ...position(tree.lineCounter, offset), message: 'a key must be a plain name such as `id`, not a list or a mapping', fatal: true });
+      problems.push({
+        ...position(tree.lineCounter, offset),
+        message: 'a key must be a plain name such as `id`, not a list or a mapping',
+        fatal: true,
+      });
     }
   }
   let data: unknown;

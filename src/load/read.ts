@@ -20,7 +20,12 @@ export function readAndParse(f: ConfigFile): { source: SourceDocument; text?: st
     const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) {
       const mb = (size / (1024 * 1024)).toFixed(1);
-      return { source: unreadableSource(f.file, `the file is ${mb} MB; shiftready reads config files of up to ${MAX_FILE_BYTES / (1024 * 1024)} MB: split it into several files`) };
+      return {
+        source: unreadableSource(
+          f.file,
+          `the file is ${mb} MB; shiftready reads config files of up to ${MAX_FILE_BYTES / (1024 * 1024)} MB: split it into several files`,
+        ),
+      };
     }
     const buf = Buffer.alloc(size);
     let read = 0;

@@ -43,7 +43,8 @@ function unclosedKind(error: YAMLError, doc: Document.Parsed, tokens: readonly C
       // yaml's own test (compose/resolve-flow-scalar): the closing quote is not the last character.
       const quote = t.type === 'double-quoted-scalar' ? '"' : "'";
       const closed = t.source.length > 1 && t.source.endsWith(quote);
-      if (!closed && error.code === 'MISSING_CHAR' && t.offset + t.source.length === at) return t.type === 'double-quoted-scalar' ? 'double-quoted' : 'single-quoted';
+      if (!closed && error.code === 'MISSING_CHAR' && t.offset + t.source.length === at)
+        return t.type === 'double-quoted-scalar' ? 'double-quoted' : 'single-quoted';
     } else if (t.type === 'flow-collection') {
       // yaml's own test (compose/resolve-flow-collection): the first end token is not the matching one.
       const mapping = t.start.source === '{';

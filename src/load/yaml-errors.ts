@@ -39,7 +39,11 @@ export function yamlErrorProblems(tree: SyntaxTree, text: string): SyntaxProblem
     // The tag's name, resolved through `%TAG` and `!!`, is only in the message; other
     // TAG_RESOLVE_FAILED messages name none.
     const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1]?.replace('tag:yaml.org,2002:', '!!') ?? 'this tag';
-    problems.push({ ...position(lineCounter, warning.pos[0]), message: `the tag \`${tag}\` is not supported in shiftready files: remove it`, fatal: false });
+    problems.push({
+      ...position(lineCounter, warning.pos[0]),
+      message: `the tag \`${tag}\` is not supported in shiftready files: remove it`,
+      fatal: false,
+    });
   }
   return problems;
 }
@@ -63,8 +67,10 @@ function duplicateKey(doc: Document.Parsed, offset: number): { key: string; firs
 const UNCLOSED_MESSAGES: Record<Unclosed, string> = {
   'double-quoted': 'the quoted text that starts here is never closed: add the closing "',
   'single-quoted': "the quoted text that starts here is never closed: add the closing '",
-  'flow-sequence': 'the [ list that starts here is never closed: add ] (a list continued on the next lines must be indented more than its key)',
-  'flow-mapping': 'the { mapping that starts here is never closed: add } (a mapping continued on the next lines must be indented more than its key)',
+  'flow-sequence':
+    'the [ list that starts here is never closed: add ] (a list continued on the next lines must be indented more than its key)',
+  'flow-mapping':
+    'the { mapping that starts here is never closed: add } (a mapping continued on the next lines must be indented more than its key)',
 };
 
 /** The message for a yaml error, by its code; `unclosed` when it reports an unclosed construct. */
@@ -100,7 +106,11 @@ export function toJsProblem(tree: SyntaxTree, e: unknown, maxAliasCount: number)
   const text = e instanceof Error ? e.message : String(e);
   const at = (offset: number | undefined) => (offset === undefined ? { line: 1, column: 1 } : position(lineCounter, offset));
   if (/Excessive alias count/.test(text)) {
-    return { message: `aliases expand to too many nodes (more than ${maxAliasCount}); write the values out or use fewer aliases`, ...at(undefined), fatal: true };
+    return {
+      message: `aliases expand to too many nodes (more than ${maxAliasCount}); write the values out or use fewer aliases`,
+      ...at(undefined),
+      fatal: true,
+    };
   }
   const unresolved = /Unresolved alias[^:]*: (.+)$/.exec(text);
   if (unresolved) {
@@ -119,7 +129,8 @@ export function toJsProblem(tree: SyntaxTree, e: unknown, maxAliasCount: number)
     let offset: number | undefined;
     visit(doc, {
       Pair(_, pair) {
-        if (!(isScalar(pair.key) && pair.key.value === '<<') && !(pair.key && (pair.key as { source?: string }).source === '<<')) return undefined;
+        if (!(isScalar(pair.key) && pair.key.value === '<<') && !(pair.key && (pair.key as { source?: string }).source === '<<'))
+          return undefined;
         offset = (pair.key as YamlNode).range?.[0];
         return visit.BREAK;
       },

@@ -6,7 +6,15 @@
  * a date, a time, a rule or a zone name again.
  */
 import { compareCodeUnits } from '../findings.js';
-import { MS_PER_DAY, MS_PER_MINUTE, parseDate, parseDateTime, parseTimeOfDay, type DayNumber, type WrittenDateTime } from '../time/civil.js';
+import {
+  MS_PER_DAY,
+  MS_PER_MINUTE,
+  parseDate,
+  parseDateTime,
+  parseTimeOfDay,
+  type DayNumber,
+  type WrittenDateTime,
+} from '../time/civil.js';
 import type { Span } from '../time/intervals.js';
 import { parseRule, type RuleParse } from '../time/rrule.js';
 import type { Series } from '../time/series.js';
@@ -42,7 +50,11 @@ export function instantOfWritten(dt: WrittenDateTime, zone: string): number {
  * The series of an item's typed parts in `zone`, or `undefined` when a part written is not valid,
  * one is missing, or they disagree (`written` says which fields the item has).
  */
-export function seriesIn(t: Omit<RecurrenceTiming, 'zone' | 'series'>, written: Pick<RecurrenceFields, 'date' | 'repeat' | 'until'>, zone: string): Series | undefined {
+export function seriesIn(
+  t: Omit<RecurrenceTiming, 'zone' | 'series'>,
+  written: Pick<RecurrenceFields, 'date' | 'repeat' | 'until'>,
+  zone: string,
+): Series | undefined {
   if (t.startMs === undefined || t.endMs === undefined) return undefined;
   const times = { zone, startMs: t.startMs, endMs: t.endMs };
   if (written.date !== undefined) {
@@ -51,7 +63,14 @@ export function seriesIn(t: Omit<RecurrenceTiming, 'zone' | 'series'>, written: 
   }
   if (!t.rule?.ok || t.from === undefined) return undefined;
   if (written.until !== undefined && (t.until === undefined || t.until < t.from)) return undefined;
-  return { kind: 'repeat', rule: t.rule.rule, from: t.from, ...(t.until !== undefined ? { until: t.until } : {}), except: new Set(t.except), ...times };
+  return {
+    kind: 'repeat',
+    rule: t.rule.rule,
+    from: t.from,
+    ...(t.until !== undefined ? { until: t.until } : {}),
+    except: new Set(t.except),
+    ...times,
+  };
 }
 
 function recurrenceTiming(item: RecurrenceFields, orgZone: string | undefined, memo: Memo): RecurrenceTiming {

@@ -50,7 +50,10 @@ function organizationOf(raw: Raw, source: Source): Organization {
     name: str(own(raw, 'name')),
     timezone: str(own(raw, 'timezone')),
     // Written: the valid roles among those listed; not written: admins only (SPEC §2.1).
-    offlineControl: own(raw, 'offlineControl') !== undefined ? strings(own(raw, 'offlineControl')).filter((r): r is Role => (ROLES as readonly string[]).includes(r)) : ['admin'],
+    offlineControl:
+      own(raw, 'offlineControl') !== undefined
+        ? strings(own(raw, 'offlineControl')).filter((r): r is Role => (ROLES as readonly string[]).includes(r))
+        : ['admin'],
     offlineControlInvalid: hasInvalid(own(raw, 'offlineControl'), ROLES),
     offlineMessages: { chat: str(own(messages, 'chat')), sms: str(own(messages, 'sms')) },
     staffing: oneOf(own(raw, 'staffing'), STAFFING_MODELS) ?? 'mixed',
@@ -151,7 +154,9 @@ function holidayDatesOf(v: unknown): HolidayDate[] {
   if (!Array.isArray(v)) return [];
   return v.flatMap((d, index) => {
     const date = isRecord(d) ? str(own(d, 'date')) : undefined;
-    return date === undefined ? [] : [{ date, name: str(own(d as Raw, 'name')), expect: oneOf(own(d as Raw, 'expect'), HOLIDAY_EXPECTS), index }];
+    return date === undefined
+      ? []
+      : [{ date, name: str(own(d as Raw, 'name')), expect: oneOf(own(d as Raw, 'expect'), HOLIDAY_EXPECTS), index }];
   });
 }
 

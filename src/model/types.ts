@@ -221,7 +221,6 @@ export function humansTracked(model: Model): boolean {
   return model.organization?.staffing !== 'placeholder';
 }
 
-
 /**
  * True for a program written as iCarol's "all programs" (`all`, `All Programs`, `all-programs`,
  * `*`, …): a shift for it never brings a portal online (SPEC §4).

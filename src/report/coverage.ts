@@ -127,7 +127,11 @@ export function totals(intervals: readonly PortalInterval[], from = -Infinity, t
  */
 export function userLoad(model: Model, period: Period): Map<User, number> {
   const load = new Map<User, number>();
-  for (const [user, spans] of userSpans(model, period)) load.set(user, spans.reduce((sum, s) => sum + s.end - s.start, 0));
+  for (const [user, spans] of userSpans(model, period))
+    load.set(
+      user,
+      spans.reduce((sum, s) => sum + s.end - s.start, 0),
+    );
   return load;
 }
 
@@ -220,7 +224,8 @@ export function coverageReport(model: Model, timeline: Timeline, zone: string): 
     };
   });
   const load = userLoad(model, period);
-  const users = [...model.userById.values()].sort((a, b) => compareCodeUnits(a.id, b.id)).map((user) => ({ user, ms: load.get(user) ?? 0 }));
+  const users = [...model.userById.values()]
+    .sort((a, b) => compareCodeUnits(a.id, b.id))
+    .map((user) => ({ user, ms: load.get(user) ?? 0 }));
   return { period, zone, humansTracked: humansTracked(model), portals, users, holidays };
 }
-

@@ -57,7 +57,10 @@ const NONE: PortalTotals = { onlineMs: 0, humanMs: 0, placeholderOnlyMs: 0, aler
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort(compareCodeUnits).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort(compareCodeUnits)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -108,7 +111,8 @@ export function diffReport(base: string, before: Side, after: Side, zone: string
   const spansBefore = new Map([...userSpans(before.model, before.timeline.period)].map(([u, spans]) => [u.id, spans]));
   const spansAfter = new Map([...userSpans(after.model, period)].map(([u, spans]) => [u.id, spans]));
   const length = (spans: readonly Span[] | undefined) => (spans ?? []).reduce((sum, s) => sum + s.end - s.start, 0);
-  const same = (a: readonly Span[] = [], b: readonly Span[] = []) => a.length === b.length && a.every((s, i) => s.start === b[i]!.start && s.end === b[i]!.end);
+  const same = (a: readonly Span[] = [], b: readonly Span[] = []) =>
+    a.length === b.length && a.every((s, i) => s.start === b[i]!.start && s.end === b[i]!.end);
   const affectedUsers = [...new Set([...spansBefore.keys(), ...spansAfter.keys()])]
     .sort(compareCodeUnits)
     .filter((id) => !same(spansBefore.get(id), spansAfter.get(id)))

@@ -41,14 +41,23 @@ export function holidayCoverage(model: Model, timeline: Timeline, zone: string, 
     const portals = timeline.portals.map(({ portal, intervals }): HolidayPortal => {
       const expect = expectationOf(portal, model, holiday);
       const t = totals(intervals, from, to);
-      const shifts = [...new Set(intervals.filter((i) => i.state === 'online' && i.end > from && i.start < to).flatMap((i) => (i.state === 'online' ? i.shifts : [])))].sort();
+      const shifts = [
+        ...new Set(
+          intervals
+            .filter((i) => i.state === 'online' && i.end > from && i.start < to)
+            .flatMap((i) => (i.state === 'online' ? i.shifts : [])),
+        ),
+      ].sort();
       let verdict: Verdict = 'ok';
       let gaps: Gap[] = [];
       if (expect === 'closed' && t.onlineMs > 0) verdict = 'open';
       if (expect === 'covered') {
         const requirements = model.requirements.filter((r) => r.portal === portal.id);
         if (requirements.length) {
-          const outside = [{ start: -Infinity, end: from }, { start: to, end: Infinity }];
+          const outside = [
+            { start: -Infinity, end: from },
+            { start: to, end: Infinity },
+          ];
           gaps = requirements.flatMap((r) => gapsIn(r, intervals, requirementWindows(r, timeline.period, outside), minHumansOf(r, model)));
           if (gaps.length) verdict = 'uncovered';
         } else if ((tracked ? t.humanMs : t.onlineMs) === 0) verdict = 'uncovered';

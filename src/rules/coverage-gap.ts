@@ -54,7 +54,9 @@ function advice(req: Requirement, portal: Portal, gaps: readonly Gap[], model: M
   }
   const people = (shifts: string[], gapsOf: readonly Gap[]) => {
     const names = couldCount(portal, model, shifts, gapsOf[0]!);
-    return names.length ? `users who could count: ${list(names)}` : `nobody else is both assigned to ${quote(portal.program ?? '')} and able to receive ${portal.type}: give someone both`;
+    return names.length
+      ? `users who could count: ${list(names)}`
+      : `nobody else is both assigned to ${quote(portal.program ?? '')} and able to receive ${portal.type}: give someone both`;
   };
   const unstaffed = of('unstaffed');
   if (unstaffed.length) {
@@ -62,12 +64,15 @@ function advice(req: Requirement, portal: Portal, gaps: readonly Gap[], model: M
     for (const id of shifts) shiftsNamed.add(id);
     out.push(`staff ${list(shifts.map(quote))} then (${people(shifts, unstaffed)})`);
   }
-  if (of('no-shift').length) out.push(`add a shift for program ${quote(portal.program ?? '')} with messaging: ${portal.type} that covers those times`);
+  if (of('no-shift').length)
+    out.push(`add a shift for program ${quote(portal.program ?? '')} with messaging: ${portal.type} that covers those times`);
   const fewHumans = of('too-few-humans');
   if (fewHumans.length) {
     const shifts = shiftsCovering(portal, model, fewHumans);
     for (const id of shifts) shiftsNamed.add(id);
-    out.push(`register ${req.minHumans === 1 ? 'a real user' : 'more real users'} (placeholders are not humans) on ${list(shifts.map(quote))} then (${people(shifts, fewHumans)})`);
+    out.push(
+      `register ${req.minHumans === 1 ? 'a real user' : 'more real users'} (placeholders are not humans) on ${list(shifts.map(quote))} then (${people(shifts, fewHumans)})`,
+    );
   }
   return out;
 }
@@ -93,7 +98,8 @@ export const coverageGap: TimelineRule = {
     const byRequirement = new Map<string, Gap[]>();
     for (const g of requirementGaps(model, ctx.timeline(), zone, holidays)) {
       const portal = model.portalById.get(g.requirement.portal!)!;
-      const pieces = g.reason === 'override' ? [g] : subtract([g], spansOfShiftsWithErrors(ctx, portal, g.start, g.end)).map((s) => ({ ...g, ...s }));
+      const pieces =
+        g.reason === 'override' ? [g] : subtract([g], spansOfShiftsWithErrors(ctx, portal, g.start, g.end)).map((s) => ({ ...g, ...s }));
       for (const piece of pieces) byRequirement.set(g.requirement.id, [...(byRequirement.get(g.requirement.id) ?? []), piece]);
     }
     for (const [id, gaps] of byRequirement) {
@@ -101,7 +107,9 @@ export const coverageGap: TimelineRule = {
       const portal = model.portalById.get(req.portal!)!;
       const missing = gaps.reduce((sum, g) => sum + g.end - g.start, 0);
       const required = applicableWindows(req, model, period, holidays, zone).reduce((sum, w) => sum + w.end - w.start, 0);
-      const shown = gaps.slice(0, SHOWN).map((g) => `${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)} (${gapReasonText(g)})`);
+      const shown = gaps
+        .slice(0, SHOWN)
+        .map((g) => `${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)} (${gapReasonText(g)})`);
       const more = gaps.length > SHOWN ? `, and ${plural(gaps.length - SHOWN, 'more gap')}` : '';
       const humans = minHumansOf(req, model) > 0 ? ` with at least ${plural(req.minHumans, 'human')}` : '';
       const named = new Set<string>();

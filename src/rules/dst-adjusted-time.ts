@@ -13,7 +13,9 @@ import { clock, isoOffset, localTime, overrideLabel } from '../words.js';
 function affectedWindow(zone: string, day: DayNumber, msOfDay: number): { window: string; before: number; after: number } {
   const table = zoneTable(zone);
   const local = day * MS_PER_DAY + msOfDay;
-  const [tr] = table.transitionsBetween(local - 2 * MS_PER_DAY, local + 2 * MS_PER_DAY).sort((a, b) => Math.abs(a.at - local) - Math.abs(b.at - local));
+  const [tr] = table
+    .transitionsBetween(local - 2 * MS_PER_DAY, local + 2 * MS_PER_DAY)
+    .sort((a, b) => Math.abs(a.at - local) - Math.abs(b.at - local));
   const before = table.offsetAt(tr!.at - 1);
   const after = tr!.offset;
   const from = tr!.at + Math.min(before, after);
@@ -63,10 +65,16 @@ export const dstAdjustedTime: TimelineRule = {
       const days = changeDays(zone, period.from, period.to);
       if (days.size === 0) return;
       const table = zoneTable(zone);
-      const hits = { start: [] as { day: DayNumber; kind: 'gap' | 'ambiguous'; instant: number }[], end: [] as { day: DayNumber; kind: 'gap' | 'ambiguous'; instant: number }[] };
+      const hits = {
+        start: [] as { day: DayNumber; kind: 'gap' | 'ambiguous'; instant: number }[],
+        end: [] as { day: DayNumber; kind: 'gap' | 'ambiguous'; instant: number }[],
+      };
       forEachOccurrence(spec, period.from, period.to, (o) => {
         const endDay = endsNextDay(spec) ? o.day + 1 : o.day;
-        for (const [field, day, ms, instant] of [['start', o.day, spec.startMs, o.start], ['end', endDay, spec.endMs, o.end]] as const) {
+        for (const [field, day, ms, instant] of [
+          ['start', o.day, spec.startMs, o.start],
+          ['end', endDay, spec.endMs, o.end],
+        ] as const) {
           if (!days.has(day)) continue;
           const kind = table.wallKind(day, ms);
           if (kind !== 'exists') hits[field].push({ day, kind, instant });
@@ -77,7 +85,10 @@ export const dstAdjustedTime: TimelineRule = {
         if (list.length === 0) continue;
         const first = list[0]!;
         const time = `"${shift[field]}"`;
-        const reading = first.kind === 'gap' ? `that day it means ${localTime(first.instant, zone)}` : `the first, ${localTime(first.instant, zone)}, is used`;
+        const reading =
+          first.kind === 'gap'
+            ? `that day it means ${localTime(first.instant, zone)}`
+            : `the first, ${localTime(first.instant, zone)}, is used`;
         const more = list.length > 1 ? ` (and on ${list.length - 1} more date${list.length > 2 ? 's' : ''} in the checked period)` : '';
         const { window } = affectedWindow(zone, first.day, field === 'start' ? spec.startMs : spec.endMs);
         ctx.report({

@@ -10,7 +10,11 @@ import { list } from '../words.js';
  */
 const ABBREVIATIONS: Record<string, { offset: number; not?: string; usual: string[] }> = {
   EST: { offset: -5, not: 'Eastern Time, which moves its clocks in March and November', usual: ['America/New_York'] },
-  MST: { offset: -7, not: 'Mountain Time, which moves its clocks in March and November', usual: ['America/Denver', 'America/Phoenix (Arizona, no daylight saving time)'] },
+  MST: {
+    offset: -7,
+    not: 'Mountain Time, which moves its clocks in March and November',
+    usual: ['America/Denver', 'America/Phoenix (Arizona, no daylight saving time)'],
+  },
   HST: { offset: -10, usual: ['Pacific/Honolulu'] },
 };
 
@@ -43,7 +47,11 @@ export function fixedOffsetZone(zone: string): { meaning: string; usual: string[
   const abbreviation = ABBREVIATIONS[zone];
   if (abbreviation) {
     const not = abbreviation.not ? ` — not ${abbreviation.not}` : '';
-    return { meaning: `${utcOffset(abbreviation.offset)} all year, with no daylight saving time${not}`, usual: abbreviation.usual, examples: false };
+    return {
+      meaning: `${utcOffset(abbreviation.offset)} all year, with no daylight saving time${not}`,
+      usual: abbreviation.usual,
+      examples: false,
+    };
   }
   const m = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
   if (!m || Number(m[2]) === 0) return undefined;

@@ -12,7 +12,12 @@ export function holidaySource(holiday: HolidayDay, model: Model, message: string
 export function expectSource(portal: Portal, model: Model, message: string, holiday?: HolidayDay): RelatedLocation {
   if (holiday?.expect !== undefined) return related(model.holidays!.source, message, ['dates', holiday.index, 'expect']);
   if (portal.holidays !== undefined) return related(portal.source, message, ['holidays']);
-  return related(model.holidays!.source, message, Object.prototype.hasOwnProperty.call(model.holidays!.raw, 'expect') ? ['expect'] : [], 'key');
+  return related(
+    model.holidays!.source,
+    message,
+    Object.prototype.hasOwnProperty.call(model.holidays!.raw, 'expect') ? ['expect'] : [],
+    'key',
+  );
 }
 
 export function holidayLabel(holiday: HolidayDay): string {

@@ -25,7 +25,9 @@ function exceptAdvice(shift: Shift, day: Span, zone: string): string {
     dates.push(formatDate(o.day));
     outside.push(...subtract([o], [day]));
   });
-  const what = shift.except.length ? `add ${list(dates)} to the \`except\` of \`${shift.id}\`` : `add \`except: [${dates.join(', ')}]\` to \`${shift.id}\``;
+  const what = shift.except.length
+    ? `add ${list(dates)} to the \`except\` of \`${shift.id}\``
+    : `add \`except: [${dates.join(', ')}]\` to \`${shift.id}\``;
   if (outside.length === 0) return what;
   const hoursOutside = outside.map((s) => `${localClock(s.start, zone)} to ${localClock(s.end, zone, s.start)}`);
   return `${what} (this also closes ${list(hoursOutside)}, outside the holiday: add a one-off shift for ${outside.length === 1 ? 'that time' : 'those times'} if it should stay open)`;
@@ -51,17 +53,21 @@ export const holidayOpen: TimelineRule = {
       for (const p of entry.portals) {
         if (p.verdict !== 'open') continue;
         const shift = model.shiftById.get(p.shifts[0]!)!;
-        const placeholders = humansTracked(model) && p.placeholderOnlyMs > 0
-          ? p.humanMs === 0
-            ? '; only placeholders count then — help seekers reach a portal where nobody answers'
-            : `; for ${hours(p.placeholderOnlyMs)} h of it only placeholders count (nobody answers then)`
-          : '';
+        const placeholders =
+          humansTracked(model) && p.placeholderOnlyMs > 0
+            ? p.humanMs === 0
+              ? '; only placeholders count then — help seekers reach a portal where nobody answers'
+              : `; for ${hours(p.placeholderOnlyMs)} h of it only placeholders count (nobody answers then)`
+            : '';
         const day = holidaySpan(entry.holiday, zone);
         const fixes = p.shifts.map((id) => exceptAdvice(model.shiftById.get(id)!, day, zone));
         ctx.report({
           at: at(shift.source),
           message: `portal \`${p.portal.id}\` is online for ${hours(p.onlineMs)} h on ${holidayLabel(entry.holiday)}, a holiday when it should be closed${placeholders}: ${fixes.join('; ')}; or leave ${p.shifts.length === 1 ? 'it' : 'them'} unstaffed that day`,
-          related: [holidaySource(entry.holiday, model, `the holiday comes from here`), expectSource(p.portal, model, 'closed is expected here', entry.holiday)],
+          related: [
+            holidaySource(entry.holiday, model, `the holiday comes from here`),
+            expectSource(p.portal, model, 'closed is expected here', entry.holiday),
+          ],
         });
       }
     }

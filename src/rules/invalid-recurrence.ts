@@ -34,7 +34,12 @@ export const invalidRecurrence: ConfigRule = {
       const spec = item.timing.series ?? seriesIn(item.timing, item, 'UTC');
       if (spec?.kind !== 'repeat') continue; // another rule reports the invalid part
       if (firstSeriesDay(spec) === undefined) {
-        const bounds = [item.until ? `until ${item.until}` : '', spec.rule.count ? `COUNT=${spec.rule.count}` : '', spec.rule.until ? 'its UNTIL' : '', item.except.length ? 'except' : '']
+        const bounds = [
+          item.until ? `until ${item.until}` : '',
+          spec.rule.count ? `COUNT=${spec.rule.count}` : '',
+          spec.rule.until ? 'its UNTIL' : '',
+          item.except.length ? 'except' : '',
+        ]
           .filter(Boolean)
           .join(', ');
         ctx.report({

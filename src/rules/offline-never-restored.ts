@@ -1,4 +1,3 @@
-
 import { wouldBeOnline } from '../timeline/types.js';
 import { at, type TimelineRule } from './rule.js';
 import { hours, localTime, overrideLabel as label } from '../words.js';

@@ -1,4 +1,3 @@
-
 import { wouldBeOnline, type PortalTimeline } from '../timeline/types.js';
 import { spansOfShiftsWithErrors } from './deferred.js';
 import { at, type TimelineRule } from './rule.js';
@@ -29,10 +28,19 @@ export const offlineWhileNotOnline: TimelineRule = {
       if (!span || span.offline < period.from || span.offline >= period.to) continue;
       if (o.portal !== undefined && !model.portalById.has(o.portal)) continue;
       const portals = ctx.timeline().portals.filter((p) => o.portal === undefined || p.portal.id === o.portal);
-      if (portals.some((p) => { const i = covering(p, span.offline); return i !== undefined && wouldBeOnline(i); })) continue;
+      if (
+        portals.some((p) => {
+          const i = covering(p, span.offline);
+          return i !== undefined && wouldBeOnline(i);
+        })
+      )
+        continue;
       // A shift meant for the target that has an error of its own may be what was online then.
       if (portals.some((p) => spansOfShiftsWithErrors(ctx, p.portal, span.offline, span.offline + 1).length)) continue;
-      const target = o.portal === undefined ? 'the organization (no portal is online through a staffed shift then)' : `portal \`${o.portal}\` (no staffed shift serves it then)`;
+      const target =
+        o.portal === undefined
+          ? 'the organization (no portal is online through a staffed shift then)'
+          : `portal \`${o.portal}\` (no staffed shift serves it then)`;
       ctx.report({
         at: at(o.source, ['offline']),
         message: `${label(o)} switches ${target} offline at ${localTime(span.offline, zone)}, but a switch can only be turned off while the target is online: move \`offline\` into a staffed shift, or remove the override`,

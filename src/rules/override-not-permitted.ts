@@ -29,7 +29,13 @@ export const overrideNotPermitted: ConfigRule = {
       ctx.report({
         at: at(o.source, [field]),
         message: `${overrideLabel(o)} is ${action} by ${user.id}, whose role ${user.role} may not take portals offline or back online (offlineControl allows ${list(allowed, 'or') || 'no role'}): name a user with an allowed role, or add ${user.role} to organization.offlineControl`,
-        related: [related(user.source, `${user.id} is ${article(user.role)} ${user.role} user`, Object.prototype.hasOwnProperty.call(user.raw, 'role') ? ['role'] : [])],
+        related: [
+          related(
+            user.source,
+            `${user.id} is ${article(user.role)} ${user.role} user`,
+            Object.prototype.hasOwnProperty.call(user.raw, 'role') ? ['role'] : [],
+          ),
+        ],
       });
     };
     for (const o of model.overrides) {

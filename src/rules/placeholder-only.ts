@@ -39,7 +39,10 @@ export const placeholderOnly: TimelineRule = {
     for (const [id, entry] of [...byShift].sort(([a], [b]) => compareCodeUnits(a, b))) {
       const shift = model.shiftById.get(id) as Shift;
       if (ctx.hasError(shift)) continue; // e.g. a human on it who cannot count: that error is the root
-      const portals = [...entry.portals].sort(compareCodeUnits).map((p) => `\`${p}\``).join(', ');
+      const portals = [...entry.portals]
+        .sort(compareCodeUnits)
+        .map((p) => `\`${p}\``)
+        .join(', ');
       ctx.report({
         at: Object.prototype.hasOwnProperty.call(shift.raw, 'staff') ? at(shift.source, ['staff'], 'key') : at(shift.source),
         message: `shift \`${id}\` keeps portal ${portals} online with only placeholders for ${hours(entry.ms)} h in the checked period (first ${localClock(entry.first.start, zone)} to ${localClock(entry.first.end, zone, entry.first.start)}): help seekers reach a portal nobody answers, and nobody is alerted; register a real user who can count then, or let the portal go offline`,

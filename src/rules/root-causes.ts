@@ -19,8 +19,19 @@ export function sharedPrograms(model: Model): Set<string> {
 export function intendedProgram(portal: Portal, model: Model): Program | undefined {
   const used = new Set(model.portals.map((p) => p.program));
   const free = model.programs.filter((p) => !used.has(p.id));
-  const byId = free.find((p) => p.id === portal.id) ?? free.find((p) => p.id === didYouMean(portal.id, free.map((f) => f.id)));
-  return byId ?? free.find((p) => portal.name !== undefined && p.name !== undefined && p.name.toLowerCase().includes(portal.name.toLowerCase()));
+  const byId =
+    free.find((p) => p.id === portal.id) ??
+    free.find(
+      (p) =>
+        p.id ===
+        didYouMean(
+          portal.id,
+          free.map((f) => f.id),
+        ),
+    );
+  return (
+    byId ?? free.find((p) => portal.name !== undefined && p.name !== undefined && p.name.toLowerCase().includes(portal.name.toLowerCase()))
+  );
 }
 
 /** The programs named by portal-program-shared as the ones portals were meant to have. */

@@ -57,9 +57,12 @@ export const schema: ConfigRule = {
  * shift-program-not-portal's (or unknown-reference's, in a user's programs): SPEC §4.
  */
 function isAllProgramsReference(data: unknown, path: Path): boolean {
-  const isReference = (path.length === 3 && path[0] === 'shifts' && path[2] === 'program') || (path.length === 4 && path[0] === 'users' && path[2] === 'programs');
+  const isReference =
+    (path.length === 3 && path[0] === 'shifts' && path[2] === 'program') ||
+    (path.length === 4 && path[0] === 'users' && path[2] === 'programs');
   if (!isReference) return false;
   let value = data;
-  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  for (const key of path)
+    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
   return typeof value === 'string' && isAllPrograms(value);
 }

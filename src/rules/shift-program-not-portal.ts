@@ -26,13 +26,15 @@ export const shiftProgramNotPortal: ConfigRule = {
       const program = model.programById.get(s.program);
       const all = isAllPrograms(s.program);
       if (!program && !all) continue; // unknown-reference
-      const fit = s.messaging.length === 1 ? portalPrograms.filter((p) => model.portalByProgram.get(p)!.type === s.messaging[0]) : portalPrograms;
+      const fit =
+        s.messaging.length === 1 ? portalPrograms.filter((p) => model.portalByProgram.get(p)!.type === s.messaging[0]) : portalPrograms;
       const named = fit.map((p) => `${quote(p)} (portal ${quote(model.portalByProgram.get(p)!.id)})`);
-      const use = fit.length === 0
-        ? 'add a portal with this program'
-        : fit.length === 1
-          ? `set program: ${fit[0]}, the program of portal ${quote(model.portalByProgram.get(fit[0]!)!.id)}`
-          : `set program to one portal's program, ${list(named, 'or')}, with one shift per portal`;
+      const use =
+        fit.length === 0
+          ? 'add a portal with this program'
+          : fit.length === 1
+            ? `set program: ${fit[0]}, the program of portal ${quote(model.portalByProgram.get(fit[0]!)!.id)}`
+            : `set program to one portal's program, ${list(named, 'or')}, with one shift per portal`;
       const what = all
         ? `shift \`${s.id}\` is for "${s.program}", but a shift for all programs never brings a portal online (only a shift for a portal's own program does)`
         : `shift \`${s.id}\` is for program \`${s.program}\`, which belongs to no portal, so it can never bring a portal online`;

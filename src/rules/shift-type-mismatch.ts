@@ -23,7 +23,10 @@ function fixes(shift: Shift, portal: Portal, type: MessagingType, model: Model):
   const others = model.portals
     .filter((p) => p.type === type && p.program !== undefined && p !== portal)
     .filter((p) => wouldNotCount(shift, p.program!, type, model).length === 0)
-    .map((p) => `set program: ${p.program} (portal ${quote(p.id)}) to keep it ${article(TYPE_WORDS[type].short)} ${TYPE_WORDS[type].short} shift`);
+    .map(
+      (p) =>
+        `set program: ${p.program} (portal ${quote(p.id)}) to keep it ${article(TYPE_WORDS[type].short)} ${TYPE_WORDS[type].short} shift`,
+    );
   if (blockedType.length === 0) return list([setType, ...others], 'or');
   if (others.length) return list(others, 'or');
   return `${setType} and let ${list(blockedType)} receive ${portal.type} for program ${portal.program}`;
@@ -67,7 +70,13 @@ export const shiftTypeMismatch: ConfigRule = {
         subject: s,
         at: at(s.source, ['messaging']),
         message: `shift \`${s.id}\` is for ${type}, but its program \`${s.program}\` belongs to portal \`${portal.id}\`, ${article(TYPE_WORDS[portal.type].portal)} ${TYPE_WORDS[portal.type].portal} portal: ${fixes(s, portal, type, model)}`,
-        related: [related(portal.source, `portal \`${portal.id}\` is ${article(TYPE_WORDS[portal.type].short)} ${TYPE_WORDS[portal.type].short} portal`, ['type'])],
+        related: [
+          related(
+            portal.source,
+            `portal \`${portal.id}\` is ${article(TYPE_WORDS[portal.type].short)} ${TYPE_WORDS[portal.type].short} portal`,
+            ['type'],
+          ),
+        ],
       });
     }
   },

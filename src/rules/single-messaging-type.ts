@@ -14,7 +14,9 @@ export const singleMessagingType: ConfigRule = {
     for (const s of model.shifts) {
       const raw = Object.prototype.hasOwnProperty.call(s.raw, 'messaging') ? s.raw.messaging : undefined;
       const portal = s.program === undefined ? undefined : model.portalByProgram.get(s.program);
-      const suggestion = portal?.type ? `messaging: ${portal.type} (the type of portal \`${portal.id}\`)` : 'messaging: chat or messaging: sms';
+      const suggestion = portal?.type
+        ? `messaging: ${portal.type} (the type of portal \`${portal.id}\`)`
+        : 'messaging: chat or messaging: sms';
       if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
         ctx.report({
           subject: s,
@@ -24,7 +26,10 @@ export const singleMessagingType: ConfigRule = {
       } else if (s.messaging.length > 1) {
         // Name the other portal's program, so the separate shift can be written as said.
         const others = portal?.type ? model.portals.filter((p) => p.type !== portal.type && p.program !== undefined) : [];
-        const other = others.length === 1 ? `with program: ${others[0]!.program} and messaging: ${others[0]!.type} for portal \`${others[0]!.id}\`` : 'for the other portal';
+        const other =
+          others.length === 1
+            ? `with program: ${others[0]!.program} and messaging: ${others[0]!.type} for portal \`${others[0]!.id}\``
+            : 'for the other portal';
         ctx.report({
           subject: s,
           at: at(s.source, ['messaging']),

@@ -1,4 +1,3 @@
-
 import { at, type ConfigRule } from './rule.js';
 import { overrideLabel } from '../words.js';
 

@@ -26,7 +26,14 @@ export const staffNotInProgram: ConfigRule = {
           subject: [s, user],
           at: at(s.source, ['staff', indexIn(s.raw, 'staff', id)]),
           message: `${id} is not assigned to program \`${s.program}\`, so ${id} does not count on \`${s.id}\` and gets no pop-ups or alerts: add ${s.program} to ${id}'s programs or remove ${id} from the shift`,
-          related: [related(user.source, `${id} is defined here`, Array.isArray(user.raw.programs) ? ['programs'] : [], Array.isArray(user.raw.programs) ? 'key' : 'value')],
+          related: [
+            related(
+              user.source,
+              `${id} is defined here`,
+              Array.isArray(user.raw.programs) ? ['programs'] : [],
+              Array.isArray(user.raw.programs) ? 'key' : 'value',
+            ),
+          ],
         });
       }
     }

@@ -38,8 +38,13 @@ export const unknownReference: ConfigRule = {
       for (const p of u.programs) {
         const path = ['programs', indexIn(u.raw, 'programs', p)];
         if (isAllPrograms(p) && !model.programById.has(p)) {
-          const each = portalPrograms.length ? `list each portal program ${u.id} answers (${list(portalPrograms.map(quote))}) instead` : 'list the programs instead';
-          ctx.report({ at: at(u.source, path), message: `user \`${u.id}\` is assigned to "${p}", but there is no "all programs" assignment: ${each}` });
+          const each = portalPrograms.length
+            ? `list each portal program ${u.id} answers (${list(portalPrograms.map(quote))}) instead`
+            : 'list the programs instead';
+          ctx.report({
+            at: at(u.source, path),
+            message: `user \`${u.id}\` is assigned to "${p}", but there is no "all programs" assignment: ${each}`,
+          });
         } else check('program', p, u.source, path, `user \`${u.id}\``);
       }
     }
@@ -54,7 +59,11 @@ export const unknownReference: ConfigRule = {
     for (const section of model.holidaysSections) {
       section.calendars.forEach((code) => {
         const result = checkCalendar(code);
-        if (!result.ok) ctx.report({ at: at(section.source, ['calendars', indexIn(section.raw, 'calendars', code)]), message: `holidays.calendars: ${result.problem}` });
+        if (!result.ok)
+          ctx.report({
+            at: at(section.source, ['calendars', indexIn(section.raw, 'calendars', code)]),
+            message: `holidays.calendars: ${result.problem}`,
+          });
       });
     }
   },

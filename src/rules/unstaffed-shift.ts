@@ -38,17 +38,21 @@ export const unstaffedShift: TimelineRule = {
         if (gaps.length === 0) return;
         unstaffed++;
         if (!first) {
-          const away = staffing.eligibleOf(shift).filter((u) => staffing.isAway(u, gaps[0]!.start)).map((u) => u.id);
+          const away = staffing
+            .eligibleOf(shift)
+            .filter((u) => staffing.isAway(u, gaps[0]!.start))
+            .map((u) => u.id);
           first = { start: gaps[0]!.start, end: gaps[0]!.end, away };
         }
       });
       if (!first) continue;
       const eligible = staffing.eligibleOf(shift).length;
-      const why = eligible === 0
-        ? 'none of its registered users can count (program or permission missing)'
-        : first.away.length
-          ? `${list(first.away)} ${first.away.length === 1 ? 'is' : 'are'} away, leaving fewer than minStaff ${shift.minStaff}`
-          : `only ${eligible} registered user${eligible === 1 ? '' : 's'} can count, fewer than minStaff ${shift.minStaff}`;
+      const why =
+        eligible === 0
+          ? 'none of its registered users can count (program or permission missing)'
+          : first.away.length
+            ? `${list(first.away)} ${first.away.length === 1 ? 'is' : 'are'} away, leaving fewer than minStaff ${shift.minStaff}`
+            : `only ${eligible} registered user${eligible === 1 ? '' : 's'} can count, fewer than minStaff ${shift.minStaff}`;
       ctx.report({
         at: location(shift),
         message: `shift \`${shift.id}\` is not staffed in ${unstaffed} of its ${total} occurrence${total === 1 ? '' : 's'} in the checked period (first ${localClock(first.start, zone)} to ${localClock(first.end, zone, first.start)}: ${why}), so portal ${list(portals.map((p) => `\`${p.id}\``))} stays offline then: register more eligible users${shift.minStaff > 1 ? ' or lower minStaff' : ''}`,

@@ -1,4 +1,3 @@
-
 import { intendedPrograms, likelyPortalType, sharedPrograms } from './root-causes.js';
 import { at, indexIn, type ConfigRule } from './rule.js';
 import { list, TYPE_WORDS } from '../words.js';
@@ -38,7 +37,9 @@ export const userWithoutAccess: ConfigRule = {
       for (const type of user.canReceive) {
         const has = user.programs.some((p) => moot(p) || model.portalByProgram.get(p)?.type === type);
         if (has) continue;
-        const options = [...new Set(model.portals.filter((p) => p.type === type && p.program !== undefined).map((p) => `\`${p.program}\``))];
+        const options = [
+          ...new Set(model.portals.filter((p) => p.type === type && p.program !== undefined).map((p) => `\`${p.program}\``)),
+        ];
         ctx.report({
           at: at(user.source, ['canReceive', indexIn(user.raw, 'canReceive', type)]),
           message: `${user.id} can receive ${TYPE_WORDS[type].permission} but is assigned to no ${type} portal program, so gets no pop-ups or alerts: ${options.length ? `add ${list(options, 'or')} to programs` : `add ${type === 'sms' ? 'an SMS' : 'a chat'} portal`}, or remove ${type} from canReceive`,

@@ -44,7 +44,7 @@ export function civilFromDays(days: DayNumber): CivilDate {
 
 /** Monday = 0 … Sunday = 6. 1970-01-01 was a Thursday (3). */
 export function weekdayOf(days: DayNumber): Weekday {
-  return (((days + 3) % 7) + 7) % 7 as Weekday;
+  return ((((days + 3) % 7) + 7) % 7) as Weekday;
 }
 
 export function isLeapYear(year: number): boolean {

@@ -192,7 +192,14 @@ const END_OF_RANGE = daysFromCivil(MAX_YEAR + 1, 1, 1);
  * same days, in the same order, as the general path (a test compares them), without its
  * per-period work. Returns false when the rule has another shape.
  */
-function forEachSimpleDay(norm: Normalized, dtstart: DayNumber, lastDay: number, windowStart: number, windowEnd: number, emit: (day: DayNumber) => boolean | void): boolean {
+function forEachSimpleDay(
+  norm: Normalized,
+  dtstart: DayNumber,
+  lastDay: number,
+  windowStart: number,
+  windowEnd: number,
+  emit: (day: DayNumber) => boolean | void,
+): boolean {
   const rule = norm.rule;
   if (rule.count !== undefined || rule.bySetPos || (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY')) return false;
   if (norm.byMonth || norm.byMonthDayPos || norm.byYearDayPos || norm.byWeekNoPos || norm.positioned.length > 0) return false;
@@ -229,7 +236,12 @@ function forEachSimpleDay(norm: Normalized, dtstart: DayNumber, lastDay: number,
  * until `emit` returns false, the rule ends, or the window is passed. A DTSTART date that does not
  * match the rule is not an occurrence (SPEC §3.1).
  */
-export function forEachOccurrenceDay(rule: RecurrenceRule, dtstart: DayNumber, options: ExpandOptions, emit: (day: DayNumber) => boolean | void): void {
+export function forEachOccurrenceDay(
+  rule: RecurrenceRule,
+  dtstart: DayNumber,
+  options: ExpandOptions,
+  emit: (day: DayNumber) => boolean | void,
+): void {
   const norm = normalize(rule, dtstart);
   const lastDay = options.lastDay ?? Infinity;
   const windowStart = options.windowStart ?? -Infinity;
@@ -324,7 +336,12 @@ export function occurrenceDays(rule: RecurrenceRule, dtstart: DayNumber, options
 }
 
 /** The first occurrence date not in `except`, or `undefined` if the series yields nothing. */
-export function firstOccurrenceDay(rule: RecurrenceRule, dtstart: DayNumber, lastDay: DayNumber | undefined, except: ReadonlySet<DayNumber>): DayNumber | undefined {
+export function firstOccurrenceDay(
+  rule: RecurrenceRule,
+  dtstart: DayNumber,
+  lastDay: DayNumber | undefined,
+  except: ReadonlySet<DayNumber>,
+): DayNumber | undefined {
   let first: DayNumber | undefined;
   forEachOccurrenceDay(rule, dtstart, { lastDay }, (d) => {
     if (except.has(d)) return true;

@@ -15,10 +15,7 @@ export interface ByDay {
 }
 
 /** UNTIL as written in the rule: a local date, a local date-time, or a UTC instant (`Z`). */
-export type RuleUntil =
-  | { kind: 'date'; day: DayNumber }
-  | { kind: 'local'; day: DayNumber; msOfDay: number }
-  | { kind: 'utc'; ms: number };
+export type RuleUntil = { kind: 'date'; day: DayNumber } | { kind: 'local'; day: DayNumber; msOfDay: number } | { kind: 'utc'; ms: number };
 
 export interface RecurrenceRule {
   freq: Frequency;
@@ -41,8 +38,20 @@ export const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
 const ALLOWED_FREQ = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 const ALL_FREQ = ['SECONDLY', 'MINUTELY', 'HOURLY', ...ALLOWED_FREQ];
 const KNOWN_PARTS = [
-  'FREQ', 'UNTIL', 'COUNT', 'INTERVAL', 'BYSECOND', 'BYMINUTE', 'BYHOUR', 'BYDAY', 'BYMONTHDAY',
-  'BYYEARDAY', 'BYWEEKNO', 'BYMONTH', 'BYSETPOS', 'WKST',
+  'FREQ',
+  'UNTIL',
+  'COUNT',
+  'INTERVAL',
+  'BYSECOND',
+  'BYMINUTE',
+  'BYHOUR',
+  'BYDAY',
+  'BYMONTHDAY',
+  'BYYEARDAY',
+  'BYWEEKNO',
+  'BYMONTH',
+  'BYSETPOS',
+  'WKST',
 ];
 
 function intList(name: string, value: string, min: number, max: number, signed: boolean, problems: string[]): number[] | undefined {
@@ -90,7 +99,10 @@ export function parseRule(text: string): RuleParse {
     body = body.slice(6);
   }
   if (/^DTSTART/i.test(body) || /\n/.test(body)) {
-    return { ok: false, problems: ['`repeat` takes one RRULE value such as FREQ=WEEKLY;BYDAY=MO; the series starts at `from` (no DTSTART)'] };
+    return {
+      ok: false,
+      problems: ['`repeat` takes one RRULE value such as FREQ=WEEKLY;BYDAY=MO; the series starts at `from` (no DTSTART)'],
+    };
   }
   if (body === '') return { ok: false, problems: ['the rule is empty: write e.g. FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR'] };
 
@@ -98,7 +110,13 @@ export function parseRule(text: string): RuleParse {
   for (const raw of body.replace(/;$/, '').split(';')) {
     const eq = raw.indexOf('=');
     const name = (eq < 0 ? raw : raw.slice(0, eq)).trim().toUpperCase();
-    const value = eq < 0 ? '' : raw.slice(eq + 1).trim().toUpperCase();
+    const value =
+      eq < 0
+        ? ''
+        : raw
+            .slice(eq + 1)
+            .trim()
+            .toUpperCase();
     if (eq < 0 || value === '') {
       problems.push(`"${raw}" is not a NAME=VALUE rule part`);
       continue;
@@ -177,7 +195,9 @@ export function parseRule(text: string): RuleParse {
       }
     }
     if (bad.length) {
-      problems.push(`BYDAY=${byDay}: ${bad.join(', ')} ${bad.length === 1 ? 'is not a weekday' : 'are not weekdays'}; use MO, TU, WE, TH, FR, SA, SU, optionally with a position such as 1MO or -1FR`);
+      problems.push(
+        `BYDAY=${byDay}: ${bad.join(', ')} ${bad.length === 1 ? 'is not a weekday' : 'are not weekdays'}; use MO, TU, WE, TH, FR, SA, SU, optionally with a position such as 1MO or -1FR`,
+      );
     }
     rule.byDay = days;
   }
@@ -194,12 +214,15 @@ export function parseRule(text: string): RuleParse {
     if (rule.byYearDay && (freq === 'WEEKLY' || freq === 'MONTHLY' || freq === 'DAILY')) {
       problems.push(`BYYEARDAY does not work with FREQ=${freq} (RFC 5545); use FREQ=YEARLY`);
     }
-    if (rule.byMonthDay && freq === 'WEEKLY') problems.push('BYMONTHDAY does not work with FREQ=WEEKLY (RFC 5545); use FREQ=MONTHLY or BYDAY');
+    if (rule.byMonthDay && freq === 'WEEKLY')
+      problems.push('BYMONTHDAY does not work with FREQ=WEEKLY (RFC 5545); use FREQ=MONTHLY or BYDAY');
     const positioned = rule.byDay?.find((d) => d.n !== undefined);
     if (positioned) {
       const code = `${positioned.n}${WEEKDAY_CODES[positioned.weekday]}`;
       if (freq !== 'MONTHLY' && freq !== 'YEARLY') {
-        problems.push(`BYDAY=${code} (a weekday with a position) only works with FREQ=MONTHLY or YEARLY; write ${WEEKDAY_CODES[positioned.weekday]} for every such weekday`);
+        problems.push(
+          `BYDAY=${code} (a weekday with a position) only works with FREQ=MONTHLY or YEARLY; write ${WEEKDAY_CODES[positioned.weekday]} for every such weekday`,
+        );
       } else if (freq === 'YEARLY' && rule.byWeekNo) {
         problems.push(`BYDAY=${code} cannot have a position when BYWEEKNO is given (RFC 5545)`);
       } else if (freq === 'MONTHLY' && Math.abs(positioned.n!) > 5) {

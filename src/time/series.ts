@@ -85,7 +85,12 @@ export function forEachOccurrence(spec: Series, fromMs: number, toMs: number, em
 }
 
 /** `forEachOccurrence` without an object per occurrence (for the timeline's inner loop). */
-export function forEachOccurrenceSpan(spec: Series, fromMs: number, toMs: number, emit: (start: number, end: number, day: DayNumber) => void): void {
+export function forEachOccurrenceSpan(
+  spec: Series,
+  fromMs: number,
+  toMs: number,
+  emit: (start: number, end: number, day: DayNumber) => void,
+): void {
   // An occurrence starting on local date d lies within [d - 1 day, d + 2 days] in UTC terms.
   const windowStart = Math.floor(fromMs / MS_PER_DAY) - 2;
   const windowEnd = Math.floor(toMs / MS_PER_DAY) + 2;

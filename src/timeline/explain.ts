@@ -11,7 +11,6 @@ import { ineligibility, StaffingContext, type Ineligibility } from './staffing.j
 import { offSpanAt, switchOffSpans } from './switches.js';
 import { stateRun, type OfflineReason, type PortalInterval } from './types.js';
 
-
 interface UserFacts {
   id: string;
   placeholder: boolean;
@@ -67,7 +66,13 @@ export interface Explanation {
 function switchState(model: Model, portalId: string | undefined, at: number): SwitchState {
   const span = offSpanAt(switchOffSpans(model, portalId), at);
   if (!span) return { off: false };
-  return { off: true, override: span.override, name: span.name, since: span.start, until: Number.isFinite(span.end) ? span.end : undefined };
+  return {
+    off: true,
+    override: span.override,
+    name: span.name,
+    since: span.start,
+    until: Number.isFinite(span.end) ? span.end : undefined,
+  };
 }
 
 const LOOKAHEAD = 60 * 86_400_000;
@@ -97,7 +102,15 @@ export function coveringOccurrences(model: Model, portal: Portal, at: number, st
         users.push(away ? { ...base, counts: false, why: 'away', away: { from: away.start, to: away.end } } : { ...base, counts: true });
       }
       const counting = users.filter((u) => u.counts).length;
-      occurrences.push({ shift, start: o.start, end: o.end, minStaff: shift.minStaff, counting, staffed: counting >= shift.minStaff, users });
+      occurrences.push({
+        shift,
+        start: o.start,
+        end: o.end,
+        minStaff: shift.minStaff,
+        counting,
+        staffed: counting >= shift.minStaff,
+        users,
+      });
     });
   }
   return occurrences;

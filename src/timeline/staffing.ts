@@ -114,7 +114,8 @@ export class StaffingContext {
    */
   segments(shift: Shift, start: number, end: number): StaffedSegment[] {
     const candidates = this.eligibleOf(shift);
-    if (!overlapsAny(this.awayUnion(shift), start, end)) return [{ start, end, counting: candidates, staffed: candidates.length >= shift.minStaff }];
+    if (!overlapsAny(this.awayUnion(shift), start, end))
+      return [{ start, end, counting: candidates, staffed: candidates.length >= shift.minStaff }];
     const cuts = new Set<number>();
     for (const user of candidates) {
       for (const a of this.awayOf(user)) {

@@ -79,10 +79,13 @@ export function actionLog(model: Model, portal: Portal, at: number, limit = 3): 
     if (span.offline <= at) entries.push({ action: 'offline', at: span.offline, ...base, ...(o.by ? { by: o.by } : {}) });
     // Who set it back online: `onlineBy`, else the user who switched it off (SPEC §3.2).
     const onlineBy = o.onlineBy ?? o.by;
-    if (span.online !== undefined && span.online <= at) entries.push({ action: 'online', at: span.online, ...base, ...(onlineBy ? { by: onlineBy } : {}) });
+    if (span.online !== undefined && span.online <= at)
+      entries.push({ action: 'online', at: span.online, ...base, ...(onlineBy ? { by: onlineBy } : {}) });
   }
   // Newest first; at the same instant an offline action follows the online one it hands over from.
-  entries.sort((a, b) => b.at - a.at || (a.action === b.action ? 0 : a.action === 'offline' ? -1 : 1) || (a.override < b.override ? -1 : 1));
+  entries.sort(
+    (a, b) => b.at - a.at || (a.action === b.action ? 0 : a.action === 'offline' ? -1 : 1) || (a.override < b.override ? -1 : 1),
+  );
   return entries.slice(0, limit);
 }
 
@@ -90,7 +93,11 @@ export function actionLog(model: Model, portal: Portal, at: number, limit = 3): 
  * Who works a portal switched off during staffed shifts (SPEC §3.2): the staffed serving
  * occurrences covering `at` and the users who count on them, as if the switches were on.
  */
-function staffingUnderSwitch(model: Model, portal: Portal, at: number): { shifts: string[]; staff: string[]; humans: string[]; alerts: string[] } {
+function staffingUnderSwitch(
+  model: Model,
+  portal: Portal,
+  at: number,
+): { shifts: string[]; staff: string[]; humans: string[]; alerts: string[] } {
   const staffed = coveringOccurrences(model, portal, at).filter((o) => o.staffed);
   const counting = new Map(staffed.flatMap((o) => o.users.filter((u) => u.counts).map((u) => [u.id, u] as const)));
   const staff = [...counting.keys()].sort(compareCodeUnits);
@@ -111,11 +118,12 @@ export function statusAt(model: Model, at: number): Status {
     const online = interval.state === 'online';
     // The timeline names an override only where staffed shifts would keep the portal online.
     const switchedOff = interval.state === 'offline' && interval.reason === 'override';
-    const working = interval.state === 'online'
-      ? { shifts: [...interval.shifts], staff: [...interval.staff], humans: [...interval.humans], alerts: [...interval.alerts] }
-      : switchedOff
-        ? staffingUnderSwitch(model, portal, at)
-        : { shifts: [], staff: [], humans: [], alerts: [] };
+    const working =
+      interval.state === 'online'
+        ? { shifts: [...interval.shifts], staff: [...interval.staff], humans: [...interval.humans], alerts: [...interval.alerts] }
+        : switchedOff
+          ? staffingUnderSwitch(model, portal, at)
+          : { shifts: [], staff: [], humans: [], alerts: [] };
     const status: PortalStatus = {
       id: portal.id,
       online,

@@ -153,7 +153,14 @@ class Stretches {
     const { start, staffing: s, off } = this;
     if (s) return { start, end, state: 'online', shifts: s.shifts, staff: s.staff, humans: s.humans, alerts: s.alerts };
     if (!off) return { start, end, state: 'offline', reason: this.reason as Exclude<OfflineReason, 'override'> };
-    return { start, end, state: 'offline', reason: 'override', override: off.name, scope: off.override.portal === undefined ? 'organization' : 'portal' };
+    return {
+      start,
+      end,
+      state: 'offline',
+      reason: 'override',
+      override: off.name,
+      scope: off.override.portal === undefined ? 'organization' : 'portal',
+    };
   }
 }
 
@@ -176,7 +183,7 @@ export function sweepPortal({ portal, period, segments, pool, organizationSwitch
   // The next instants at which the switches change; looked up again only once passed.
   let orgNext = -Infinity;
   let ownNext = -Infinity;
-  for (let t = period.from; t < period.to; ) {
+  for (let t = period.from; t < period.to;) {
     active.moveTo(t);
     if (t >= orgNext) orgNext = orgSwitch.nextChange(t);
     if (t >= ownNext) ownNext = ownSwitch.nextChange(t);

@@ -72,7 +72,8 @@ export function stateRun(intervals: readonly PortalInterval[], index = 0): { end
   const first = intervals[index]!;
   const override = (i: PortalInterval) => (i.state === 'offline' && i.reason === 'override' ? i.override : undefined);
   const same = (i: PortalInterval) =>
-    i.state === first.state && (i.state === 'online' || (first.state === 'offline' && i.reason === first.reason && override(i) === override(first)));
+    i.state === first.state &&
+    (i.state === 'online' || (first.state === 'offline' && i.reason === first.reason && override(i) === override(first)));
   let j = index;
   while (j + 1 < intervals.length && same(intervals[j + 1]!)) j++;
   return { end: intervals[j]!.end, next: intervals[j + 1] };

@@ -93,7 +93,8 @@ export function ownerOf(data: unknown, path: Path): string {
       if (parent === 'dates' && typeof date === 'string') return `holiday date ${quote(date)}`;
       return `${SINGULAR[parent]} #${seg + 1} in \`${parent}\``;
     }
-    if (typeof seg === 'string' && i === 0) return seg === 'holidays' || seg === 'organization' || seg === 'rules' ? `\`${seg}\`` : 'the file';
+    if (typeof seg === 'string' && i === 0)
+      return seg === 'holidays' || seg === 'organization' || seg === 'rules' ? `\`${seg}\`` : 'the file';
   }
   return 'the file';
 }
@@ -176,7 +177,11 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
       const key = String(params.additionalProperty);
       const allowed = Object.keys(propertiesAt(error) ?? {});
       const guess = key === '' ? undefined : didYouMean(key, allowed);
-      const hint = guess ? `did you mean \`${guess}\`?` : allowed.length ? `allowed keys are ${list(allowed.map((k) => `\`${k}\``))}` : 'remove it';
+      const hint = guess
+        ? `did you mean \`${guess}\`?`
+        : allowed.length
+          ? `allowed keys are ${list(allowed.map((k) => `\`${k}\``))}`
+          : 'remove it';
       const where = path.length === 0 ? 'at the top level' : `in ${subjectOf(data, path)}`;
       const name = key === '' ? 'an empty key' : `unknown key \`${key}\``;
       return { path: [...path, key], part: 'key', message: `${name} ${where}: ${hint}`, ...(guess ? { meant: guess } : {}) };
@@ -219,11 +224,16 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
     case 'pattern':
     case 'format': {
       if (path[0] === 'holidays' && path[1] === 'calendars') {
-        return { path, part: 'value', message: `calendar ${show(value)} must be a country code or country-region code such as US or US-IL` };
+        return {
+          path,
+          part: 'value',
+          message: `calendar ${show(value)} must be a country code or country-region code such as US or US-IL`,
+        };
       }
       const expected = (def && EXPECTED[def]) ?? 'the documented format';
       let message = `${subjectOf(data, path)} must be ${expected}, got ${show(value)}`;
-      if (def === 'timeOfDay' && value === '24:00') message = `${subjectOf(data, path)} cannot be "24:00": a start time is 00:00 to 23:59 (use "00:00" on the next date)`;
+      if (def === 'timeOfDay' && value === '24:00')
+        message = `${subjectOf(data, path)} cannot be "24:00": a start time is 00:00 to 23:59 (use "00:00" on the next date)`;
       return { path, part: 'value', message };
     }
     case 'enum': {
@@ -231,7 +241,11 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
       if (error.schemaPath.includes('propertyNames')) {
         const name = String((error as ErrorObject & { propertyName?: string }).propertyName ?? params.propertyName ?? value);
         const guess = didYouMean(name, allowed);
-        return { path: [...path, name], part: 'key', message: `unknown rule \`${name}\`${guess ? `: did you mean \`${guess}\`?` : ': run `shiftready rules` for the list'}` };
+        return {
+          path: [...path, name],
+          part: 'key',
+          message: `unknown rule \`${name}\`${guess ? `: did you mean \`${guess}\`?` : ': run `shiftready rules` for the list'}`,
+        };
       }
       const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
       return {
@@ -244,13 +258,21 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
       // `onlineBy` names who set the switch back online, so it needs `online` (SPEC §3.2).
       const key = String(params.property);
       const missing = String(params.missingProperty);
-      return { path: [...path, key], part: 'key', message: `\`${key}\` of ${owner} needs \`${missing}\`: add ${EXAMPLE[missing] ?? `\`${missing}\``}, or remove \`${key}\`` };
+      return {
+        path: [...path, key],
+        part: 'key',
+        message: `\`${key}\` of ${owner} needs \`${missing}\`: add ${EXAMPLE[missing] ?? `\`${missing}\``}, or remove \`${key}\``,
+      };
     }
     case 'propertyNames':
       return undefined; // reported by its `enum` error with the property's name
     case 'const':
       if (path.length === 1 && path[0] === 'shiftready') {
-        return { path, part: 'value', message: `unsupported format version ${show(value)}: this shiftready reads files marked \`shiftready: 1\`` };
+        return {
+          path,
+          part: 'value',
+          message: `unsupported format version ${show(value)}: this shiftready reads files marked \`shiftready: 1\``,
+        };
       }
       return { path, part: 'value', message: `${subjectOf(data, path)} must be ${JSON.stringify(params.allowedValue)}` };
     case 'minimum':

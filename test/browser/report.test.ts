@@ -39,7 +39,15 @@ function run(args: string[]): string {
 
 /** `report --format json` (SPEC §5.4), as far as these tests read it. */
 interface JsonReport {
-  portals: { id: string; onlineHours: number; humanHours: number; placeholderOnlyHours: number; alertHours: number; coverage: number; gaps: unknown[] }[];
+  portals: {
+    id: string;
+    onlineHours: number;
+    humanHours: number;
+    placeholderOnlyHours: number;
+    alertHours: number;
+    coverage: number;
+    gaps: unknown[];
+  }[];
   users: { id: string; hours: number }[];
 }
 
@@ -189,13 +197,31 @@ describe.each([FIXTURE, SPRING, FALL])('the HTML report of $config', (c) => {
       })),
     );
     expect(rows.map(({ cells: _cells, ...r }) => r)).toEqual(
-      data.report.portals.map((p) => ({ id: p.id, onlineHours: p.onlineHours, humanHours: p.humanHours, placeholderOnlyHours: p.placeholderOnlyHours, alertHours: p.alertHours, coverage: p.coverage, gaps: p.gaps.length })),
+      data.report.portals.map((p) => ({
+        id: p.id,
+        onlineHours: p.onlineHours,
+        humanHours: p.humanHours,
+        placeholderOnlyHours: p.placeholderOnlyHours,
+        alertHours: p.alertHours,
+        coverage: p.coverage,
+        gaps: p.gaps.length,
+      })),
     );
     // What a person reads is the same numbers.
     for (const [k, p] of data.report.portals.entries()) {
-      expect(rows[k]!.cells).toEqual([p.id, `${p.onlineHours.toFixed(2)} h`, `${p.humanHours.toFixed(2)} h`, `${p.placeholderOnlyHours.toFixed(2)} h`, `${p.alertHours.toFixed(2)} h`, `${(p.coverage * 100).toFixed(1)}%`, String(p.gaps.length)]);
+      expect(rows[k]!.cells).toEqual([
+        p.id,
+        `${p.onlineHours.toFixed(2)} h`,
+        `${p.humanHours.toFixed(2)} h`,
+        `${p.placeholderOnlyHours.toFixed(2)} h`,
+        `${p.alertHours.toFixed(2)} h`,
+        `${(p.coverage * 100).toFixed(1)}%`,
+        String(p.gaps.length),
+      ]);
     }
-    const users = await page.$$eval('#users tr[data-user]', (trs) => trs.map((tr) => ({ id: tr.getAttribute('data-user'), hours: Number(tr.getAttribute('data-hours')) })));
+    const users = await page.$$eval('#users tr[data-user]', (trs) =>
+      trs.map((tr) => ({ id: tr.getAttribute('data-user'), hours: Number(tr.getAttribute('data-hours')) })),
+    );
     expect(users).toEqual(data.report.users);
     const gapRows = await page.$$eval('#gaps tbody tr', (trs) => trs.length);
     expect(gapRows).toBe(data.report.portals.reduce((n, p) => n + p.gaps.length, 0));
@@ -216,7 +242,9 @@ describe.each([FIXTURE, SPRING, FALL])('the HTML report of $config', (c) => {
       expect(parts[1]).toMatch(/online \d+\.\d\d h of the period/);
     }
     // Each heat map has its numbers as a table too.
-    expect(await page.$$eval('figure.heat-map', (fs) => fs.map((f) => f.querySelectorAll('details table td.num').length))).toEqual(data.timeline.portals.map(() => 7 * 24));
+    expect(await page.$$eval('figure.heat-map', (fs) => fs.map((f) => f.querySelectorAll('details table td.num').length))).toEqual(
+      data.timeline.portals.map(() => 7 * 24),
+    );
     await page.emulateMedia({ media: 'print' });
     const print = await page.evaluate(() => ({
       details: getComputedStyle(document.getElementById('details')!).display,
@@ -234,7 +262,9 @@ describe.each([FIXTURE, SPRING, FALL])('the HTML report of $config', (c) => {
     let focused = '';
     for (let k = 0; k < 40 && focused !== 'interval'; k++) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => (document.activeElement?.classList.contains('interval') ? 'interval' : (document.activeElement?.tagName ?? '')));
+      focused = await page.evaluate(() =>
+        document.activeElement?.classList.contains('interval') ? 'interval' : (document.activeElement?.tagName ?? ''),
+      );
     }
     expect(focused).toBe('interval');
     const first = data.timeline.portals[0]!;
@@ -289,7 +319,15 @@ describe('details of the fixture, worked out by hand', () => {
   it('hovering an online interval shows its local times, shifts, staff and who answers', async () => {
     // Mon 2026-12-21 09:00-17:00 New York (14:00-22:00Z): web-day, staffed by ana and the placeholder.
     await page.hover('figure.portal[data-portal="web"] g.interval[data-start="2026-12-21T14:00:00Z"]');
-    expect(await details()).toEqual(['web', 'Online, with humans', 'Mon 2026-12-21 09:00 – 17:00 (8 h)', 'Shifts: web-day', 'Staff: ana, fake', 'Humans: ana', 'Alerted: ana']);
+    expect(await details()).toEqual([
+      'web',
+      'Online, with humans',
+      'Mon 2026-12-21 09:00 – 17:00 (8 h)',
+      'Shifts: web-day',
+      'Staff: ana, fake',
+      'Humans: ana',
+      'Alerted: ana',
+    ]);
   });
 
   it('hovering a placeholder-only interval says nobody answers', async () => {
@@ -297,14 +335,27 @@ describe('details of the fixture, worked out by hand', () => {
     await page.hover('figure.portal[data-portal="web"] g.interval[data-start="2026-12-21T22:00:00Z"]');
     const d = await details();
     expect(d[1]).toBe('Online with placeholders only: nobody answers, nobody is alerted');
-    expect(d.slice(2)).toEqual(['Mon 2026-12-21 17:00 – 21:00 (4 h)', 'Shifts: web-evening', 'Staff: fake', 'Humans: none', 'Alerted: nobody']);
-    expect(await page.getAttribute('figure.portal[data-portal="web"] g.interval[data-start="2026-12-21T22:00:00Z"]', 'data-kind')).toBe('on-placeholder');
+    expect(d.slice(2)).toEqual([
+      'Mon 2026-12-21 17:00 – 21:00 (4 h)',
+      'Shifts: web-evening',
+      'Staff: fake',
+      'Humans: none',
+      'Alerted: nobody',
+    ]);
+    expect(await page.getAttribute('figure.portal[data-portal="web"] g.interval[data-start="2026-12-21T22:00:00Z"]', 'data-kind')).toBe(
+      'on-placeholder',
+    );
   });
 
   it('hovering a switched-off interval names the override and who switched it', async () => {
     // The fire drill, Wed 2026-12-23 10:00-12:00 New York, by ana.
     await page.hover('figure.portal[data-portal="web"] g.interval[data-start="2026-12-23T15:00:00Z"]');
-    expect(await details()).toEqual(['web', 'Offline: switched off by ana', 'Wed 2026-12-23 10:00 – 12:00 (2 h)', 'Override: drill (portal switch): Fire drill']);
+    expect(await details()).toEqual([
+      'web',
+      'Offline: switched off by ana',
+      'Wed 2026-12-23 10:00 – 12:00 (2 h)',
+      'Override: drill (portal switch): Fire drill',
+    ]);
   });
 
   it('the details panel goes when the pointer leaves the intervals', async () => {

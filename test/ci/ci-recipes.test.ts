@@ -132,7 +132,8 @@ function fencedBlocks(markdown: string): Block[] {
     const indent = open[1] ?? '';
     const body: string[] = [];
     let j = i + 1;
-    for (; j < lines.length && !/^\s*```\s*$/.test(lines[j] ?? ''); j++) body.push((lines[j] ?? '').startsWith(indent) ? (lines[j] ?? '').slice(indent.length) : (lines[j] ?? ''));
+    for (; j < lines.length && !/^\s*```\s*$/.test(lines[j] ?? ''); j++)
+      body.push((lines[j] ?? '').startsWith(indent) ? (lines[j] ?? '').slice(indent.length) : (lines[j] ?? ''));
     if (j >= lines.length) throw new Error(`unclosed code block at docs/ci.md:${i + 1}`);
     blocks.push({ lang: open[2] ?? '', text: `${body.join('\n')}\n`, line: i + 1 });
     i = j;
@@ -176,7 +177,9 @@ interface GitlabJob {
 const WORKFLOW = parseYaml(blockFor('.github/workflows/shiftready.yml').text) as Workflow;
 const JOB_STEPS = Object.values(WORKFLOW.jobs)[0]?.steps ?? [];
 const GITLAB = parseYaml(blockFor('.gitlab-ci.yml').text) as Record<string, GitlabJob>;
-const GITLAB_DIFF = (parseYaml(YAML_BLOCKS.find((b) => /^shiftready-diff:/m.test(b.text))?.text ?? '{}') as Record<string, GitlabJob>)['shiftready-diff'];
+const GITLAB_DIFF = (parseYaml(YAML_BLOCKS.find((b) => /^shiftready-diff:/m.test(b.text))?.text ?? '{}') as Record<string, GitlabJob>)[
+  'shiftready-diff'
+];
 
 function stepRunning(pattern: RegExp): Step {
   const step = JOB_STEPS.find((s) => s.run !== undefined && pattern.test(s.run));
@@ -284,7 +287,8 @@ function expectWellFormedXml(xml: string): string {
         if (stack.length === 0) roots.push(name);
         if (!selfClosing) stack.push(name);
       }
-      for (const [, value = ''] of token.matchAll(/="([^"]*)"/g)) expect(value).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/);
+      for (const [, value = ''] of token.matchAll(/="([^"]*)"/g))
+        expect(value).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/);
     } else {
       expect(token).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/);
       if (stack.length === 0) expect(token.trim()).toBe('');
@@ -315,7 +319,11 @@ function parseWorkflowCommand(line: string): WorkflowCommand | null {
   const command = space < 0 ? info : info.slice(0, space);
   const properties: Record<string, string> = {};
   if (space > 0) {
-    for (const pair of info.slice(space + 1).trim().split(',').filter(Boolean)) {
+    for (const pair of info
+      .slice(space + 1)
+      .trim()
+      .split(',')
+      .filter(Boolean)) {
       const eq = pair.indexOf('=');
       if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
     }
@@ -341,7 +349,11 @@ function expectOutput(argv: readonly string[], run: { stdout: string }, cwd: str
   const format = flag(argv.join(' '), '(?:--format|-f)') ?? (argv[0] === 'check' ? 'stylish' : 'text');
   switch (format) {
     case 'sarif': {
-      const sarif = JSON.parse(content) as { version: string; $schema: string; runs: { tool: { driver: { name: string } }; results: unknown[] }[] };
+      const sarif = JSON.parse(content) as {
+        version: string;
+        $schema: string;
+        runs: { tool: { driver: { name: string } }; results: unknown[] }[];
+      };
       expect(sarif.version).toBe('2.1.0');
       expect(sarif.runs[0]?.tool.driver.name).toBe('shiftready');
       break;
@@ -397,7 +409,10 @@ describe('docs/ci.md', () => {
     expect(YAML_BLOCKS.length).toBeGreaterThanOrEqual(6);
     for (const block of YAML_BLOCKS) {
       const doc = parseDocument(block.text);
-      expect(doc.errors.map((e) => e.message), `yaml block at docs/ci.md:${block.line}`).toEqual([]);
+      expect(
+        doc.errors.map((e) => e.message),
+        `yaml block at docs/ci.md:${block.line}`,
+      ).toEqual([]);
     }
   });
 
@@ -496,35 +511,41 @@ describe('every shiftready command in docs/ci.md', () => {
     }
   });
 
-  it.each(commands.map((c) => [c.where, c.source] as const))('%s `%s` runs on the crisis-line example with exit code 0 and produces its output', async (_where, source) => {
-    const argv = substitute(source, CRISIS);
-    const out = flag(argv.join(' '), '(?:--out|-o)');
-    if (out) rmSync(join(WORK, out), { force: true });
-    const run = await shiftready(argv, WORK);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    const output = expectOutput(argv, run, WORK);
-    if (argv[0] === 'diff') {
-      expect(output).toContain('`text-evening`');
-      expect(output).toContain('origin/main');
-    }
-  });
-
-  it.each(commands.map((c) => [c.where, c.source] as const))('%s `%s` on the mistakes example exits 1, and a check still writes its output', async (_where, source) => {
-    const argv = substitute(source, MISTAKES);
-    const out = flag(argv.join(' '), '(?:--out|-o)');
-    if (out) rmSync(join(WORK, out), { force: true });
-    const run = await shiftready(argv, WORK);
-    expect(run.status).toBe(1);
-    if (argv[0] === 'check') {
+  it.each(commands.map((c) => [c.where, c.source] as const))(
+    '%s `%s` runs on the crisis-line example with exit code 0 and produces its output',
+    async (_where, source) => {
+      const argv = substitute(source, CRISIS);
+      const out = flag(argv.join(' '), '(?:--out|-o)');
+      if (out) rmSync(join(WORK, out), { force: true });
+      const run = await shiftready(argv, WORK);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
       const output = expectOutput(argv, run, WORK);
-      expect(output).toContain('override-not-permitted');
-    } else {
-      // report, holidays and diff refuse a configuration with errors, and say so.
-      expect(run.stderr).toContain('the configuration has errors');
-      if (out) expect(existsSync(join(WORK, out))).toBe(false);
-    }
-  });
+      if (argv[0] === 'diff') {
+        expect(output).toContain('`text-evening`');
+        expect(output).toContain('origin/main');
+      }
+    },
+  );
+
+  it.each(commands.map((c) => [c.where, c.source] as const))(
+    '%s `%s` on the mistakes example exits 1, and a check still writes its output',
+    async (_where, source) => {
+      const argv = substitute(source, MISTAKES);
+      const out = flag(argv.join(' '), '(?:--out|-o)');
+      if (out) rmSync(join(WORK, out), { force: true });
+      const run = await shiftready(argv, WORK);
+      expect(run.status).toBe(1);
+      if (argv[0] === 'check') {
+        const output = expectOutput(argv, run, WORK);
+        expect(output).toContain('override-not-permitted');
+      } else {
+        // report, holidays and diff refuse a configuration with errors, and say so.
+        expect(run.stderr).toContain('the configuration has errors');
+        if (out) expect(existsSync(join(WORK, out))).toBe(false);
+      }
+    },
+  );
 });
 
 // --- Running the workflow's steps the way the runner would --------------------------------------
@@ -590,7 +611,10 @@ type Scenario = { event: 'pull_request' | 'push'; sameRepository: boolean };
  * the event, `hashFiles` on the workspace. Any other term fails the test, so a new condition in
  * the docs gets a decision here too.
  */
-function evaluateIf(expression: string | undefined, state: { failed: boolean; outcomes: Record<string, string>; workspace: string; scenario: Scenario }): boolean {
+function evaluateIf(
+  expression: string | undefined,
+  state: { failed: boolean; outcomes: Record<string, string>; workspace: string; scenario: Scenario },
+): boolean {
   if (expression === undefined) return !state.failed; // success()
   let js = expression.replace(/^\$\{\{\s*([\s\S]*?)\s*\}\}$/, '$1');
   js = js
@@ -600,7 +624,10 @@ function evaluateIf(expression: string | undefined, state: { failed: boolean; ou
     .replace(/failure\(\)/g, String(state.failed))
     .replace(/steps\.([\w-]+)\.outcome\s*==\s*'(\w+)'/g, (_m, id: string, outcome: string) => String(state.outcomes[id] === outcome))
     .replace(/github\.event_name\s*==\s*'(\w+)'/g, (_m, event: string) => String(state.scenario.event === event))
-    .replace(/github\.event\.pull_request\.head\.repo\.full_name\s*==\s*github\.repository/g, String(state.scenario.event === 'pull_request' && state.scenario.sameRepository))
+    .replace(
+      /github\.event\.pull_request\.head\.repo\.full_name\s*==\s*github\.repository/g,
+      String(state.scenario.event === 'pull_request' && state.scenario.sameRepository),
+    )
     .replace(/hashFiles\('([^']+)'\)\s*!=\s*''/g, (_m, file: string) => String(existsSync(join(state.workspace, file))));
   expect(js, `a condition this test does not know how to evaluate: ${expression}`).toMatch(/^(true|false|&&|\|\||[\s()!])+$/);
   return Boolean(new Function(`return (${js});`)());
@@ -616,7 +643,11 @@ type Shell = 'bash' | 'in-process';
  * and `|| true`, or `cat FILE >> "$GITHUB_STEP_SUMMARY"`. Any other line fails the test: run that
  * scenario through bash instead.
  */
-async function runScriptLines(lines: readonly string[], cwd: string, summaryFile?: string): Promise<{ exitCode: number; stdout: string; lines: { line: string; exitCode: number }[] }> {
+async function runScriptLines(
+  lines: readonly string[],
+  cwd: string,
+  summaryFile?: string,
+): Promise<{ exitCode: number; stdout: string; lines: { line: string; exitCode: number }[] }> {
   let stdout = '';
   const ran: { line: string; exitCode: number }[] = [];
   for (const line of lines.map((l) => l.trim()).filter(Boolean)) {
@@ -659,7 +690,12 @@ interface StepResult {
  * step, npx running the repository's own shiftready), upload-sarif as a check of its input,
  * github-script against a fake API. Returns each step's result and whether the job failed.
  */
-async function runWorkflow(workspace: string, scenario: Scenario, comments: FakeComment[], shell: Shell): Promise<{ results: StepResult[]; failed: boolean }> {
+async function runWorkflow(
+  workspace: string,
+  scenario: Scenario,
+  comments: FakeComment[],
+  shell: Shell,
+): Promise<{ results: StepResult[]; failed: boolean }> {
   const state = { failed: false, outcomes: {} as Record<string, string>, workspace, scenario };
   const results: StepResult[] = [];
   const runnerTemp = scratch('runner');
@@ -685,7 +721,14 @@ async function runWorkflow(workspace: string, scenario: Scenario, comments: Fake
           writeFileSync(scriptFile, script);
           const run = spawnSync('bash', ['-e', scriptFile], {
             cwd: workspace,
-            env: { ...GIT_ENV, PATH: npxOnPath(), GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: join(runnerTemp, 'output'), GITHUB_WORKSPACE: workspace, CI: 'true' },
+            env: {
+              ...GIT_ENV,
+              PATH: npxOnPath(),
+              GITHUB_STEP_SUMMARY: summaryFile,
+              GITHUB_OUTPUT: join(runnerTemp, 'output'),
+              GITHUB_WORKSPACE: workspace,
+              CI: 'true',
+            },
             encoding: 'utf8',
           });
           exitCode = run.status ?? 1;
@@ -755,12 +798,15 @@ function pullRequestOrigin(changeConfig: (configDir: string) => void): string {
 }
 
 /** The result of the first step whose run (or uses) matches. */
-const stepResult = (run: { results: StepResult[] }, pattern: RegExp) => run.results.find((r) => pattern.test(r.step.run ?? r.step.uses ?? ''));
+const stepResult = (run: { results: StepResult[] }, pattern: RegExp) =>
+  run.results.find((r) => pattern.test(r.step.run ?? r.step.uses ?? ''));
 
 describe('the workflow, run step by step', () => {
   it('on a pull request with a clean configuration: passes, uploads SARIF, fills the summary and comments the change once', async () => {
     const workspace = pullRequestWorkspace(shortenTextEvening);
-    const comments: FakeComment[] = [{ id: 1, user: { login: 'someone', type: 'User' }, body: 'Looks good. <!-- shiftready-diff --> quoted' }];
+    const comments: FakeComment[] = [
+      { id: 1, user: { login: 'someone', type: 'User' }, body: 'Looks good. <!-- shiftready-diff --> quoted' },
+    ];
     const run = await runWorkflow(workspace, { event: 'pull_request', sameRepository: true }, comments, 'bash');
 
     expect(run.failed).toBe(false);
@@ -790,7 +836,7 @@ describe('the workflow, run step by step', () => {
     expect(comments[1]!.body).toBe('<!-- shiftready-diff -->\n## shiftready: coverage change\n\nsecond push\n');
   });
 
-  it('cuts a comment that would exceed GitHub\'s 65,536 characters', async () => {
+  it("cuts a comment that would exceed GitHub's 65,536 characters", async () => {
     const workspace = scratch('long-comment');
     writeFileSync(join(workspace, 'shiftready-diff.md'), `## shiftready: coverage change\n\n${'| x | 1.00 h |\n'.repeat(10_000)}`);
     const comments: FakeComment[] = [];
@@ -849,7 +895,10 @@ describe('the workflow, run step by step', () => {
   });
 
   it('the documented alternative to fetch-depth 0 (fetching only the base branch) is enough for diff', async () => {
-    const fetchBlock = YAML_BLOCKS.map((b) => parseYaml(b.text) as unknown).find((v): v is Step[] => Array.isArray(v) && typeof (v[0] as Step | undefined)?.run === 'string' && (v[0] as Step).run!.startsWith('git fetch'));
+    const fetchBlock = YAML_BLOCKS.map((b) => parseYaml(b.text) as unknown).find(
+      (v): v is Step[] =>
+        Array.isArray(v) && typeof (v[0] as Step | undefined)?.run === 'string' && (v[0] as Step).run!.startsWith('git fetch'),
+    );
     expect(fetchBlock).toBeDefined();
     const fetch = fetchBlock![0]!.run!.replace(/\$\{\{\s*github\.base_ref\s*\}\}/g, 'main');
     const full = pullRequestWorkspace(shortenTextEvening);
@@ -867,12 +916,21 @@ describe('the workflow, run step by step', () => {
 // --- GitLab CI ------------------------------------------------------------------------------
 
 /** Runs a GitLab job's script lines in order, stopping at the first that fails, as the runner does: through bash or in-process. */
-async function runGitlabScript(job: GitlabJob, workspace: string, shell: Shell, env: NodeJS.ProcessEnv = {}): Promise<{ exitCode: number; lines: { line: string; exitCode: number }[] }> {
+async function runGitlabScript(
+  job: GitlabJob,
+  workspace: string,
+  shell: Shell,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ exitCode: number; lines: { line: string; exitCode: number }[] }> {
   const script = job.script.filter((line) => !line.startsWith('npm ci')); // shiftready is already in node_modules
   if (shell === 'in-process') return runScriptLines(script, workspace);
   const lines: { line: string; exitCode: number }[] = [];
   for (const line of script) {
-    const run = spawnSync('bash', ['-c', `set -eo pipefail\n${line}`], { cwd: workspace, env: { ...GIT_ENV, PATH: npxOnPath(), CI: 'true', ...env }, encoding: 'utf8' });
+    const run = spawnSync('bash', ['-c', `set -eo pipefail\n${line}`], {
+      cwd: workspace,
+      env: { ...GIT_ENV, PATH: npxOnPath(), CI: 'true', ...env },
+      encoding: 'utf8',
+    });
     lines.push({ line, exitCode: run.status ?? 1 });
     if (run.status !== 0) return { exitCode: run.status ?? 1, lines };
   }
@@ -902,7 +960,10 @@ describe('the GitLab CI job', () => {
     expect(expectWellFormedXml(readFileSync(join(workspace, job!.artifacts.reports!.junit!), 'utf8'))).toBe('testsuites');
     const paths = job!.artifacts.paths ?? [];
     expect(paths.map((p) => p.replace(/.*\./, ''))).toEqual(['md', 'html']);
-    for (const path of paths) expect(readFileSync(join(workspace, path), 'utf8')).toMatch(path.endsWith('.html') ? /^<!doctype html>[^]*<h2>Coverage<\/h2>/ : /^## Coverage report/);
+    for (const path of paths)
+      expect(readFileSync(join(workspace, path), 'utf8')).toMatch(
+        path.endsWith('.html') ? /^<!doctype html>[^]*<h2>Coverage<\/h2>/ : /^## Coverage report/,
+      );
   });
 
   it('fails on errors because of the check, and the JUnit report lists every finding', async () => {
@@ -914,7 +975,10 @@ describe('the GitLab CI job', () => {
     const junit = readFileSync(join(workspace, job!.artifacts.reports!.junit!), 'utf8');
     expectWellFormedXml(junit);
     const failures = Number(/<testsuites [^>]*failures="(\d+)"/.exec(junit)?.[1]);
-    const json = JSON.parse((await shiftready(['check', 'config/', '--format', 'json'], workspace)).stdout) as { errorCount: number; warningCount: number };
+    const json = JSON.parse((await shiftready(['check', 'config/', '--format', 'json'], workspace)).stdout) as {
+      errorCount: number;
+      warningCount: number;
+    };
     expect(failures).toBe(json.errorCount + json.warningCount);
   });
 
@@ -950,7 +1014,9 @@ interface PreCommitConfig {
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = parseYaml(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as HookDefinition[];
   const hook = hooks.find((h) => h.id === 'shiftready-check')!;
-  const userConfig = parseYaml(blockFor('.pre-commit-config.yaml', (p) => (p as PreCommitConfig).repos?.[0]?.repo !== 'local').text) as PreCommitConfig;
+  const userConfig = parseYaml(
+    blockFor('.pre-commit-config.yaml', (p) => (p as PreCommitConfig).repos?.[0]?.repo !== 'local').text,
+  ) as PreCommitConfig;
   const userHook = userConfig.repos[0]!.hooks.find((h) => h.id === hook.id)!;
 
   it('defines shiftready-check with the keys pre-commit requires', () => {
@@ -995,8 +1061,10 @@ describe('.pre-commit-hooks.yaml', () => {
     expect((await shiftready(argv([]), root)).status).toBe(0);
   });
 
-  it('the documented local hook runs the project\'s own shiftready', () => {
-    const local = parseYaml(blockFor('.pre-commit-config.yaml', (p) => (p as PreCommitConfig).repos?.[0]?.repo === 'local').text) as PreCommitConfig;
+  it("the documented local hook runs the project's own shiftready", () => {
+    const local = parseYaml(
+      blockFor('.pre-commit-config.yaml', (p) => (p as PreCommitConfig).repos?.[0]?.repo === 'local').text,
+    ) as PreCommitConfig;
     const localHook = local.repos[0]!.hooks[0]!;
     expect(localHook).toMatchObject({ id: 'shiftready-check', language: 'system', pass_filenames: false });
     const repo = scratch('local-hook');
@@ -1008,7 +1076,7 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(run.status).toBe(0);
   });
 
-  it('installs under pre-commit: npm runs pack\'s lifecycle scripts in the background here (.npmrc)', () => {
+  it("installs under pre-commit: npm runs pack's lifecycle scripts in the background here (.npmrc)", () => {
     // pre-commit takes all that `npm pack` prints as the tarball's name; a foreground `prepare`
     // build prints its banner there and the install fails.
     const npm = spawnSync('npm', ['config', 'get', 'foreground-scripts'], { cwd: ROOT, encoding: 'utf8' });
@@ -1031,7 +1099,9 @@ describe.skipIf(preCommitSkipped)(`pre-commit, end to end${skipNote(preCommitSki
   it('installs the hook from the repository and blocks a commit that breaks the configuration', () => {
     const base = scratch('pre-commit');
     const hookRepo = join(base, 'shiftready');
-    const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+    const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+      .stdout.split('\0')
+      .filter(Boolean);
     for (const file of listed) {
       if (!existsSync(join(ROOT, file))) continue;
       mkdirSync(dirname(join(hookRepo, file)), { recursive: true });
@@ -1046,7 +1116,10 @@ describe.skipIf(preCommitSkipped)(`pre-commit, end to end${skipNote(preCommitSki
     git(base, 'init', '--quiet', '-b', 'main', user);
     copyExample(CRISIS, join(user, 'config'));
     const config = blockFor('.pre-commit-config.yaml', (p) => (p as PreCommitConfig).repos?.[0]?.repo !== 'local').text;
-    writeFileSync(join(user, '.pre-commit-config.yaml'), config.replace(/repo: .*/, `repo: ${hookRepo}`).replace(/rev: .*/, 'rev: v0.0.0-test'));
+    writeFileSync(
+      join(user, '.pre-commit-config.yaml'),
+      config.replace(/repo: .*/, `repo: ${hookRepo}`).replace(/rev: .*/, 'rev: v0.0.0-test'),
+    );
     const env = { ...GIT_ENV, PRE_COMMIT_HOME: join(base, 'cache') };
     const preCommit = (...args: string[]) => spawnSync('pre-commit', args, { cwd: user, env, encoding: 'utf8', timeout: 300_000 });
     git(user, 'add', '-A');
@@ -1159,7 +1232,15 @@ describe('--format github', () => {
 
     const github = await shiftready(['check', '.', '--format', 'github'], dir);
     const json = JSON.parse((await shiftready(['check', '.', '--format', 'json'], dir)).stdout) as {
-      findings: { rule: string; severity: string; message: string; file: string; line: number; column: number; related?: { file: string; line: number; column: number; message: string }[] }[];
+      findings: {
+        rule: string;
+        severity: string;
+        message: string;
+        file: string;
+        line: number;
+        column: number;
+        related?: { file: string; line: number; column: number; message: string }[];
+      }[];
     };
     expect(github.status).toBe(1);
     const lines = github.stdout.split('\n');
@@ -1185,6 +1266,9 @@ describe('--format github', () => {
     const example = /`(::error [^`]+)`/.exec(DOC)?.[1];
     expect(example).toBeDefined();
     expect(example).toMatch(ANNOTATION);
-    expect(parseWorkflowCommand(example!)?.properties).toMatchObject({ file: 'config/shifts/sms.yaml', title: 'shiftready staff-lacks-permission' });
+    expect(parseWorkflowCommand(example!)?.properties).toMatchObject({
+      file: 'config/shifts/sms.yaml',
+      title: 'shiftready staff-lacks-permission',
+    });
   });
 });

@@ -309,7 +309,9 @@ describe('resource exhaustion', () => {
     const dir = tempDir({ 'big.yaml': text });
     expectClean(await check(['big.yaml'], dir), 1, 'big.yaml:1:1', '20.0 MB', '4 MB', 'yaml-syntax');
     // Refused by its size before it is parsed: the size is the one finding.
-    const { findings } = JSON.parse((await check(['big.yaml', '--format', 'json'], dir)).stdout) as { findings: { line: number; message: string }[] };
+    const { findings } = JSON.parse((await check(['big.yaml', '--format', 'json'], dir)).stdout) as {
+      findings: { line: number; message: string }[];
+    };
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 1, message: expect.stringContaining('20.0 MB') });
   });
@@ -323,7 +325,13 @@ describe('prototype names', () => {
 
   it('an unknown reference to `valueOf` is still reported (ids are not looked up on prototypes)', async () => {
     const dir = tempDir({ 'ids.yaml': PROTO_IDS.replace('staff: [hasOwnProperty]', 'staff: [hasOwnProperty, valueOf, isPrototypeOf]') });
-    expectClean(await check(['ids.yaml'], dir), 1, 'user `valueOf`, which does not exist', 'user `isPrototypeOf`, which does not exist', 'unknown-reference');
+    expectClean(
+      await check(['ids.yaml'], dir),
+      1,
+      'user `valueOf`, which does not exist',
+      'user `isPrototypeOf`, which does not exist',
+      'unknown-reference',
+    );
   });
 
   it('duplicate prototype-named ids are duplicates', async () => {
@@ -351,7 +359,9 @@ describe('prototype names', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
     const r1 = checkText(PROTO_KEYS);
     const r2 = checkText(PROTO_IDS);
-    const r3 = checkText(`shiftready: 1\n"__proto__": { "polluted": 1 }\norganization: { "__proto__": { "polluted": 1 }, id: o, name: n, timezone: UTC }\n`);
+    const r3 = checkText(
+      `shiftready: 1\n"__proto__": { "polluted": 1 }\norganization: { "__proto__": { "polluted": 1 }, id: o, name: n, timezone: UTC }\n`,
+    );
     expect(r1.findings.length).toBeGreaterThan(0);
     expect(r2.findings).toEqual([]);
     expect(r3.findings.length).toBeGreaterThan(0);
@@ -400,7 +410,15 @@ shifts:
 
   it('booleans where lists belong: schema findings, exit 1', async () => {
     const dir = tempDir({ 'bools.yaml': `${BASE}shifts: true\noverrides: false\n` });
-    expectClean(await check(['bools.yaml'], dir), 1, 'bools.yaml:29:9', 'must be a list of shifts', 'not true/false', 'bools.yaml:30:12', 'schema');
+    expectClean(
+      await check(['bools.yaml'], dir),
+      1,
+      'bools.yaml:29:9',
+      'must be a list of shifts',
+      'not true/false',
+      'bools.yaml:30:12',
+      'schema',
+    );
   });
 
   it('null sections (`users:` with nothing): a schema finding on the section, exit 1', async () => {
@@ -489,15 +507,18 @@ describe('special files', () => {
     expectClean(await check(['/dev/null']), 2, '/dev/null', 'character device');
   });
 
-  it.skipIf(NO_SPECIAL_FILES)(`a symlink loop (a -> .) and a dangling symlink in a directory: searched once, skipped${skipNote(NO_SPECIAL_FILES)}`, async () => {
-    const dir = tempDir({ 'conf/a.yaml': BASE });
-    symlinkSync('.', join(dir, 'conf/loop'));
-    symlinkSync('nowhere.yaml', join(dir, 'conf/dangling.yaml'));
-    symlinkSync('b', join(dir, 'conf/c'));
-    symlinkSync('c', join(dir, 'conf/b'));
-    const r = await check(['conf'], dir);
-    expectClean(r, 0, '1 file checked');
-  });
+  it.skipIf(NO_SPECIAL_FILES)(
+    `a symlink loop (a -> .) and a dangling symlink in a directory: searched once, skipped${skipNote(NO_SPECIAL_FILES)}`,
+    async () => {
+      const dir = tempDir({ 'conf/a.yaml': BASE });
+      symlinkSync('.', join(dir, 'conf/loop'));
+      symlinkSync('nowhere.yaml', join(dir, 'conf/dangling.yaml'));
+      symlinkSync('b', join(dir, 'conf/c'));
+      symlinkSync('c', join(dir, 'conf/b'));
+      const r = await check(['conf'], dir);
+      expectClean(r, 0, '1 file checked');
+    },
+  );
 
   it.skipIf(NO_SPECIAL_FILES)(`a dangling symlink named explicitly: exit 2, no such file${skipNote(NO_SPECIAL_FILES)}`, async () => {
     const dir = tempDir();
@@ -505,12 +526,15 @@ describe('special files', () => {
     expectClean(await check(['dangling.yaml'], dir), 2, 'dangling.yaml', 'no such file or directory');
   });
 
-  it.skipIf(NO_SPECIAL_FILES)(`a symlink loop named explicitly: exit 2, too many levels of symbolic links${skipNote(NO_SPECIAL_FILES)}`, async () => {
-    const dir = tempDir();
-    symlinkSync('b.yaml', join(dir, 'a.yaml'));
-    symlinkSync('a.yaml', join(dir, 'b.yaml'));
-    expectClean(await check(['a.yaml'], dir), 2, 'a.yaml', 'too many levels of symbolic links');
-  });
+  it.skipIf(NO_SPECIAL_FILES)(
+    `a symlink loop named explicitly: exit 2, too many levels of symbolic links${skipNote(NO_SPECIAL_FILES)}`,
+    async () => {
+      const dir = tempDir();
+      symlinkSync('b.yaml', join(dir, 'a.yaml'));
+      symlinkSync('a.yaml', join(dir, 'b.yaml'));
+      expectClean(await check(['a.yaml'], dir), 2, 'a.yaml', 'too many levels of symbolic links');
+    },
+  );
 });
 
 describe('paths', () => {
@@ -523,7 +547,12 @@ describe('paths', () => {
   });
 
   it('a directory with no shiftready files: exit 2, nothing matched', async () => {
-    const dir = tempDir({ 'conf/other.yaml': 'name: not ours\n', 'conf/readme.txt': 'shiftready: 1\n', 'conf/.hidden/x.yaml': BASE, 'conf/node_modules/x.yaml': BASE });
+    const dir = tempDir({
+      'conf/other.yaml': 'name: not ours\n',
+      'conf/readme.txt': 'shiftready: 1\n',
+      'conf/.hidden/x.yaml': BASE,
+      'conf/node_modules/x.yaml': BASE,
+    });
     expectClean(await check(['conf'], dir), 2, 'conf: no shiftready files found');
   });
 
@@ -551,13 +580,16 @@ describe('paths', () => {
 });
 
 describe('--out targets', () => {
-  it.skipIf(NO_SPECIAL_FILES)(`--out through a symlink writes the file it points to and keeps the link${skipNote(NO_SPECIAL_FILES)}`, async () => {
-    const dir = tempDir({ 'a.yaml': BASE, 'real.json': 'old\n' });
-    symlinkSync('real.json', join(dir, 'link.json'));
-    expectClean(await check(['a.yaml', '--format', 'json', '--out', 'link.json'], dir), 0);
-    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(dir, 'real.json'), 'utf8')).toContain('"findings"');
-  });
+  it.skipIf(NO_SPECIAL_FILES)(
+    `--out through a symlink writes the file it points to and keeps the link${skipNote(NO_SPECIAL_FILES)}`,
+    async () => {
+      const dir = tempDir({ 'a.yaml': BASE, 'real.json': 'old\n' });
+      symlinkSync('real.json', join(dir, 'link.json'));
+      expectClean(await check(['a.yaml', '--format', 'json', '--out', 'link.json'], dir), 0);
+      expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+      expect(readFileSync(join(dir, 'real.json'), 'utf8')).toContain('"findings"');
+    },
+  );
 
   it('--out into a missing directory: exit 2, cannot write', async () => {
     const dir = tempDir({ 'a.yaml': BASE });
@@ -629,7 +661,9 @@ describe('format version and document shape', () => {
   });
 
   it('a duplicate key: exit 1, a yaml-syntax finding at the duplicate', async () => {
-    const dir = tempDir({ 'dup.yaml': 'shiftready: 1\norganization:\n  id: org\n  name: Test Line\n  timezone: America/Chicago\n  name: Other\n' });
+    const dir = tempDir({
+      'dup.yaml': 'shiftready: 1\norganization:\n  id: org\n  name: Test Line\n  timezone: America/Chicago\n  name: Other\n',
+    });
     expectClean(await check(['dup.yaml'], dir), 1, 'dup.yaml:6:3', 'appears twice', 'yaml-syntax');
   });
 });

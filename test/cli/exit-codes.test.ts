@@ -127,7 +127,7 @@ describe('init', () => {
     expect(again.stderr).toMatch(/already exists: remove it or use --force/);
     expect((await cli(['init', '--force'], dir)).code).toBe(0);
   });
-  it('takes the organization\'s time zone, and refuses an invalid one', async () => {
+  it("takes the organization's time zone, and refuses an invalid one", async () => {
     const dir = tempDir();
     expect((await cli(['init', '--timezone', 'Europe/London'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'shiftready.yaml'), 'utf8')).toContain('timezone: Europe/London');

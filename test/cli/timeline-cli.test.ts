@@ -212,7 +212,10 @@ describe('status --format json (SPEC §5.2)', () => {
     expectExactJson(await statusJson('2026-01-10T12:00'), {
       at: '2026-01-10T18:00:00Z',
       organization: { online: false, status: NOT_WITHIN },
-      portals: [offlinePortal('text', 'no-shift', true, SMS_MESSAGE, [ORG_ON, ORG_OFF]), offlinePortal('web', 'no-shift', true, CHAT_DEFAULT, [ORG_ON, ORG_OFF, LUNCH_ON])],
+      portals: [
+        offlinePortal('text', 'no-shift', true, SMS_MESSAGE, [ORG_ON, ORG_OFF]),
+        offlinePortal('web', 'no-shift', true, CHAT_DEFAULT, [ORG_ON, ORG_OFF, LUNCH_ON]),
+      ],
     });
   });
 
@@ -223,7 +226,10 @@ describe('status --format json (SPEC §5.2)', () => {
     expectExactJson(await statusJson('2026-01-07T19:00'), {
       at: '2026-01-08T01:00:00Z',
       organization: { online: false, status: NOT_WITHIN },
-      portals: [offlinePortal('text', 'unstaffed', true, SMS_MESSAGE, []), offlinePortal('web', 'no-shift', true, CHAT_DEFAULT, [LUNCH_ON, LUNCH_OFF])],
+      portals: [
+        offlinePortal('text', 'unstaffed', true, SMS_MESSAGE, []),
+        offlinePortal('web', 'no-shift', true, CHAT_DEFAULT, [LUNCH_ON, LUNCH_OFF]),
+      ],
     });
     // Wed 10:00 = 16:00Z: web online with ben and ph (ana away).
     expectExactJson(await statusJson('2026-01-07T10:00'), {
@@ -262,7 +268,20 @@ overrides:
     expectExactJson(await statusJson('2026-01-05T10:00', cwd), {
       at: '2026-01-05T16:00:00Z',
       organization: { online: true, status: WITHIN },
-      portals: [{ id: 'web', online: true, reason: null, inLegend: true, newConversations: 'accepted', offlineMessage: null, existingConversations: null, shifts: ['weekday-chat'], staff: ['ana', 'ben'], humans: ['ana', 'ben'] }],
+      portals: [
+        {
+          id: 'web',
+          online: true,
+          reason: null,
+          inLegend: true,
+          newConversations: 'accepted',
+          offlineMessage: null,
+          existingConversations: null,
+          shifts: ['weekday-chat'],
+          staff: ['ana', 'ben'],
+          humans: ['ana', 'ben'],
+        },
+      ],
     });
     // Tue 12:30: switched off by lunch (an action exists, still no log); the configured text; still
     // in the legend; conversations in progress continue with ana and ben on weekday-chat.
@@ -270,7 +289,18 @@ overrides:
       at: '2026-01-06T18:30:00Z',
       organization: { online: false, status: NOT_WITHIN },
       portals: [
-        { id: 'web', online: false, reason: 'override', inLegend: true, newConversations: 'rejected', offlineMessage: 'Chat is closed; call 988.', existingConversations: 'continue', shifts: ['weekday-chat'], staff: ['ana', 'ben'], humans: ['ana', 'ben'] },
+        {
+          id: 'web',
+          online: false,
+          reason: 'override',
+          inLegend: true,
+          newConversations: 'rejected',
+          offlineMessage: 'Chat is closed; call 988.',
+          existingConversations: 'continue',
+          shifts: ['weekday-chat'],
+          staff: ['ana', 'ben'],
+          humans: ['ana', 'ben'],
+        },
       ],
     });
   });
@@ -302,7 +332,15 @@ overrides:
         : { start: `2026-01-${start}:00Z`, end: `2026-01-${end}:00Z`, state: 'offline', reason };
     expect(text.intervals).toEqual([
       off('12T06:00', '13T00:00', 'no-shift'),
-      { start: '2026-01-13T00:00:00Z', end: '2026-01-13T01:00:00Z', state: 'online', shifts: ['evening-sms'], staff: ['ana'], humans: ['ana'], alerts: ['ana'] },
+      {
+        start: '2026-01-13T00:00:00Z',
+        end: '2026-01-13T01:00:00Z',
+        state: 'online',
+        shifts: ['evening-sms'],
+        staff: ['ana'],
+        humans: ['ana'],
+        alerts: ['ana'],
+      },
       off('13T01:00', '13T04:00', 'override'),
       off('13T04:00', '14T00:00', 'no-shift'),
       off('14T00:00', '14T04:00', 'override'),
@@ -313,7 +351,14 @@ overrides:
     // The organization override is now "2".
     const thu = JSON.parse((await cli(['compile', '--from', '2026-01-08T16:00', '--to', '2026-01-08T16:30'], cwd)).stdout);
     expect(thu.portals.find((p: { id: string }) => p.id === 'web').intervals).toEqual([
-      { start: '2026-01-08T22:00:00Z', end: '2026-01-08T22:30:00Z', state: 'offline', reason: 'override', override: '2', scope: 'organization' },
+      {
+        start: '2026-01-08T22:00:00Z',
+        end: '2026-01-08T22:30:00Z',
+        state: 'offline',
+        reason: 'override',
+        override: '2',
+        scope: 'organization',
+      },
     ]);
     // Sat 2026-01-17 12:00 = 18:00Z: text has no shift (reason no-shift) but its own switch is
     // still off, so it is not in the legend. Its log: text-off's offline at 13T01:00Z, then the
@@ -328,7 +373,7 @@ overrides:
     );
   });
 
-  it('when both switches are off the interval names the organization\'s override', async () => {
+  it("when both switches are off the interval names the organization's override", async () => {
     const text = `${BASE}shifts:
   - id: day
     program: chat-program
@@ -353,11 +398,26 @@ overrides:
     const run = await cli(['compile', '--from', '2026-01-06T09:00', '--to', '2026-01-06T17:00'], cwd);
     expect(run.code, run.stderr).toBe(0);
     const web = JSON.parse(run.stdout).portals.find((p: { id: string }) => p.id === 'web');
-    const on = (start: string, end: string) => ({ start, end, state: 'online', shifts: ['day'], staff: ['ana', 'ben'], humans: ['ana', 'ben'], alerts: ['ana'] });
+    const on = (start: string, end: string) => ({
+      start,
+      end,
+      state: 'online',
+      shifts: ['day'],
+      staff: ['ana', 'ben'],
+      humans: ['ana', 'ben'],
+      alerts: ['ana'],
+    });
     expect(web.intervals).toEqual([
       on('2026-01-06T15:00:00Z', '2026-01-06T18:00:00Z'),
       { start: '2026-01-06T18:00:00Z', end: '2026-01-06T18:30:00Z', state: 'offline', reason: 'override', override: 'p', scope: 'portal' },
-      { start: '2026-01-06T18:30:00Z', end: '2026-01-06T20:00:00Z', state: 'offline', reason: 'override', override: 'o', scope: 'organization' },
+      {
+        start: '2026-01-06T18:30:00Z',
+        end: '2026-01-06T20:00:00Z',
+        state: 'offline',
+        reason: 'override',
+        override: 'o',
+        scope: 'organization',
+      },
       on('2026-01-06T20:00:00Z', '2026-01-06T23:00:00Z'),
     ]);
     // 12:45 (18:45Z): both off → override; web's own switch is off → not in the legend. `day` is
@@ -365,7 +425,10 @@ overrides:
     const during = { existingConversations: 'continue', shifts: ['day'], staff: ['ana', 'ben'], humans: ['ana', 'ben'] };
     const both = JSON.parse(await statusJson('2026-01-06T12:45', cwd));
     expect(both.portals[1]).toEqual({
-      ...offlinePortal('web', 'override', false, CHAT_DEFAULT, [entry('offline', '2026-01-06T18:30:00Z', 'organization', 'o'), entry('offline', '2026-01-06T18:00:00Z', 'portal', 'p')]),
+      ...offlinePortal('web', 'override', false, CHAT_DEFAULT, [
+        entry('offline', '2026-01-06T18:30:00Z', 'organization', 'o'),
+        entry('offline', '2026-01-06T18:00:00Z', 'portal', 'p'),
+      ]),
       ...during,
     });
     // 13:30 (19:30Z): the portal switch is back on, the organization's still off → in the legend.
@@ -385,7 +448,10 @@ overrides:
 function legend(text: string): string[] {
   const line = text.split('\n').find((l) => l.includes('Portal Legend'));
   expect(line, text).toBeDefined();
-  const listed = line!.slice(line!.indexOf('Portal Legend') + 'Portal Legend'.length).replace(/^:?\s*/, '').split(/—|not listed/)[0]!;
+  const listed = line!
+    .slice(line!.indexOf('Portal Legend') + 'Portal Legend'.length)
+    .replace(/^:?\s*/, '')
+    .split(/—|not listed/)[0]!;
   return listed.split(/[,\s]+/).filter((s) => /^[a-z]+$/.test(s));
 }
 /** A portal's state line, up to where it says until when (the state itself, not what follows). */
@@ -393,7 +459,7 @@ const lineOf = (text: string, portal: string) =>
   (text.split('\n').find((l) => new RegExp(`\\b${portal}\\b`).test(l) && /online|offline/i.test(l)) ?? '').split(/\buntil\b/)[0]!;
 
 describe('status --format text', () => {
-  it('says whether the organization is within a staffed shift, each portal\'s state and the legend', async () => {
+  it("says whether the organization is within a staffed shift, each portal's state and the legend", async () => {
     const cwd = dir();
     const a = await cli(['status', '--at', '2026-01-05T10:00'], cwd);
     expect(a.code).toBe(0);
@@ -449,7 +515,14 @@ describe('explain', () => {
     expect(e).toMatchObject({ portal: 'web', at: '2026-01-07T16:00:00Z', online: true, reason: null });
     expect(e.occurrences).toHaveLength(1);
     // 2026-01-07 09:00-17:00 CST; 2 count (ben, ph) of the 5 registered.
-    expect(e.occurrences[0]).toMatchObject({ shift: 'weekday-chat', start: '2026-01-07T15:00:00Z', end: '2026-01-07T23:00:00Z', minStaff: 1, counting: 2, staffed: true });
+    expect(e.occurrences[0]).toMatchObject({
+      shift: 'weekday-chat',
+      start: '2026-01-07T15:00:00Z',
+      end: '2026-01-07T23:00:00Z',
+      minStaff: 1,
+      counting: 2,
+      staffed: true,
+    });
     const users = Object.fromEntries(e.occurrences[0].users.map((u: { id: string }) => [u.id, u]));
     expect(Object.keys(users).sort()).toEqual(['ana', 'ben', 'cy', 'dee', 'ph']);
     expect(users.ana).toMatchObject({ counts: false, why: 'away' });
@@ -554,7 +627,20 @@ describe('a configuration with errors blocks the timeline commands', () => {
     expect(blocked.stderr).toMatch(/staff-not-in-program/);
     expect(blocked.stderr).toMatch(/staff-lacks-permission/);
     // ... and --rule turns them down, giving the same timeline.
-    const allowed = await cli(['compile', '--from', '2026-01-05', '--to', '2026-01-12', '--rule', 'staff-not-in-program=warn', '--rule', 'staff-lacks-permission=off'], strict);
+    const allowed = await cli(
+      [
+        'compile',
+        '--from',
+        '2026-01-05',
+        '--to',
+        '2026-01-12',
+        '--rule',
+        'staff-not-in-program=warn',
+        '--rule',
+        'staff-lacks-permission=off',
+      ],
+      strict,
+    );
     expect(allowed.code).toBe(0);
     expect(allowed.stdout).toBe((await cli(['compile', '--from', '2026-01-05', '--to', '2026-01-12'], cwd)).stdout);
   });
@@ -599,27 +685,42 @@ describe('periods and now', () => {
 
   it('--from/--to are local dates or date-times (to exclusive), or instants with Z', async () => {
     // 2026-01-05 00:00 CST = 06:00Z.
-    expect(await period(['--from', '2026-01-05', '--to', '2026-01-12'])).toEqual({ from: '2026-01-05T06:00:00Z', to: '2026-01-12T06:00:00Z' });
+    expect(await period(['--from', '2026-01-05', '--to', '2026-01-12'])).toEqual({
+      from: '2026-01-05T06:00:00Z',
+      to: '2026-01-12T06:00:00Z',
+    });
     // Z instants, clipping the timeline: web is offline 12:00Z-15:00Z, online from 15:00Z.
     const run = await cli(['compile', '--from', '2026-01-05T12:00:00Z', '--to', '2026-01-05T18:00:00Z'], dir());
     expect(JSON.parse(run.stdout)).toEqual({
       shiftready: 1,
       period: { from: '2026-01-05T12:00:00Z', to: '2026-01-05T18:00:00Z' },
       portals: [
-        { id: 'text', type: 'sms', intervals: [{ start: '2026-01-05T12:00:00Z', end: '2026-01-05T18:00:00Z', state: 'offline', reason: 'no-shift' }] },
+        {
+          id: 'text',
+          type: 'sms',
+          intervals: [{ start: '2026-01-05T12:00:00Z', end: '2026-01-05T18:00:00Z', state: 'offline', reason: 'no-shift' }],
+        },
         {
           id: 'web',
           type: 'chat',
           intervals: [
             { start: '2026-01-05T12:00:00Z', end: '2026-01-05T15:00:00Z', state: 'offline', reason: 'no-shift' },
-            { start: '2026-01-05T15:00:00Z', end: '2026-01-05T18:00:00Z', state: 'online', shifts: ['weekday-chat'], staff: ['ana', 'ben', 'ph'], humans: ['ana', 'ben'], alerts: ['ana'] },
+            {
+              start: '2026-01-05T15:00:00Z',
+              end: '2026-01-05T18:00:00Z',
+              state: 'online',
+              shifts: ['weekday-chat'],
+              staff: ['ana', 'ben', 'ph'],
+              humans: ['ana', 'ben'],
+              alerts: ['ana'],
+            },
           ],
         },
       ],
     });
   });
 
-  it('the default period is the 90 days from today\'s local midnight in the organization\'s zone', async () => {
+  it("the default period is the 90 days from today's local midnight in the organization's zone", async () => {
     // --now 2026-01-05T03:00Z is Sun 2026-01-04 21:00 in Chicago: today is 2026-01-04 (local),
     // from = 2026-01-04 00:00 CST = 06:00Z. +90 days = 2026-04-04 (day of year 4+90 = 94: Jan 31,
     // Feb 59, Mar 90 → Apr 4), after the 2026-03-08 DST change: 00:00 CDT = 05:00Z.
@@ -645,7 +746,7 @@ describe('periods and now', () => {
     expect(e.at).toBe('2026-01-05T16:00:00Z');
   });
 
-  it('does not depend on the machine\'s time zone', async () => {
+  it("does not depend on the machine's time zone", async () => {
     const cwd = dir();
     const argv = ['compile', '--now', '2026-01-05T03:00:00Z', '--to', '2026-01-20'];
     const before = (await cli(argv, cwd)).stdout;

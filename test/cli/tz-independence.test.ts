@@ -77,7 +77,11 @@ async function runIn(env: Record<string, string>): Promise<Environment> {
     SHIFTREADY_TEST_COMMANDS: JSON.stringify(COMMANDS),
   };
   delete fullEnv.FORCE_COLOR;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', CHILD], { cwd: ROOT, env: fullEnv, maxBuffer: 256 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', CHILD], {
+    cwd: ROOT,
+    env: fullEnv,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return JSON.parse(stdout) as Environment;
 }
 

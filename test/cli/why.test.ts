@@ -20,9 +20,11 @@ const SHIFT = `shifts:
     from: 2026-01-05
     staff: [ana, ben]
 `;
-const NO_CHAT = (text: string) => text.replace('    programs: [chat-program]\n    canReceive: [chat]\n', '    programs: [chat-program]\n    canReceive: [sms]\n');
+const NO_CHAT = (text: string) =>
+  text.replace('    programs: [chat-program]\n    canReceive: [chat]\n', '    programs: [chat-program]\n    canReceive: [sms]\n');
 const dir = (text: string) => tempDir({ 'org.yaml': text });
-const SET_ASIDE_ONE = 'shiftready: 1 configuration error was set aside to answer (the users they concern do not count); run `shiftready check` to see it\n';
+const SET_ASIDE_ONE =
+  'shiftready: 1 configuration error was set aside to answer (the users they concern do not count); run `shiftready check` to see it\n';
 
 describe('status and explain answer despite non-structural errors (SPEC §5, 1.1)', () => {
   // ben cannot receive chat: staff-lacks-permission (an error, not structural), and user-without-access
@@ -69,7 +71,9 @@ describe('--at in a clock change says which instant it used (SPEC §3.1, §5, 1.
   it('a time that does not exist (spring forward): read with the offset before the gap', async () => {
     // Chicago 2026-03-08 02:30 does not exist; SPEC §3.1 reads it as 03:30 CDT = 08:30Z.
     const run = await cli(['status', '--at', '2026-03-08T02:30'], cwd);
-    expect(run.stdout).toContain('Note: 2026-03-08 02:30 does not exist in America/Chicago (the clocks move forward); it was read as 2026-03-08 03:30 (UTC-5) = 2026-03-08T08:30:00Z.\n');
+    expect(run.stdout).toContain(
+      'Note: 2026-03-08 02:30 does not exist in America/Chicago (the clocks move forward); it was read as 2026-03-08 03:30 (UTC-5) = 2026-03-08T08:30:00Z.\n',
+    );
     const explain = await cli(['explain', '--portal', 'web', '--at', '2026-03-08T02:30'], cwd);
     expect(explain.stdout).toContain('it was read as 2026-03-08 03:30 (UTC-5) = 2026-03-08T08:30:00Z.');
   });
@@ -132,9 +136,13 @@ describe('status while switched off during a shift (SPEC §3.2, 1.1)', () => {
   it("lists who is on shift and says, in the article's words, what happens to conversations", async () => {
     const text = `${BASE}${SHIFT}overrides:\n  - id: lunch\n    portal: web\n    offline: 2026-01-06T12:00\n    online: 2026-01-06T13:00\n    by: ana\n`;
     const run = await cli(['status', '--at', '2026-01-06T12:30'], dir(text));
-    expect(run.stdout).toContain('  ○ web   chat  offline until 13:00 (then online): switched off by ana (override lunch, portal switch)\n');
+    expect(run.stdout).toContain(
+      '  ○ web   chat  offline until 13:00 (then online): switched off by ana (override lunch, portal switch)\n',
+    );
     expect(run.stdout).toContain('      during shifts s1; staff: ana, ben\n');
-    expect(run.stdout).toContain('      conversations in progress continue and queued chat visitors stay queued with the people on shift; new chat visitors are turned away\n');
+    expect(run.stdout).toContain(
+      '      conversations in progress continue and queued chat visitors stay queued with the people on shift; new chat visitors are turned away\n',
+    );
   });
 });
 

@@ -139,7 +139,10 @@ describe('rule documentation pages', () => {
         expect(page!.problems, 'page format problems').toEqual([]);
         expect(page!.title, 'the first line is `# <rule-id>`').toBe(id);
         expect(page!.severity, '**Default severity:** must match meta.severity').toBe(severity);
-        expect(page!.headings.filter((h) => SECTIONS.includes(h)), 'sections, in this order').toEqual(SECTIONS);
+        expect(
+          page!.headings.filter((h) => SECTIONS.includes(h)),
+          'sections, in this order',
+        ).toEqual(SECTIONS);
         expect(failing.length, 'exactly one ```yaml failing example').toBe(1);
         expect(passing.length, 'exactly one ```yaml passing example').toBe(1);
       });
@@ -150,13 +153,18 @@ describe('rule documentation pages', () => {
         expect(example.text.startsWith('shiftready: 1\n'), 'an example is a complete config file starting with `shiftready: 1`').toBe(true);
         const marked = markers(example.text);
         const foreign = [...marked].filter(([, ids]) => ids.some((m) => m !== id));
-        expect(foreign.map(([line, ids]) => `${line}: ${ids.join(', ')}`), `markers must name ${id}`).toEqual([]);
+        expect(
+          foreign.map(([line, ids]) => `${line}: ${ids.join(', ')}`),
+          `markers must name ${id}`,
+        ).toEqual([]);
         const expected = [...marked.keys()].sort((a, b) => a - b);
         expect(expected.length, `mark at least one line with \`# \u2190 ${id}\``).toBeGreaterThan(0);
 
         const { findings } = checkText(example.text, example.options);
         const got = [...new Set(findings.filter((f) => f.rule === id).map((f) => f.line))].sort((a, b) => a - b);
-        expect(got, `lines reported by ${id} (example starts at docs line ${example.mdLine}); all findings:\n${show(findings)}`).toEqual(expected);
+        expect(got, `lines reported by ${id} (example starts at docs line ${example.mdLine}); all findings:\n${show(findings)}`).toEqual(
+          expected,
+        );
       });
 
       it('failing example: silenced by --rule off and by shiftready-disable-next-line', () => {

@@ -19,7 +19,9 @@ describe('rule lists', () => {
   });
 
   it("the README's rule tables list every rule of the registry, with its default severity", () => {
-    const rows = [...read('README.md').matchAll(/^\| \[([a-z-]+)\]\(docs\/rules\/\1\.md\) \| (error|warn) \|/gm)].map((m) => [m[1]!, m[2]!] as const);
+    const rows = [...read('README.md').matchAll(/^\| \[([a-z-]+)\]\(docs\/rules\/\1\.md\) \| (error|warn) \|/gm)].map(
+      (m) => [m[1]!, m[2]!] as const,
+    );
     expect(rows.map(([id]) => id).sort()).toEqual(ids);
     for (const [id, severity] of rows) expect(RULES.find((r) => r.meta.id === id)!.meta.severity).toBe(severity);
   });

@@ -28,7 +28,11 @@ function readAll(dir: string): Record<string, string> {
 const FILES = readAll(DIR);
 const run = (files: Record<string, string>) =>
   check(
-    loadFromTexts(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, text]) => ({ file, text }))),
+    loadFromTexts(
+      Object.entries(files)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([file, text]) => ({ file, text })),
+    ),
     OPTIONS,
   ).findings;
 const key = (f: Finding) => `${f.file.slice('examples/mistakes/'.length)}:${f.line}:${f.column} ${f.rule}`;
@@ -63,7 +67,11 @@ const ADVICE: Record<string, { says: RegExp; edits: Edit[] }> = {
     says: /add a program of its own to `programs` and set it here/,
     edits: [
       ['programs-and-portals.yaml', '  - id: phones\n', '  - id: phones\n  - id: teen-chat\n'],
-      ['programs-and-portals.yaml', '    name: Teen Chat\n    type: chat\n    program: web-chat\n', '    name: Teen Chat\n    type: chat\n    program: teen-chat\n'],
+      [
+        'programs-and-portals.yaml',
+        '    name: Teen Chat\n    type: chat\n    program: web-chat\n',
+        '    name: Teen Chat\n    type: chat\n    program: teen-chat\n',
+      ],
     ],
   },
   'shifts/chat.yaml:9:12 schema': { says: /write "09:00"/, edits: [['shifts/chat.yaml', 'start: 0900', 'start: "09:00"']] },
@@ -71,7 +79,11 @@ const ADVICE: Record<string, { says: RegExp; edits: Edit[] }> = {
     says: /keep chat and make a separate shift with program: text-line and messaging: sms/,
     edits: [
       ['shifts/chat.yaml', '    messaging: [chat, sms]\n', '    messaging: chat\n'],
-      ['shifts/chat.yaml', '  - id: web-weekend\n', '  - id: text-evening-2\n    program: text-line\n    messaging: sms\n    start: "17:00"\n    end: "22:00"\n    repeat: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\n    from: 2026-01-05\n    staff: [placeholder, dana]\n\n  - id: web-weekend\n'],
+      [
+        'shifts/chat.yaml',
+        '  - id: web-weekend\n',
+        '  - id: text-evening-2\n    program: text-line\n    messaging: sms\n    start: "17:00"\n    end: "22:00"\n    repeat: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\n    from: 2026-01-05\n    staff: [placeholder, dana]\n\n  - id: web-weekend\n',
+      ],
     ],
   },
   'shifts/chat.yaml:29:13 invalid-recurrence': { says: /BYHOUR is not allowed/, edits: [['shifts/chat.yaml', ';BYHOUR=10', '']] },
@@ -83,16 +95,31 @@ const ADVICE: Record<string, { says: RegExp; edits: Edit[] }> = {
     says: /add web-chat to pat's programs/,
     edits: [['users.yaml', '    programs: [phones]\n', '    programs: [phones, web-chat]\n']],
   },
-  'shifts/chat.yaml:40:12 invalid-shift-time': { says: /correct one of the dates/, edits: [['shifts/chat.yaml', 'until: 2025-12-26', 'until: 2030-12-26']] },
+  'shifts/chat.yaml:40:12 invalid-shift-time': {
+    says: /correct one of the dates/,
+    edits: [['shifts/chat.yaml', 'until: 2025-12-26', 'until: 2030-12-26']],
+  },
   'shifts/chat.yaml:45:16 shift-type-mismatch': {
     says: /set messaging: chat/,
     edits: [['shifts/chat.yaml', '    messaging: sms\n    start: "22:00"', '    messaging: chat\n    start: "22:00"']],
   },
-  'shifts/chat.yaml:50:15 invalid-timezone': { says: /did you mean America\/Chicago\?/, edits: [['shifts/chat.yaml', 'America/Chicgo', 'America/Chicago']] },
-  'shifts/sms.yaml:13:15 fixed-offset-timezone': { says: /use America\/New_York/, edits: [['shifts/sms.yaml', 'timezone: EST', 'timezone: America/New_York']] },
+  'shifts/chat.yaml:50:15 invalid-timezone': {
+    says: /did you mean America\/Chicago\?/,
+    edits: [['shifts/chat.yaml', 'America/Chicgo', 'America/Chicago']],
+  },
+  'shifts/sms.yaml:13:15 fixed-offset-timezone': {
+    says: /use America\/New_York/,
+    edits: [['shifts/sms.yaml', 'timezone: EST', 'timezone: America/New_York']],
+  },
   'shifts/sms.yaml:14:32 staff-lacks-permission': {
     says: /add sms to kim's canReceive/,
-    edits: [['users.yaml', '    programs: [web-chat, text-line]\n    canReceive: [chat]\n', '    programs: [web-chat, text-line]\n    canReceive: [chat, sms]\n']],
+    edits: [
+      [
+        'users.yaml',
+        '    programs: [web-chat, text-line]\n    canReceive: [chat]\n',
+        '    programs: [web-chat, text-line]\n    canReceive: [chat, sms]\n',
+      ],
+    ],
   },
   'shifts/sms.yaml:14:37 unknown-reference': { says: /did you mean `jordan`\?/, edits: [['shifts/sms.yaml', 'jordon]', 'jordan]']] },
   'shifts/sms.yaml:16:9 duplicate-id': {
@@ -103,8 +130,16 @@ const ADVICE: Record<string, { says: RegExp; edits: Edit[] }> = {
     says: /or remove the shift if it is not a messaging shift/,
     edits: [['shifts/sms.yaml', /\n {2}- id: phones-daytime\n(?: {4}.*\n)+/.source, '\n']],
   },
-  'shifts/sms.yaml:36:14 shift-program-not-portal': { says: /set program: text-line/, edits: [['shifts/sms.yaml', 'program: All Programs', 'program: text-line']] },
-  'users.yaml:12:19 placeholder-mobile-alerts': { says: /remove mobileAlerts/, edits: [['users.yaml', '    canReceive: [chat, sms]\n    mobileAlerts: true\n\n  - id: dana', '    canReceive: [chat, sms]\n\n  - id: dana']] },
+  'shifts/sms.yaml:36:14 shift-program-not-portal': {
+    says: /set program: text-line/,
+    edits: [['shifts/sms.yaml', 'program: All Programs', 'program: text-line']],
+  },
+  'users.yaml:12:19 placeholder-mobile-alerts': {
+    says: /remove mobileAlerts/,
+    edits: [
+      ['users.yaml', '    canReceive: [chat, sms]\n    mobileAlerts: true\n\n  - id: dana', '    canReceive: [chat, sms]\n\n  - id: dana'],
+    ],
+  },
   'users.yaml:39:5 yaml-syntax': { says: /remove or rename one/, edits: [['users.yaml', '    mobileAlerts: false\n', '']] },
 };
 
@@ -121,7 +156,7 @@ function apply(edits: readonly Edit[]): Record<string, string> {
   return files;
 }
 
-describe('examples/mistakes: following each finding\'s advice (SPEC §4, 1.1)', () => {
+describe("examples/mistakes: following each finding's advice (SPEC §4, 1.1)", () => {
   const before = run(FILES);
 
   it('has an edit for every finding, and no edit for a finding that is not there', () => {

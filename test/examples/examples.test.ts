@@ -46,13 +46,18 @@ describe('examples/crisis-line', () => {
 
   // Later versions add time-based rules (coverage, placeholder-only, unstaffed, overrides,
   // holidays) that look at the 90 days from "now": the example must stay clean whenever it runs.
-  it.each(['2026-01-05T12:00', '2026-07-06T12:00', '2026-11-25T12:00', '2026-12-24T12:00', '2027-06-01T12:00', '2030-01-01T12:00', '2034-12-31T23:59'])(
-    'has no findings with now = %s',
-    (now) => {
-      const result = check(load([CRISIS], { cwd: ROOT }), { now });
-      expect(show(result.findings)).toEqual([]);
-    },
-  );
+  it.each([
+    '2026-01-05T12:00',
+    '2026-07-06T12:00',
+    '2026-11-25T12:00',
+    '2026-12-24T12:00',
+    '2027-06-01T12:00',
+    '2030-01-01T12:00',
+    '2034-12-31T23:59',
+  ])('has no findings with now = %s', (now) => {
+    const result = check(load([CRISIS], { cwd: ROOT }), { now });
+    expect(show(result.findings)).toEqual([]);
+  });
 
   it('has no findings with the real clock', () => {
     const result = check(load([CRISIS], { cwd: ROOT }));
@@ -112,7 +117,10 @@ describe('examples/crisis-line', () => {
         expect(s.messaging, s.id).toHaveLength(1);
         expect(s.minStaff, s.id).toBe(1);
         const users = eligible(s.id);
-        expect(users.map((u) => u.id), s.id).toContain(placeholder.id);
+        expect(
+          users.map((u) => u.id),
+          s.id,
+        ).toContain(placeholder.id);
         const humans = users.filter((u) => !u.placeholder);
         expect(humans.length, `${s.id}: real eligible users`).toBeGreaterThanOrEqual(2);
         expect(humans.filter((u) => u.away.length === 0).length, `${s.id}: a real user who is never away`).toBeGreaterThanOrEqual(1);

@@ -67,7 +67,14 @@ describe('json (SPEC §5.3)', () => {
           column: 9,
           related: [{ file: 'users.yaml', line: 22, column: 5, message: 'jane is defined here' }],
         },
-        { rule: 'user-without-access', severity: 'warn', message: '100% <odd> & "quoted" | piped\nsecond line: a, b', file: 'dir with space/users.yaml', line: 3, column: 7 },
+        {
+          rule: 'user-without-access',
+          severity: 'warn',
+          message: '100% <odd> & "quoted" | piped\nsecond line: a, b',
+          file: 'dir with space/users.yaml',
+          line: 3,
+          column: 7,
+        },
       ],
       errorCount: 1,
       warningCount: 1,
@@ -162,7 +169,14 @@ describe('sarif 2.1.0', () => {
       ruleIndex: ids.indexOf('staff-lacks-permission'),
       level: 'error',
       message: { text: 'jane cannot receive SMS, so jane does not count on `sms-evenings`: add sms to canReceive' },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'shifts/sms.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 14, startColumn: 9 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'shifts/sms.yaml', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 14, startColumn: 9 },
+          },
+        },
+      ],
       relatedLocations: [
         {
           id: 1,

@@ -95,7 +95,9 @@ describe('the HTML report page', () => {
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('<title>Coverage report — Harbor &lt;Help&gt; Line &amp; Co</title>');
     // The override's note, in the interval's data attribute.
-    expect(html).toContain('data-more="Override: drill (organization switch): &lt;o&#39;neil&gt; &amp; x&quot; onmouseover=&quot;alert(2)"');
+    expect(html).toContain(
+      'data-more="Override: drill (organization switch): &lt;o&#39;neil&gt; &amp; x&quot; onmouseover=&quot;alert(2)"',
+    );
   });
 
   it('needs nothing from outside the file', () => {
@@ -121,7 +123,10 @@ describe('the HTML report page', () => {
     timeline.portals.forEach((p, k) => {
       const fig = figures[k]!;
       expect(fig).toContain(`data-portal="${p.id}" data-intervals="${p.intervals.length}"`);
-      const drawn = [...fig.matchAll(/<g class="interval"[^>]*data-start="([^"]+)" data-end="([^"]+)"/g)].map((m) => ({ start: m[1], end: m[2] }));
+      const drawn = [...fig.matchAll(/<g class="interval"[^>]*data-start="([^"]+)" data-end="([^"]+)"/g)].map((m) => ({
+        start: m[1],
+        end: m[2],
+      }));
       expect(drawn).toEqual(p.intervals.map((i) => ({ start: i.start, end: i.end })));
     });
   });
@@ -129,11 +134,15 @@ describe('the HTML report page', () => {
   it('shows the numbers of the JSON report', () => {
     const config = loadFromTexts([{ file: 'org.yaml', text: HOSTILE }]);
     const options = { ...PERIOD, now: '2026-12-01T00:00' };
-    const json = reportJson(coverage(config, options)) as { portals: { id: string; onlineHours: number; humanHours: number; coverage: number }[] };
+    const json = reportJson(coverage(config, options)) as {
+      portals: { id: string; onlineHours: number; humanHours: number; coverage: number }[];
+    };
     const html = coveragePage(config, options);
     // By hand: 14 days of 09:00-17:00 (112 h) less the 1-hour drill = 111 h of 336 h.
     expect(json.portals).toMatchObject([{ id: 'web', onlineHours: 111, humanHours: 111, coverage: 0.33 }]);
-    expect(html).toContain('data-portal="web" data-online-hours="111" data-human-hours="111" data-placeholder-only-hours="0" data-alert-hours="0" data-coverage="0.33" data-gaps="0"');
+    expect(html).toContain(
+      'data-portal="web" data-online-hours="111" data-human-hours="111" data-placeholder-only-hours="0" data-alert-hours="0" data-coverage="0.33" data-gaps="0"',
+    );
     expect(html).toContain('<td class="num">111.00 h</td>');
   });
 
@@ -146,6 +155,8 @@ describe('the HTML report page', () => {
     const config = loadFromTexts([{ file: 'org.yaml', text: HOSTILE }]);
     const timeline = compile(config, PERIOD);
     const html = coveragePage(config, PERIOD);
-    expect([...html.matchAll(/<figure class="portal" data-portal="([^"]+)"/g)].map((m) => m[1])).toEqual(timeline.portals.map((p) => p.portal.id));
+    expect([...html.matchAll(/<figure class="portal" data-portal="([^"]+)"/g)].map((m) => m[1])).toEqual(
+      timeline.portals.map((p) => p.portal.id),
+    );
   });
 });

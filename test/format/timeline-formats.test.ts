@@ -71,11 +71,34 @@ const WEEK = ['--from', '2026-01-05', '--to', '2026-01-12'];
 const z = (s: string) => `2026-01-${s}:00Z`;
 const noShift = (s: string, e: string) => ({ start: z(s), end: z(e), state: 'offline', reason: 'no-shift' });
 const unstaffed = (s: string, e: string) => ({ start: z(s), end: z(e), state: 'offline', reason: 'unstaffed' });
-const switched = (s: string, e: string, override: string, scope: string) => ({ start: z(s), end: z(e), state: 'offline', reason: 'override', override, scope });
+const switched = (s: string, e: string, override: string, scope: string) => ({
+  start: z(s),
+  end: z(e),
+  state: 'offline',
+  reason: 'override',
+  override,
+  scope,
+});
 /** web online: weekday-chat staffed; ana + ph count, ana is the only human and has alerts. */
-const webOn = (s: string, e: string) => ({ start: z(s), end: z(e), state: 'online', shifts: ['weekday-chat'], staff: ['ana', 'ph'], humans: ['ana'], alerts: ['ana'] });
+const webOn = (s: string, e: string) => ({
+  start: z(s),
+  end: z(e),
+  state: 'online',
+  shifts: ['weekday-chat'],
+  staff: ['ana', 'ph'],
+  humans: ['ana'],
+  alerts: ['ana'],
+});
 /** text online: evening-sms staffed by ana alone. */
-const textOn = (s: string, e: string) => ({ start: z(s), end: z(e), state: 'online', shifts: ['evening-sms'], staff: ['ana'], humans: ['ana'], alerts: ['ana'] });
+const textOn = (s: string, e: string) => ({
+  start: z(s),
+  end: z(e),
+  state: 'online',
+  shifts: ['evening-sms'],
+  staff: ['ana'],
+  humans: ['ana'],
+  alerts: ['ana'],
+});
 
 /** The whole expected document, keys in the order of SPEC §5.1. */
 const EXPECTED = {
@@ -125,7 +148,7 @@ const EXPECTED = {
 };
 
 describe('compile --format json', () => {
-  it('is exactly the hand-computed timeline, in the spec\'s key order, one interval per line', async () => {
+  it("is exactly the hand-computed timeline, in the spec's key order, one interval per line", async () => {
     const dir = tempDir({ 'org.yaml': CONFIG });
     const run = await cli(['compile', ...WEEK], dir);
     expect(run.stderr).toBe('');
@@ -171,7 +194,15 @@ describe('compile --format json', () => {
     const web = JSON.parse(run.stdout).portals.find((p: { id: string }) => p.id === 'web');
     // 'Z' (0x5A) sorts before 'a' (0x61).
     expect(web.intervals).toEqual([
-      { start: z('05T16:00'), end: z('05T17:00'), state: 'online', shifts: ['weekday-chat'], staff: ['Zed', 'ana', 'ph'], humans: ['Zed', 'ana'], alerts: ['Zed', 'ana'] },
+      {
+        start: z('05T16:00'),
+        end: z('05T17:00'),
+        state: 'online',
+        shifts: ['weekday-chat'],
+        staff: ['Zed', 'ana', 'ph'],
+        humans: ['Zed', 'ana'],
+        alerts: ['Zed', 'ana'],
+      },
     ]);
   });
 
@@ -192,7 +223,20 @@ describe('compile --format json', () => {
 /** The CSV columns: portal,type,start,end,state,reason,override,scope,shifts,staff,humans,alerts. */
 function csvRow(portal: string, type: string, i: Record<string, unknown>): string {
   const list = (v: unknown) => (Array.isArray(v) ? v.join(' ') : '');
-  return [portal, type, i.start, i.end, i.state, i.reason ?? '', i.override ?? '', i.scope ?? '', list(i.shifts), list(i.staff), list(i.humans), list(i.alerts)].join(',');
+  return [
+    portal,
+    type,
+    i.start,
+    i.end,
+    i.state,
+    i.reason ?? '',
+    i.override ?? '',
+    i.scope ?? '',
+    list(i.shifts),
+    list(i.staff),
+    list(i.humans),
+    list(i.alerts),
+  ].join(',');
 }
 
 describe('compile --format csv', () => {
@@ -270,7 +314,11 @@ describe('compile --format ics', () => {
     expect(run.code).toBe(0);
     const evs = events(run.stdout);
     // The online intervals of EXPECTED: 2 for text, 7 for web.
-    const online = EXPECTED.portals.flatMap((p) => p.intervals.filter((i) => i.state === 'online').map((i) => ({ portal: p.id, ...(i as { start: string; end: string; staff: string[] }) })));
+    const online = EXPECTED.portals.flatMap((p) =>
+      p.intervals
+        .filter((i) => i.state === 'online')
+        .map((i) => ({ portal: p.id, ...(i as { start: string; end: string; staff: string[] }) })),
+    );
     expect(online).toHaveLength(9);
     expect(evs).toHaveLength(9);
     const key = (e: { start: string; end: string }) => `${e.start}/${e.end}`;
@@ -316,7 +364,8 @@ describe('compile --format ics', () => {
     // The long, non-ASCII portal name forced some folding ...
     expect(lines.some((l) => l.startsWith(' '))).toBe(true);
     // ... and no fold split a UTF-8 sequence: every physical line is valid UTF-8 on its own.
-    for (const line of lines) expect(Buffer.from(Buffer.from(line, 'utf8').toString('utf8'), 'utf8').equals(Buffer.from(line, 'utf8'))).toBe(true);
+    for (const line of lines)
+      expect(Buffer.from(Buffer.from(line, 'utf8').toString('utf8'), 'utf8').equals(Buffer.from(line, 'utf8'))).toBe(true);
     expect(ics).not.toContain('\uFFFD');
     // Unfolded (RFC 5545 §3.1), the summary of a web event holds the portal name intact
     // (ical.js unescapes \, and \;).

@@ -14,7 +14,8 @@ describe('parallel parsing', () => {
     const { check, loadAsync } = (await import(DIST.href)) as typeof import('../../src/check.js');
     const dir = tempDir({
       'a.yaml': BASE,
-      'b.yaml': 'shiftready: 1\nprograms:\n  - id: chat-program\nshifts:\n  - id: s\n    program: chat-progam\n    messaging: chat\n    start: 0900\n    end: "17:00"\n    date: 2026-01-06\n    staff: [ana, bob]\n',
+      'b.yaml':
+        'shiftready: 1\nprograms:\n  - id: chat-program\nshifts:\n  - id: s\n    program: chat-progam\n    messaging: chat\n    start: 0900\n    end: "17:00"\n    date: 2026-01-06\n    staff: [ana, bob]\n',
       'c.yaml': 'shiftready: 1\nusers:\n  - id: cy\n    programs: [chat-program]\n    canReceive: [chat, sms]\n    canReceive: [chat]\n',
       'd.yaml': 'shiftready: 1\noverrides:\n  - { portal: web, offline: 2026-01-05T10:00, online: 2026-01-05T09:00, by: ben }\n',
     });

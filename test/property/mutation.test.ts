@@ -176,7 +176,21 @@ type Mutation =
   | { kind: 'insert'; target: number; key: string; value: Json };
 
 const keyName = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'toString', 'id', 'staff', 'start', 'end', 'repeat', 'date', 'shiftready', 'organization', 'users', '<<'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'toString',
+    'id',
+    'staff',
+    'start',
+    'end',
+    'repeat',
+    'date',
+    'shiftready',
+    'organization',
+    'users',
+    '<<',
+  ),
   fc.string({ maxLength: 12 }),
 );
 
@@ -241,16 +255,55 @@ function apply(root: Json, m: Mutation): Json {
 }
 
 /** Characters that mean something to YAML, plus control and unusual characters. */
-const YAML_CHARS = [':', '-', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', '"', "'", '#', '?', '\t', '\n', '\r', ' ', '\u0001', '\u00a0', '\ufeff', '\u2028', '\ud83d', 'x', '0', '---\n', '...\n', '<<: *a\n', '&a '];
+const YAML_CHARS = [
+  ':',
+  '-',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '"',
+  "'",
+  '#',
+  '?',
+  '\t',
+  '\n',
+  '\r',
+  ' ',
+  '\u0001',
+  '\u00a0',
+  '\ufeff',
+  '\u2028',
+  '\ud83d',
+  'x',
+  '0',
+  '---\n',
+  '...\n',
+  '<<: *a\n',
+  '&a ',
+];
 
-type TextEdit = { kind: 'truncate'; at: number } | { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number };
+type TextEdit =
+  { kind: 'truncate'; at: number } | { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number };
 
 const textEdit: fc.Arbitrary<TextEdit> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({
     kind: fc.constant('insert' as const),
     at: fc.nat(),
-    text: fc.oneof(fc.array(fc.constantFrom(...YAML_CHARS), { minLength: 1, maxLength: 6 }).map((a) => a.join('')), fc.string({ minLength: 1, maxLength: 6 })),
+    text: fc.oneof(
+      fc.array(fc.constantFrom(...YAML_CHARS), { minLength: 1, maxLength: 6 }).map((a) => a.join('')),
+      fc.string({ minLength: 1, maxLength: 6 }),
+    ),
   }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
 );
@@ -281,7 +334,10 @@ function checkWellFormed(text: string): Finding[] {
     counts = result;
   } catch (e) {
     if (e instanceof UsageError) return [];
-    throw new Error(`checkText threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}\n--- input ---\n${text.slice(0, 3000)}`, { cause: e });
+    throw new Error(
+      `checkText threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}\n--- input ---\n${text.slice(0, 3000)}`,
+      { cause: e },
+    );
   }
   for (const f of findings) {
     const where = `${JSON.stringify(f).slice(0, 500)}\n--- input ---\n${text.slice(0, 3000)}`;

@@ -70,9 +70,7 @@ function offsetAt(zone: string, ms: number): number {
 function wallToInstant(zone: string, wallMs: number): number {
   const before = offsetAt(zone, wallMs - DAY);
   const after = offsetAt(zone, wallMs + DAY);
-  const valid = [...new Set([before, after])]
-    .map((o) => wallMs - o * MIN)
-    .filter((ts) => offsetAt(zone, ts) * MIN === wallMs - ts);
+  const valid = [...new Set([before, after])].map((o) => wallMs - o * MIN).filter((ts) => offsetAt(zone, ts) * MIN === wallMs - ts);
   if (valid.length) return Math.min(...valid);
   return wallMs - before * MIN; // in the gap: the offset before it
 }
@@ -95,14 +93,27 @@ function isoZ(ms: number): string {
 // Generated configurations.
 // ---------------------------------------------------------------------------------------------
 
-const ZONES = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Havana', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC'] as const;
+const ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'America/Havana',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'UTC',
+] as const;
 /** DST change dates of 2026 in those zones (and a few ordinary dates). */
 const ANCHORS = [
-  '2026-03-08', '2026-11-01', // New York, Havana
-  '2026-03-29', '2026-10-25', // London
-  '2026-04-05', '2026-10-04', // Lord Howe (and Chatham in April)
+  '2026-03-08',
+  '2026-11-01', // New York, Havana
+  '2026-03-29',
+  '2026-10-25', // London
+  '2026-04-05',
+  '2026-10-04', // Lord Howe (and Chatham in April)
   '2026-09-27', // Chatham
-  '2026-01-01', '2026-06-15', '2026-12-20',
+  '2026-01-01',
+  '2026-06-15',
+  '2026-12-20',
 ].map((t) => dayNumber(Number(t.slice(0, 4)), Number(t.slice(5, 7)), Number(t.slice(8, 10))));
 
 const ROLES = ['admin', 'supervisor', 'enhanced', 'basic'] as const;
@@ -118,11 +129,34 @@ const USER_IDS = ['amy', 'Bob', 'zoë', 'u10', 'u9', '_ph'];
 const SHIFT_IDS = ['night', 'Day', 'x10', 'x9', '_early', 'ümit'];
 
 /** Times of day near the DST changes of the zones above, plus ordinary ones. */
-const TIMES = ['00:00', '00:30', '01:00', '01:30', '01:45', '02:00', '02:15', '02:30', '02:45', '03:00', '03:15', '03:45', '04:00', '06:00', '09:00', '12:00', '17:00', '22:00', '23:30'];
+const TIMES = [
+  '00:00',
+  '00:30',
+  '01:00',
+  '01:30',
+  '01:45',
+  '02:00',
+  '02:15',
+  '02:30',
+  '02:45',
+  '03:00',
+  '03:15',
+  '03:45',
+  '04:00',
+  '06:00',
+  '09:00',
+  '12:00',
+  '17:00',
+  '22:00',
+  '23:30',
+];
 
 const timeArb = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...TIMES) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${pad(h)}:${pad(m)}`) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${pad(h)}:${pad(m)}`),
+  },
 );
 const endArb = fc.oneof(
   { weight: 6, arbitrary: timeArb },
@@ -158,10 +192,7 @@ interface GenUser {
 const userArb: fc.Arbitrary<GenUser> = fc.record({
   role: fc.option(fc.constantFrom(...ROLES), { nil: undefined }),
   placeholder: fc.boolean(),
-  programs: fc.oneof(
-    { weight: 3, arbitrary: fc.constant<number[]>([0, 1, 2]) },
-    { weight: 2, arbitrary: fc.subarray([0, 1, 2, 3]) },
-  ),
+  programs: fc.oneof({ weight: 3, arbitrary: fc.constant<number[]>([0, 1, 2]) }, { weight: 2, arbitrary: fc.subarray([0, 1, 2, 3]) }),
   canReceive: fc.oneof(
     { weight: 3, arbitrary: fc.constant<Messaging[]>(['chat', 'sms']) },
     { weight: 2, arbitrary: fc.subarray<Messaging>(['chat', 'sms']) },
@@ -178,22 +209,35 @@ const weekdaysArb = fc.subarray([...WEEKDAYS], { minLength: 1 });
 const ruleArb: fc.Arbitrary<GenRule> = fc.oneof(
   {
     weight: 3,
-    arbitrary: fc.record({ freq: fc.constant('DAILY' as const), interval: fc.integer({ min: 1, max: 3 }), byday: fc.option(weekdaysArb, { nil: undefined }) }),
+    arbitrary: fc.record({
+      freq: fc.constant('DAILY' as const),
+      interval: fc.integer({ min: 1, max: 3 }),
+      byday: fc.option(weekdaysArb, { nil: undefined }),
+    }),
   },
   {
     weight: 3,
-    arbitrary: fc.record({ freq: fc.constant('WEEKLY' as const), interval: fc.integer({ min: 1, max: 2 }), byday: fc.option(weekdaysArb, { nil: undefined }) }),
+    arbitrary: fc.record({
+      freq: fc.constant('WEEKLY' as const),
+      interval: fc.integer({ min: 1, max: 2 }),
+      byday: fc.option(weekdaysArb, { nil: undefined }),
+    }),
   },
   {
     weight: 1,
     arbitrary: fc.record({
       freq: fc.constant('MONTHLY' as const),
-      bymonthday: fc.option(fc.uniqueArray(fc.constantFrom(1, 2, 5, 8, 15, 28, 29, 30, 31, -1), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+      bymonthday: fc.option(fc.uniqueArray(fc.constantFrom(1, 2, 5, 8, 15, 28, 29, 30, 31, -1), { minLength: 1, maxLength: 3 }), {
+        nil: undefined,
+      }),
     }),
   },
   {
     weight: 1,
-    arbitrary: fc.record({ freq: fc.constant('MONTHLY' as const), nth: fc.tuple(fc.constantFrom(1, 2, 3, 4, -1), fc.constantFrom(...WEEKDAYS)) }),
+    arbitrary: fc.record({
+      freq: fc.constant('MONTHLY' as const),
+      nth: fc.tuple(fc.constantFrom(1, 2, 3, 4, -1), fc.constantFrom(...WEEKDAYS)),
+    }),
   },
 );
 
@@ -366,9 +410,7 @@ function oracleAt(o: Oracle, p: OPortal, t: number, switches = true): State {
       .map((id) => o.users.get(id)!)
       .filter(
         (u) =>
-          u.programs.includes(occ.shift.program) &&
-          u.canReceive.includes(occ.shift.messaging) &&
-          !u.away.some(([a, b]) => a <= t && t < b),
+          u.programs.includes(occ.shift.program) && u.canReceive.includes(occ.shift.messaging) && !u.away.some(([a, b]) => a <= t && t < b),
       );
     if (counting.length >= occ.shift.minStaff) staffed.push({ occ, counting });
   }
@@ -478,7 +520,15 @@ function materialize(g: Gen): Built {
       away.push(span);
       awayYaml.push(`      - ${text}`);
     }
-    const user: OUser = { id, role: gu.role ?? 'basic', placeholder: gu.placeholder, programs, canReceive: gu.canReceive, mobileAlerts: gu.mobileAlerts ?? false, away };
+    const user: OUser = {
+      id,
+      role: gu.role ?? 'basic',
+      placeholder: gu.placeholder,
+      programs,
+      canReceive: gu.canReceive,
+      mobileAlerts: gu.mobileAlerts ?? false,
+      away,
+    };
     users.push(user);
     userYaml.push(
       `  - id: ${q(id)}`,
@@ -508,7 +558,13 @@ function materialize(g: Gen): Built {
     const end = gs.end === 'same' ? gs.start : gs.end;
     const startMin = minutesOf(gs.start);
     const endMin = minutesOf(end);
-    const lines = [`  - id: ${q(shift.id)}`, `    program: ${q(shift.program)}`, `    messaging: ${shift.messaging}`, `    start: ${q(gs.start)}`, `    end: ${q(end)}`];
+    const lines = [
+      `  - id: ${q(shift.id)}`,
+      `    program: ${q(shift.program)}`,
+      `    messaging: ${shift.messaging}`,
+      `    start: ${q(gs.start)}`,
+      `    end: ${q(end)}`,
+    ];
     let dates: number[];
     if (gs.recur.kind === 'once') {
       dates = [p0 + gs.recur.day];
@@ -593,7 +649,8 @@ function materialize(g: Gen): Built {
   const allowed = () => offlineControl ?? ['admin'];
   if (!users.some((u) => allowed().includes(u.role))) offlineControl = [...new Set([...(offlineControl ?? []), users[0]!.role])];
   const permitted = users.filter((u) => allowed().includes(u.role));
-  const overrides: { order: number; portal?: string; lines: string[]; span: { start: number; end: number }; hasId: boolean; id: string }[] = [];
+  const overrides: { order: number; portal?: string; lines: string[]; span: { start: number; end: number }; hasId: boolean; id: string }[] =
+    [];
   g.overrides.forEach((seeds, sw) => {
     if (sw > portals.length) return;
     // With one portal there is only the organization switch (SPEC §3.2, single-portal-switch).
@@ -737,8 +794,14 @@ function prepare(g: Gen): Prepared {
 }
 
 function normalize(i: PortalInterval): State {
-  if (i.state === 'online') return { state: 'online', shifts: [...i.shifts], staff: [...i.staff], humans: [...i.humans], alerts: [...i.alerts] };
-  return { state: 'offline', reason: i.reason, ...('override' in i ? { override: i.override } : {}), ...('scope' in i ? { scope: i.scope } : {}) };
+  if (i.state === 'online')
+    return { state: 'online', shifts: [...i.shifts], staff: [...i.staff], humans: [...i.humans], alerts: [...i.alerts] };
+  return {
+    state: 'offline',
+    reason: i.reason,
+    ...('override' in i ? { override: i.override } : {}),
+    ...('scope' in i ? { scope: i.scope } : {}),
+  };
 }
 
 function containing(intervals: readonly PortalInterval[], t: number): PortalInterval | undefined {
@@ -804,16 +867,21 @@ describe('oracle self-test', () => {
 
   it('agrees with luxon getPossibleOffsets (earliest) for wall times around every DST change', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ZONES), fc.constantFrom(...ANCHORS), fc.integer({ min: -2 * 24 * 60, max: 3 * 24 * 60 }), (zone, day, minutes) => {
-        const wall = day * DAY + minutes * MIN;
-        const d = new Date(wall);
-        const dt = DateTime.fromObject(
-          { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },
-          { zone },
-        );
-        const expected = Math.min(...dt.getPossibleOffsets().map((x) => x.toMillis()));
-        expect(wallToInstant(zone, wall)).toBe(expected);
-      }),
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.constantFrom(...ANCHORS),
+        fc.integer({ min: -2 * 24 * 60, max: 3 * 24 * 60 }),
+        (zone, day, minutes) => {
+          const wall = day * DAY + minutes * MIN;
+          const d = new Date(wall);
+          const dt = DateTime.fromObject(
+            { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },
+            { zone },
+          );
+          const expected = Math.min(...dt.getPossibleOffsets().map((x) => x.toMillis()));
+          expect(wallToInstant(zone, wall)).toBe(expected);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -825,10 +893,29 @@ describe('oracle self-test', () => {
     };
     // A `from` that does not match the rule is not an occurrence.
     expect(dates('FREQ=WEEKLY;BYDAY=MO', '2026-03-04', '2026-03-01', '2026-03-20')).toEqual(['2026-03-09', '2026-03-16']);
-    expect(dates('FREQ=MONTHLY;BYDAY=2SU', '2026-01-01', '2026-01-01', '2026-04-30')).toEqual(['2026-01-11', '2026-02-08', '2026-03-08', '2026-04-12']);
-    expect(dates('FREQ=MONTHLY;BYMONTHDAY=31', '2026-01-31', '2026-01-01', '2026-05-31')).toEqual(['2026-01-31', '2026-03-31', '2026-05-31']);
-    expect(dates('FREQ=DAILY;INTERVAL=2;COUNT=3', '2026-03-07', '2026-03-01', '2026-03-31')).toEqual(['2026-03-07', '2026-03-09', '2026-03-11']);
-    expect(dates('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SU', '2026-03-03', '2026-03-01', '2026-03-31')).toEqual(['2026-03-03', '2026-03-08', '2026-03-17', '2026-03-22', '2026-03-31']);
+    expect(dates('FREQ=MONTHLY;BYDAY=2SU', '2026-01-01', '2026-01-01', '2026-04-30')).toEqual([
+      '2026-01-11',
+      '2026-02-08',
+      '2026-03-08',
+      '2026-04-12',
+    ]);
+    expect(dates('FREQ=MONTHLY;BYMONTHDAY=31', '2026-01-31', '2026-01-01', '2026-05-31')).toEqual([
+      '2026-01-31',
+      '2026-03-31',
+      '2026-05-31',
+    ]);
+    expect(dates('FREQ=DAILY;INTERVAL=2;COUNT=3', '2026-03-07', '2026-03-01', '2026-03-31')).toEqual([
+      '2026-03-07',
+      '2026-03-09',
+      '2026-03-11',
+    ]);
+    expect(dates('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SU', '2026-03-03', '2026-03-01', '2026-03-31')).toEqual([
+      '2026-03-03',
+      '2026-03-08',
+      '2026-03-17',
+      '2026-03-22',
+      '2026-03-31',
+    ]);
   });
 });
 
@@ -852,9 +939,13 @@ describe('timeline on random valid configurations', () => {
             if (k + 1 < iv.length) {
               const next = iv[k + 1]!;
               if (i.end !== next.start) fail(p.built, `${where(k)} ends where ${where(k + 1)} does not start`);
-              if (JSON.stringify(normalize(i)) === JSON.stringify(normalize(next))) fail(p.built, `${where(k)} and the next carry the same fields: not merged`);
+              if (JSON.stringify(normalize(i)) === JSON.stringify(normalize(next)))
+                fail(p.built, `${where(k)} and the next carry the same fields: not merged`);
             }
-            if (i.state === 'offline' && (i.reason === 'override') !== ('override' in i && i.override !== undefined && 'scope' in i && i.scope !== undefined)) {
+            if (
+              i.state === 'offline' &&
+              (i.reason === 'override') !== ('override' in i && i.override !== undefined && 'scope' in i && i.scope !== undefined)
+            ) {
               fail(p.built, `${where(k)}: override/scope present exactly when the reason is override`);
             }
           });
@@ -887,7 +978,8 @@ describe('timeline on random valid configurations', () => {
         }
         // Every override went offline while the oracle says its target would be online.
         const notOnline = p.findings.filter((f) => f.rule === 'offline-while-not-online');
-        if (notOnline.length) fail(p.built, `offline-while-not-online reported for an override the oracle sees online: ${JSON.stringify(notOnline)}`);
+        if (notOnline.length)
+          fail(p.built, `offline-while-not-online reported for an override the oracle sees online: ${JSON.stringify(notOnline)}`);
       }),
       { numRuns: RUNS },
     );
@@ -915,7 +1007,14 @@ describe('timeline on random valid configurations', () => {
             // SPEC §3.2 (1.1): switched off during staffed shifts, the people on shift are still
             // listed — the oracle's state with the switches left out.
             const switchedOff = interval.state === 'offline' && interval.reason === 'override';
-            const working = switchedOff ? oracleAt(oracle, oracle.portals.find((op) => op.id === s.id)!, t, false) : undefined;
+            const working = switchedOff
+              ? oracleAt(
+                  oracle,
+                  oracle.portals.find((op) => op.id === s.id)!,
+                  t,
+                  false,
+                )
+              : undefined;
             const staffing = interval.state === 'online' ? interval : working?.state === 'online' ? working : undefined;
             const expected = {
               online,
@@ -940,7 +1039,10 @@ describe('timeline on random valid configurations', () => {
               inLegend: s.inLegend,
             };
             if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-              fail(p.built, `statusAt(${describeInstant(oracle.zone, t)}) portal ${s.id}:\n  expected ${JSON.stringify(expected)}\n  actual   ${JSON.stringify(actual)}`);
+              fail(
+                p.built,
+                `statusAt(${describeInstant(oracle.zone, t)}) portal ${s.id}:\n  expected ${JSON.stringify(expected)}\n  actual   ${JSON.stringify(actual)}`,
+              );
             }
           });
           expect(status.organization.online).toBe(anyOnline);

@@ -192,7 +192,15 @@ describe('report --format json (SPEC §5.4)', () => {
     // Exactly the keys of §5.4, in its order.
     const json = JSON.parse(run.stdout);
     expect(Object.keys(json)).toEqual(['period', 'portals', 'users']);
-    expect(Object.keys(json.portals[0])).toEqual(['id', 'onlineHours', 'humanHours', 'placeholderOnlyHours', 'alertHours', 'coverage', 'gaps']);
+    expect(Object.keys(json.portals[0])).toEqual([
+      'id',
+      'onlineHours',
+      'humanHours',
+      'placeholderOnlyHours',
+      'alertHours',
+      'coverage',
+      'gaps',
+    ]);
     expect(Object.keys(json.portals[1].gaps[0])).toEqual(['requirement', 'start', 'end', 'reason']);
   });
 
@@ -227,7 +235,10 @@ requirements:
   - { id: core, portal: web, start: "09:00", end: "17:00", date: 2026-01-19, minHumans: 1 }
 `;
     const dir = tempDir({ 'line.yaml': text });
-    const run = await cli(['report', '.', '--format', 'json', '--from', '2026-01-19', '--to', '2026-01-20', '--now', '2026-01-05T12:00'], dir);
+    const run = await cli(
+      ['report', '.', '--format', 'json', '--from', '2026-01-19', '--to', '2026-01-20', '--now', '2026-01-05T12:00'],
+      dir,
+    );
     expect(run.code).toBe(0);
     const web = JSON.parse(run.stdout).portals[1];
     expect(web).toEqual({

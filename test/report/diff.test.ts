@@ -18,7 +18,11 @@ import { BASE, cli, tempDir } from '../helpers.js';
 const PERIOD = ['--from', '2026-01-05', '--to', '2026-01-12', '--now', '2026-01-05T12:00'];
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** A fresh repository with one commit per entry of `commits` (file name → text). */
@@ -120,7 +124,12 @@ const EXPECTED = {
   base: 'HEAD',
   portals: [
     { id: 'text', before: { onlineHours: 20, humanHours: 20 }, after: { onlineHours: 30, humanHours: 30 }, newGaps: [] },
-    { id: 'web', before: { onlineHours: 60, humanHours: 52 }, after: { onlineHours: 40, humanHours: 32 }, newGaps: [5, 6, 7, 8, 9].map(newGap) },
+    {
+      id: 'web',
+      before: { onlineHours: 60, humanHours: 52 },
+      after: { onlineHours: 40, humanHours: 32 },
+      newGaps: [5, 6, 7, 8, 9].map(newGap),
+    },
   ],
   changedShifts: ['text-day', 'web-eve'],
   affectedUsers: ['ana'],
@@ -149,7 +158,8 @@ describe('diff --base (SPEC §5.6)', () => {
     const out = run.stdout;
     expect(out).toContain('text: online 20.00 h → 30.00 h (+10.00 h), with humans 20.00 h → 30.00 h (+10.00 h)\n');
     expect(out).toContain('web: online 60.00 h → 40.00 h (−20.00 h), with humans 52.00 h → 32.00 h (−20.00 h)\n');
-    for (const day of ['05', '06', '07', '08', '09']) expect(out).toContain(`  new gap: web-core 2026-01-${day} 17:00 to 21:00 (no shift)\n`);
+    for (const day of ['05', '06', '07', '08', '09'])
+      expect(out).toContain(`  new gap: web-core 2026-01-${day} 17:00 to 21:00 (no shift)\n`);
     expect(out).not.toContain('09:00 to 17:00');
     expect(out).toContain('Shifts changed: text-day (changed), web-eve (removed)');
     expect(out).toContain('  ana: counted time 40.00 h → 30.00 h (−10.00 h)\n');
@@ -239,7 +249,12 @@ describe('diff --base (SPEC §5.6)', () => {
       id: 'web',
       before: { onlineHours: 60, humanHours: 52 },
       after: { onlineHours: 55, humanHours: 48 },
-      newGaps: [5, 6, 8, 9].map((d) => ({ requirement: 'web-core', start: `2026-01-0${d}T15:00:00Z`, end: `2026-01-0${d}T16:00:00Z`, reason: 'no-shift' })),
+      newGaps: [5, 6, 8, 9].map((d) => ({
+        requirement: 'web-core',
+        start: `2026-01-0${d}T15:00:00Z`,
+        end: `2026-01-0${d}T16:00:00Z`,
+        reason: 'no-shift',
+      })),
     });
     expect(json.changedShifts).toEqual(['web-day']);
     expect(json.affectedUsers).toEqual(['ben', 'ph']);

@@ -200,7 +200,14 @@ requirements:
   - { id: text-xmas-day, portal: text, date: 2026-12-25, start: "09:00", end: "17:00", minHumans: 1 }
 `;
 
-const row = (id: string, expect: string, onlineHours: number, humanHours: number, placeholderOnlyHours: number, verdict: string) => ({ id, expect, onlineHours, humanHours, placeholderOnlyHours, verdict });
+const row = (id: string, expect: string, onlineHours: number, humanHours: number, placeholderOnlyHours: number, verdict: string) => ({
+  id,
+  expect,
+  onlineHours,
+  humanHours,
+  placeholderOnlyHours,
+  verdict,
+});
 
 describe('holiday verdicts (SPEC §3.2, §5.5)', () => {
   it('closed → open, covered with an unmet requirement → uncovered, covered without requirements and no humans → uncovered, either → ok; portal settings win', async () => {
@@ -214,13 +221,23 @@ describe('holiday verdicts (SPEC §3.2, §5.5)', () => {
           date: '2026-12-24',
           name: 'Christmas Eve',
           source: 'organization',
-          portals: [row('line', 'either', 0, 0, 0, 'ok'), row('teen', 'covered', 2, 2, 0, 'ok'), row('text', 'covered', 2, 2, 0, 'ok'), row('web', 'closed', 0, 0, 0, 'ok')],
+          portals: [
+            row('line', 'either', 0, 0, 0, 'ok'),
+            row('teen', 'covered', 2, 2, 0, 'ok'),
+            row('text', 'covered', 2, 2, 0, 'ok'),
+            row('web', 'closed', 0, 0, 0, 'ok'),
+          ],
         },
         {
           date: '2026-12-25',
           name: 'Christmas Day',
           source: 'organization',
-          portals: [row('line', 'either', 4, 0, 4, 'ok'), row('teen', 'covered', 4, 0, 4, 'uncovered'), row('text', 'covered', 5, 5, 0, 'uncovered'), row('web', 'closed', 4, 0, 4, 'open')],
+          portals: [
+            row('line', 'either', 4, 0, 4, 'ok'),
+            row('teen', 'covered', 4, 0, 4, 'uncovered'),
+            row('text', 'covered', 5, 5, 0, 'uncovered'),
+            row('web', 'closed', 4, 0, 4, 'open'),
+          ],
         },
       ],
     });
@@ -298,17 +315,29 @@ function mulberry32(seed: number): () => number {
 }
 
 const TABLES = new URL('../../data/holidays/', import.meta.url);
-const index = JSON.parse(readFileSync(new URL('index.json', TABLES), 'utf8')) as { version: string; years: [number, number]; countries: string[] };
+const index = JSON.parse(readFileSync(new URL('index.json', TABLES), 'utf8')) as {
+  version: string;
+  years: [number, number];
+  countries: string[];
+};
 
 /** The table's own answer, decoded here independently of src/holidays. */
 function decodeTable(code: string, year: number): { date: string; name: string; type: string }[] | undefined {
-  const table = JSON.parse(readFileSync(new URL(`${code.split('-')[0]}.json`, TABLES), 'utf8')) as { types: string[]; names: string[]; calendars: Record<string, Record<string, number[]>> };
+  const table = JSON.parse(readFileSync(new URL(`${code.split('-')[0]}.json`, TABLES), 'utf8')) as {
+    types: string[];
+    names: string[];
+    calendars: Record<string, Record<string, number[]>>;
+  };
   const flat = table.calendars[code]?.[String(year)];
   if (!flat) return undefined;
   const out = [];
   for (let i = 0; i < flat.length; i += 3) {
     const md = flat[i]!;
-    out.push({ date: `${year}-${String(Math.floor(md / 100)).padStart(2, '0')}-${String(md % 100).padStart(2, '0')}`, name: table.names[flat[i + 1]!]!, type: table.types[flat[i + 2]!]! });
+    out.push({
+      date: `${year}-${String(Math.floor(md / 100)).padStart(2, '0')}-${String(md % 100).padStart(2, '0')}`,
+      name: table.names[flat[i + 1]!]!,
+      type: table.types[flat[i + 2]!]!,
+    });
   }
   return out;
 }

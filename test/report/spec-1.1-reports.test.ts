@@ -65,7 +65,9 @@ describe('staffing models (SPEC §3.2, 1.1)', () => {
 
   it('mixed: the same numbers, tracked', () => {
     const json = reportJson(coverage(config(ORG('mixed')), PERIOD)) as { portals: unknown[] };
-    expect(json.portals).toEqual([{ id: 'web', onlineHours: 16, humanHours: 0, placeholderOnlyHours: 16, alertHours: 0, coverage: 0.333, gaps: [] }]);
+    expect(json.portals).toEqual([
+      { id: 'web', onlineHours: 16, humanHours: 0, placeholderOnlyHours: 16, alertHours: 0, coverage: 0.333, gaps: [] },
+    ]);
   });
 
   it('placeholder: text and markdown say "not tracked"', async () => {
@@ -108,8 +110,18 @@ describe('per-date holiday expectations (SPEC §3.2, 1.1)', () => {
         {
           year: 2026,
           holidays: [
-            { date: '2026-01-05', name: 'Founders Day', source: 'organization', portals: [{ id: 'web', expect: 'covered', onlineHours: 8, humanHours: null, placeholderOnlyHours: null, verdict: 'ok' }] },
-            { date: '2026-01-06', name: 'Staff Day', source: 'organization', portals: [{ id: 'web', expect: 'closed', onlineHours: 8, humanHours: null, placeholderOnlyHours: null, verdict: 'open' }] },
+            {
+              date: '2026-01-05',
+              name: 'Founders Day',
+              source: 'organization',
+              portals: [{ id: 'web', expect: 'covered', onlineHours: 8, humanHours: null, placeholderOnlyHours: null, verdict: 'ok' }],
+            },
+            {
+              date: '2026-01-06',
+              name: 'Staff Day',
+              source: 'organization',
+              portals: [{ id: 'web', expect: 'closed', onlineHours: 8, humanHours: null, placeholderOnlyHours: null, verdict: 'open' }],
+            },
           ],
         },
         null,
@@ -124,19 +136,25 @@ describe('per-date holiday expectations (SPEC §3.2, 1.1)', () => {
   });
 
   it("a date's own expect wins over the portal's `holidays:` as well", () => {
-    const text = ORG('placeholder', HOLIDAYS).replace('    program: chat-program\nusers', '    program: chat-program\n    holidays: either\nusers');
+    const text = ORG('placeholder', HOLIDAYS).replace(
+      '    program: chat-program\nusers',
+      '    program: chat-program\n    holidays: either\nusers',
+    );
     const entries = holidayReport(config(text), 2026);
     expect(entries.map((e) => e.portals[0]!.expect)).toEqual(['covered', 'either']);
   });
 
   it("an own date on a calendar's holiday replaces it (source organization)", () => {
     // 2026-01-19 is Martin Luther King Jr. Day in the US calendar.
-    const text = ORG('placeholder', `holidays:\n  calendars: [US]\n  dates:\n    - { date: 2026-01-19, name: Staff Day, expect: closed }\n`);
+    const text = ORG(
+      'placeholder',
+      `holidays:\n  calendars: [US]\n  dates:\n    - { date: 2026-01-19, name: Staff Day, expect: closed }\n`,
+    );
     const mlk = holidayReport(config(text), 2026).find((e) => e.holiday.date === '2026-01-19')!;
     expect([mlk.holiday.name, mlk.holiday.source, mlk.portals[0]!.expect]).toEqual(['Staff Day', 'organization', 'closed']);
   });
 
-  it('holiday-open and holiday-uncovered cite the date\'s own expect', () => {
+  it("holiday-open and holiday-uncovered cite the date's own expect", () => {
     const result = checkText(ORG('mixed', HOLIDAYS), PERIOD);
     const open = result.findings.find((f) => f.rule === 'holiday-open')!;
     const uncovered = result.findings.find((f) => f.rule === 'holiday-uncovered')!;
@@ -153,7 +171,10 @@ describe('holiday-open advice says which hours outside the holiday it closes (SP
     // holiday start 12-24 22:00 (to 12-25 06:00) and 12-25 22:00 (to 12-26 06:00): excepting
     // both also closes 12-24 22:00-24:00 and 12-26 00:00-06:00.
     const text = ORG('mixed', `holidays:\n  expect: closed\n  dates:\n    - { date: 2026-12-25, name: Christmas Day }\n`)
-      .replace('    start: "09:00"\n    end: "17:00"\n    repeat: FREQ=DAILY\n    from: 2026-01-05\n', '    start: "22:00"\n    end: "06:00"\n    repeat: FREQ=DAILY\n    from: 2026-12-20\n')
+      .replace(
+        '    start: "09:00"\n    end: "17:00"\n    repeat: FREQ=DAILY\n    from: 2026-01-05\n',
+        '    start: "22:00"\n    end: "06:00"\n    repeat: FREQ=DAILY\n    from: 2026-12-20\n',
+      )
       .replace('  - id: day\n', '  - id: night\n');
     const result = checkText(text, { from: '2026-12-24', to: '2026-12-27', now: '2026-12-01T00:00' });
     const open = result.findings.find((f) => f.rule === 'holiday-open')!;

@@ -57,22 +57,30 @@ ruleTester('schema', {
     },
     {
       name: 'an unquoted 0900 read as a number',
-      files: shift('    program: chat-program\n    messaging: chat\n    start: 0900\n    end: "17:00"\n    date: 2026-01-06\n    staff: [ana]\n'),
+      files: shift(
+        '    program: chat-program\n    messaging: chat\n    start: 0900\n    end: "17:00"\n    date: 2026-01-06\n    staff: [ana]\n',
+      ),
       findings: [{ line: 33, column: 12, message: /YAML read the unquoted 0900 as the number 900; write "09:00"/ }],
     },
     {
       name: 'a time not in HH:MM',
-      files: shift('    program: chat-program\n    messaging: chat\n    start: "9:00"\n    end: "17:00"\n    date: 2026-01-06\n    staff: [ana]\n'),
+      files: shift(
+        '    program: chat-program\n    messaging: chat\n    start: "9:00"\n    end: "17:00"\n    date: 2026-01-06\n    staff: [ana]\n',
+      ),
       findings: [{ line: 33, column: 12, message: /"HH:MM"/ }],
     },
     {
       name: 'a date that does not exist',
-      files: shift('    program: chat-program\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    date: 2026-02-30\n    staff: [ana]\n'),
+      files: shift(
+        '    program: chat-program\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    date: 2026-02-30\n    staff: [ana]\n',
+      ),
       findings: [{ line: 35, column: 11, message: /real date/ }],
     },
     {
       name: 'a series without from',
-      files: shift('    program: chat-program\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    repeat: FREQ=DAILY\n    staff: [ana]\n'),
+      files: shift(
+        '    program: chat-program\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    repeat: FREQ=DAILY\n    staff: [ana]\n',
+      ),
       findings: [{ line: 30, column: 5, message: /needs either `date` .* or `repeat` and `from`/ }],
     },
     {
@@ -82,7 +90,9 @@ ruleTester('schema', {
     },
     {
       name: 'a user listed twice on a shift',
-      files: shift('    program: chat-program\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    date: 2026-01-06\n    staff: [ana, ben, ana]\n'),
+      files: shift(
+        '    program: chat-program\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    date: 2026-01-06\n    staff: [ana, ben, ana]\n',
+      ),
       findings: [{ line: 36, column: 23, message: /lists "ana" twice/ }],
     },
     {
@@ -139,7 +149,9 @@ ruleTester('unknown-reference', {
   invalid: [
     {
       name: 'a misspelt program on a shift, with a suggestion',
-      files: shift('    program: chat-progam\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    date: 2026-01-06\n    staff: [ana]\n'),
+      files: shift(
+        '    program: chat-progam\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    date: 2026-01-06\n    staff: [ana]\n',
+      ),
       findings: [{ line: 31, column: 14, message: /program `chat-progam`, which does not exist: did you mean `chat-program`\?/ }],
     },
     {
@@ -148,7 +160,7 @@ ruleTester('unknown-reference', {
       findings: [{ line: 36, column: 18, message: /user `bob`/ }],
     },
     {
-      name: 'an unknown program in a user\'s programs',
+      name: "an unknown program in a user's programs",
       files: `${BASE}  - id: cy\n    programs: [chat-program, textline]\n    canReceive: [chat]\n`,
       findings: [{ line: 30, column: 30, message: /program `textline`/ }],
     },
@@ -171,7 +183,10 @@ ruleTester('unknown-reference', {
 ruleTester('single-messaging-type', {
   valid: [
     { name: 'one type', files: shift(`${CHAT_SHIFT_BODY}    staff: [ana]\n`) },
-    { name: 'one type written as a list of one', files: shift(`${CHAT_SHIFT_BODY.replace('messaging: chat', 'messaging: [chat]')}    staff: [ana]\n`) },
+    {
+      name: 'one type written as a list of one',
+      files: shift(`${CHAT_SHIFT_BODY.replace('messaging: chat', 'messaging: [chat]')}    staff: [ana]\n`),
+    },
   ],
   invalid: [
     {
@@ -198,7 +213,15 @@ ruleTester('shift-program-not-portal', {
     {
       name: 'the phones program, which belongs to no portal',
       files: shift(`${CHAT_SHIFT_BODY.replace('program: chat-program', 'program: phones')}    staff: [ana]\n`),
-      findings: [{ line: 31, column: 14, message: /belongs to no portal, so it can never bring a portal online: set program: chat-program, the program of portal `web`, or remove the shift if it is not a messaging shift$/, related: ['test.yaml:11:5'] }],
+      findings: [
+        {
+          line: 31,
+          column: 14,
+          message:
+            /belongs to no portal, so it can never bring a portal online: set program: chat-program, the program of portal `web`, or remove the shift if it is not a messaging shift$/,
+          related: ['test.yaml:11:5'],
+        },
+      ],
     },
   ],
 });
@@ -207,7 +230,7 @@ ruleTester('shift-type-mismatch', {
   valid: [{ name: 'chat shift for the chat program', files: shift(`${CHAT_SHIFT_BODY}    staff: [ana]\n`) }],
   invalid: [
     {
-      name: 'a chat shift for the SMS portal\'s program',
+      name: "a chat shift for the SMS portal's program",
       files: shift(`${CHAT_SHIFT_BODY.replace('program: chat-program', 'program: sms-program')}    staff: [ana]\n`),
       findings: [{ line: 32, column: 16, message: /set messaging: sms/, related: ['test.yaml:17:11'] }],
     },
@@ -225,7 +248,9 @@ ruleTester('portal-program-shared', {
   ],
 });
 
-const SMS_SHIFT = shift('    program: sms-program\n    messaging: sms\n    start: "18:00"\n    end: "22:00"\n    date: 2026-01-06\n    staff: [ana, ben]\n');
+const SMS_SHIFT = shift(
+  '    program: sms-program\n    messaging: sms\n    start: "18:00"\n    end: "22:00"\n    date: 2026-01-06\n    staff: [ana, ben]\n',
+);
 
 ruleTester('staff-not-in-program', {
   valid: [{ name: 'everyone assigned', files: shift(`${CHAT_SHIFT_BODY}    staff: [ana, ben]\n`) }],
@@ -280,7 +305,9 @@ ruleTester('invalid-timezone', {
 });
 
 function series(repeat: string, extra = ''): string {
-  return shift(`    program: chat-program\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    repeat: ${repeat}\n    from: 2026-01-05\n${extra}    staff: [ana]\n`);
+  return shift(
+    `    program: chat-program\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    repeat: ${repeat}\n    from: 2026-01-05\n${extra}    staff: [ana]\n`,
+  );
 }
 
 ruleTester('invalid-recurrence', {
@@ -290,13 +317,41 @@ ruleTester('invalid-recurrence', {
     { name: 'lower-case names are allowed (RFC 5545 §3.1)', files: series('freq=weekly;byday=mo') },
   ],
   invalid: [
-    { name: 'HOURLY is not allowed', files: series('FREQ=HOURLY'), findings: [{ line: 35, column: 13, message: /FREQ=HOURLY is not allowed/ }] },
-    { name: 'BYHOUR is not allowed', files: series('FREQ=DAILY;BYHOUR=9'), findings: [{ line: 35, column: 13, message: /BYHOUR is not allowed: the time of day comes from `start`/ }] },
-    { name: 'the RRULE: prefix', files: series('"RRULE:FREQ=DAILY"'), findings: [{ line: 35, column: 13, message: /remove the "RRULE:" prefix/ }] },
-    { name: 'an unknown part', files: series('FREQ=DAILY;BYDAYS=MO'), findings: [{ line: 35, column: 13, message: /unknown rule part BYDAYS/ }] },
-    { name: 'COUNT and UNTIL together', files: series('FREQ=DAILY;COUNT=3;UNTIL=20260301T000000'), findings: [{ line: 35, column: 13, message: /COUNT and UNTIL/ }] },
-    { name: 'February 30th never happens', files: series('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30'), findings: [{ line: 35, column: 13, message: /never yields a date/ }] },
-    { name: 'an UNTIL before from', files: series('FREQ=DAILY;UNTIL=20251231T235900'), findings: [{ line: 35, column: 13, message: /never yields/ }] },
+    {
+      name: 'HOURLY is not allowed',
+      files: series('FREQ=HOURLY'),
+      findings: [{ line: 35, column: 13, message: /FREQ=HOURLY is not allowed/ }],
+    },
+    {
+      name: 'BYHOUR is not allowed',
+      files: series('FREQ=DAILY;BYHOUR=9'),
+      findings: [{ line: 35, column: 13, message: /BYHOUR is not allowed: the time of day comes from `start`/ }],
+    },
+    {
+      name: 'the RRULE: prefix',
+      files: series('"RRULE:FREQ=DAILY"'),
+      findings: [{ line: 35, column: 13, message: /remove the "RRULE:" prefix/ }],
+    },
+    {
+      name: 'an unknown part',
+      files: series('FREQ=DAILY;BYDAYS=MO'),
+      findings: [{ line: 35, column: 13, message: /unknown rule part BYDAYS/ }],
+    },
+    {
+      name: 'COUNT and UNTIL together',
+      files: series('FREQ=DAILY;COUNT=3;UNTIL=20260301T000000'),
+      findings: [{ line: 35, column: 13, message: /COUNT and UNTIL/ }],
+    },
+    {
+      name: 'February 30th never happens',
+      files: series('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30'),
+      findings: [{ line: 35, column: 13, message: /never yields a date/ }],
+    },
+    {
+      name: 'an UNTIL before from',
+      files: series('FREQ=DAILY;UNTIL=20251231T235900'),
+      findings: [{ line: 35, column: 13, message: /never yields/ }],
+    },
     {
       name: 'Saturdays within a Monday-to-Friday range',
       files: series('FREQ=WEEKLY;BYDAY=SA', '    until: 2026-01-09\n'),
@@ -307,7 +362,11 @@ ruleTester('invalid-recurrence', {
       files: series('FREQ=DAILY;COUNT=2', '    except: [2026-01-05, 2026-01-06]\n'),
       findings: [{ line: 35, column: 13, message: /never yields/ }],
     },
-    { name: 'a position with WEEKLY', files: series('FREQ=WEEKLY;BYDAY=1MO'), findings: [{ line: 35, column: 13, message: /only works with FREQ=MONTHLY or YEARLY/ }] },
+    {
+      name: 'a position with WEEKLY',
+      files: series('FREQ=WEEKLY;BYDAY=1MO'),
+      findings: [{ line: 35, column: 13, message: /only works with FREQ=MONTHLY or YEARLY/ }],
+    },
   ],
 });
 
@@ -343,14 +402,24 @@ ruleTester('override-not-permitted', {
     { name: 'an admin', files: OVERRIDES('  - portal: web\n    offline: 2026-01-05T10:00\n    online: 2026-01-05T11:00\n    by: ana\n') },
     {
       name: 'a basic user when offlineControl allows basic',
-      files: OVERRIDES('  - portal: web\n    offline: 2026-01-05T10:00\n    online: 2026-01-05T11:00\n    by: ben\n').replace('  timezone: America/Chicago\n', '  timezone: America/Chicago\n  offlineControl: [admin, basic]\n'),
+      files: OVERRIDES('  - portal: web\n    offline: 2026-01-05T10:00\n    online: 2026-01-05T11:00\n    by: ben\n').replace(
+        '  timezone: America/Chicago\n',
+        '  timezone: America/Chicago\n  offlineControl: [admin, basic]\n',
+      ),
     },
   ],
   invalid: [
     {
       name: 'a basic user',
       files: OVERRIDES('  - id: break\n    portal: web\n    offline: 2026-01-05T10:00\n    online: 2026-01-05T11:00\n    by: ben\n'),
-      findings: [{ line: 34, column: 9, message: /override `break` is made by ben, whose role basic may not take portals offline/, related: ['test.yaml:26:11'] }],
+      findings: [
+        {
+          line: 34,
+          column: 9,
+          message: /override `break` is made by ben, whose role basic may not take portals offline/,
+          related: ['test.yaml:26:11'],
+        },
+      ],
     },
   ],
 });
@@ -359,22 +428,37 @@ ruleTester('override-overlap', {
   valid: [
     {
       name: 'back to back on one switch (half-open periods)',
-      files: OVERRIDES('  - portal: web\n    offline: 2026-01-05T10:00\n    online: 2026-01-05T12:00\n    by: ana\n  - portal: web\n    offline: 2026-01-05T12:00\n    online: 2026-01-05T13:00\n    by: ana\n'),
+      files: OVERRIDES(
+        '  - portal: web\n    offline: 2026-01-05T10:00\n    online: 2026-01-05T12:00\n    by: ana\n  - portal: web\n    offline: 2026-01-05T12:00\n    online: 2026-01-05T13:00\n    by: ana\n',
+      ),
     },
     {
       name: 'the organization switch and a portal switch are independent',
-      files: OVERRIDES('  - offline: 2026-01-05T10:00\n    online: 2026-01-05T12:00\n    by: ana\n  - portal: web\n    offline: 2026-01-05T11:00\n    online: 2026-01-05T13:00\n    by: ana\n'),
+      files: OVERRIDES(
+        '  - offline: 2026-01-05T10:00\n    online: 2026-01-05T12:00\n    by: ana\n  - portal: web\n    offline: 2026-01-05T11:00\n    online: 2026-01-05T13:00\n    by: ana\n',
+      ),
     },
   ],
   invalid: [
     {
       name: 'an overlap, on the later override, citing the earlier',
-      files: OVERRIDES('  - id: retreat\n    portal: web\n    offline: 2026-01-05T10:00\n    online: 2026-01-05T15:00\n    by: ana\n  - portal: web\n    offline: 2026-01-05T12:00\n    online: 2026-01-05T16:00\n    by: ana\n'),
-      findings: [{ line: 36, column: 14, message: /override #1 takes portal `web` offline .* but override `retreat` already has it offline/, related: ['test.yaml:32:14'] }],
+      files: OVERRIDES(
+        '  - id: retreat\n    portal: web\n    offline: 2026-01-05T10:00\n    online: 2026-01-05T15:00\n    by: ana\n  - portal: web\n    offline: 2026-01-05T12:00\n    online: 2026-01-05T16:00\n    by: ana\n',
+      ),
+      findings: [
+        {
+          line: 36,
+          column: 14,
+          message: /override #1 takes portal `web` offline .* but override `retreat` already has it offline/,
+          related: ['test.yaml:32:14'],
+        },
+      ],
     },
     {
       name: 'any later period overlaps one that is never restored',
-      files: OVERRIDES('  - offline: 2026-01-05T10:00\n    by: ana\n  - offline: 2026-03-01T10:00\n    online: 2026-03-01T12:00\n    by: ana\n'),
+      files: OVERRIDES(
+        '  - offline: 2026-01-05T10:00\n    by: ana\n  - offline: 2026-03-01T10:00\n    online: 2026-03-01T12:00\n    by: ana\n',
+      ),
       findings: [{ line: 32, column: 14, message: /never set back online/ }],
     },
     {
@@ -388,7 +472,13 @@ ruleTester('override-overlap', {
 ruleTester('missing-sms-offline-message', {
   valid: [
     { name: 'an SMS message is set', files: BASE },
-    { name: 'no SMS portal', files: BASE.replace('    sms: "Text line closed. In danger? Call 911."\n', '').replace('  - id: text\n    type: sms\n    program: sms-program\n', '') },
+    {
+      name: 'no SMS portal',
+      files: BASE.replace('    sms: "Text line closed. In danger? Call 911."\n', '').replace(
+        '  - id: text\n    type: sms\n    program: sms-program\n',
+        '',
+      ),
+    },
   ],
   invalid: [
     {
@@ -410,18 +500,27 @@ ruleTester('user-without-access', {
     {
       name: 'assigned to the SMS program without SMS permission',
       files: `${BASE}  - id: cy\n    programs: [chat-program, sms-program]\n    canReceive: [chat]\n`,
-      findings: [{ line: 30, column: 30, severity: 'warn', message: /cy is assigned to `sms-program` \(portal `text`\) but cannot receive SMS/ }],
+      findings: [
+        { line: 30, column: 30, severity: 'warn', message: /cy is assigned to `sms-program` \(portal `text`\) but cannot receive SMS/ },
+      ],
     },
     {
       name: 'SMS permission without an SMS portal program',
       files: `${BASE}  - id: cy\n    programs: [chat-program]\n    canReceive: [chat, sms]\n`,
-      findings: [{ line: 31, column: 24, message: /cy can receive SMS but is assigned to no sms portal program.*add `sms-program` to programs/ }],
+      findings: [
+        { line: 31, column: 24, message: /cy can receive SMS but is assigned to no sms portal program.*add `sms-program` to programs/ },
+      ],
     },
   ],
 });
 
 ruleTester('placeholder-mobile-alerts', {
-  valid: [{ name: 'a placeholder without alerts', files: `${BASE}  - id: fake\n    placeholder: true\n    programs: [chat-program]\n    canReceive: [chat]\n` }],
+  valid: [
+    {
+      name: 'a placeholder without alerts',
+      files: `${BASE}  - id: fake\n    placeholder: true\n    programs: [chat-program]\n    canReceive: [chat]\n`,
+    },
+  ],
   invalid: [
     {
       name: 'a placeholder with mobile alerts',
@@ -433,51 +532,57 @@ ruleTester('placeholder-mobile-alerts', {
 
 // ------------------------------------------------------- regressions (bugs found in review)
 
-ruleTester('yaml-syntax', {
-  valid: [],
-  invalid: [
-    {
-      name: 'an unclosed quote, at the opening quote rather than the end of the file',
-      files: 'shiftready: 1\nshifts:\n  - id: a\n    end: "17:00\n',
-      findings: [{ line: 4, column: 10, message: /never closed: add the closing "/ }],
-    },
-    {
-      name: 'an unclosed list, at the opening bracket',
-      files: 'shiftready: 1\nshifts:\n  - id: a\n    staff: [placeholder, jane\n',
-      findings: [{ line: 4, column: 12, message: /the \[ list that starts here is never closed/ }],
-    },
-    {
-      name: 'an unclosed single quote, at the opening quote',
-      files: "shiftready: 1\norganization:\n  id: 'org\n  timezone: UTC\n",
-      findings: [{ line: 3, column: 7, message: /never closed: add the closing '$/ }],
-    },
-    {
-      name: 'an unclosed mapping, at the opening brace',
-      files: 'shiftready: 1\norganization: { id: org, timezone: UTC\nusers: []\n',
-      findings: [{ line: 2, column: 15, message: /the \{ mapping that starts here is never closed/ }],
-    },
-    {
-      name: 'another error whose wording happens to say "closing" stays where yaml reports it',
-      files: 'shiftready: 1\nnote: |closing\nname: "x\n',
-      findings: [{ line: 2, column: 8, message: /^YAML syntax error: block scalar header includes extra characters: \|closing$/ }],
-    },
-    {
-      name: 'one mis-indented key is one finding, not one per following key',
-      files: 'shiftready: 1\nshifts:\n  - id: a\n    program: x\n   end: "17:00"\n    start: "09:00"\n    date: 2026-01-01\n',
-      findings: [{ line: 5, column: 1 }],
-    },
-    {
-      name: 'a duplicate key names the key and cites its first appearance',
-      files: 'shiftready: 1\nusers:\n  - id: jo\n    canReceive: [sms]\n    canReceive: [sms, chat]\n',
-      findings: [{ line: 5, column: 5, message: /the key `canReceive` appears twice .* only this last one is used/, related: ['test.yaml:4:5'] }],
-    },
-    {
-      name: 'an unresolved alias, at the alias',
-      files: 'shiftready: 1\norganization: *nope\n',
-      findings: [{ line: 2, column: 15, message: /`\*nope` refers to no anchor/ }],
-    },
-  ],
-}, 'yaml-syntax: where errors are reported');
+ruleTester(
+  'yaml-syntax',
+  {
+    valid: [],
+    invalid: [
+      {
+        name: 'an unclosed quote, at the opening quote rather than the end of the file',
+        files: 'shiftready: 1\nshifts:\n  - id: a\n    end: "17:00\n',
+        findings: [{ line: 4, column: 10, message: /never closed: add the closing "/ }],
+      },
+      {
+        name: 'an unclosed list, at the opening bracket',
+        files: 'shiftready: 1\nshifts:\n  - id: a\n    staff: [placeholder, jane\n',
+        findings: [{ line: 4, column: 12, message: /the \[ list that starts here is never closed/ }],
+      },
+      {
+        name: 'an unclosed single quote, at the opening quote',
+        files: "shiftready: 1\norganization:\n  id: 'org\n  timezone: UTC\n",
+        findings: [{ line: 3, column: 7, message: /never closed: add the closing '$/ }],
+      },
+      {
+        name: 'an unclosed mapping, at the opening brace',
+        files: 'shiftready: 1\norganization: { id: org, timezone: UTC\nusers: []\n',
+        findings: [{ line: 2, column: 15, message: /the \{ mapping that starts here is never closed/ }],
+      },
+      {
+        name: 'another error whose wording happens to say "closing" stays where yaml reports it',
+        files: 'shiftready: 1\nnote: |closing\nname: "x\n',
+        findings: [{ line: 2, column: 8, message: /^YAML syntax error: block scalar header includes extra characters: \|closing$/ }],
+      },
+      {
+        name: 'one mis-indented key is one finding, not one per following key',
+        files: 'shiftready: 1\nshifts:\n  - id: a\n    program: x\n   end: "17:00"\n    start: "09:00"\n    date: 2026-01-01\n',
+        findings: [{ line: 5, column: 1 }],
+      },
+      {
+        name: 'a duplicate key names the key and cites its first appearance',
+        files: 'shiftready: 1\nusers:\n  - id: jo\n    canReceive: [sms]\n    canReceive: [sms, chat]\n',
+        findings: [
+          { line: 5, column: 5, message: /the key `canReceive` appears twice .* only this last one is used/, related: ['test.yaml:4:5'] },
+        ],
+      },
+      {
+        name: 'an unresolved alias, at the alias',
+        files: 'shiftready: 1\norganization: *nope\n',
+        findings: [{ line: 2, column: 15, message: /`\*nope` refers to no anchor/ }],
+      },
+    ],
+  },
+  'yaml-syntax: where errors are reported',
+);
 
 describe('regressions', () => {
   it('a fatal YAML error stays an error when yaml-syntax is turned off', () => {
@@ -486,7 +591,8 @@ describe('regressions', () => {
   });
 
   it('findings follow the copy of a duplicated key that is used (the last)', () => {
-    const text = 'shiftready: 1\norganization: { id: o, timezone: America/Chicago }\nprograms: [{ id: web }, { id: txt }]\nportals:\n  - { id: w, type: chat, program: web }\n  - { id: t, type: sms, program: txt }\nusers:\n  - id: jo\n    programs: [txt]\n    canReceive: [sms]\n    canReceive: [sms, chat]\n';
+    const text =
+      'shiftready: 1\norganization: { id: o, timezone: America/Chicago }\nprograms: [{ id: web }, { id: txt }]\nportals:\n  - { id: w, type: chat, program: web }\n  - { id: t, type: sms, program: txt }\nusers:\n  - id: jo\n    programs: [txt]\n    canReceive: [sms]\n    canReceive: [sms, chat]\n';
     const found = checkText(text).findings.filter((f) => f.rule === 'user-without-access');
     // `chat` in the second (used) canReceive list: line 11, column 23.
     expect(found.map((f) => `${f.line}:${f.column}`)).toEqual(['11:23']);
@@ -495,18 +601,26 @@ describe('regressions', () => {
   it('abbreviations ICU accepts but IANA does not define are not time zones', () => {
     for (const zone of ['IST', 'BST', 'PST', 'CST', 'AET']) {
       const found = checkText(BASE.replace('America/Chicago', zone)).findings.filter((f) => f.rule === 'invalid-timezone');
-      expect(found.map((f) => f.message), zone).toEqual([expect.stringMatching(/abbreviations such as CST or BST are not zone names/)]);
+      expect(
+        found.map((f) => f.message),
+        zone,
+      ).toEqual([expect.stringMatching(/abbreviations such as CST or BST are not zone names/)]);
     }
     // Legacy zone names IANA does define stay valid.
     for (const zone of ['EST', 'EST5EDT', 'GMT', 'Etc/GMT+5', 'Asia/Calcutta']) {
-      expect(checkText(BASE.replace('America/Chicago', zone)).findings.filter((f) => f.rule === 'invalid-timezone'), zone).toEqual([]);
+      expect(
+        checkText(BASE.replace('America/Chicago', zone)).findings.filter((f) => f.rule === 'invalid-timezone'),
+        zone,
+      ).toEqual([]);
     }
   });
 
   it('shift-type-mismatch uses the right articles and suggests an existing portal', () => {
     const text = shift(`${CHAT_SHIFT_BODY.replace('program: chat-program', 'program: sms-program')}    staff: [ana]\n`);
     const [finding] = checkText(text).findings.filter((f) => f.rule === 'shift-type-mismatch');
-    expect(finding!.message).toContain('portal `text`, an SMS/Text portal: set messaging: sms or set program: chat-program (portal `web`) to keep it a chat shift');
+    expect(finding!.message).toContain(
+      'portal `text`, an SMS/Text portal: set messaging: sms or set program: chat-program (portal `web`) to keep it a chat shift',
+    );
   });
 
   it('several bad weekdays give one hint', () => {

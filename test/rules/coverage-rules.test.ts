@@ -37,7 +37,8 @@ ruleTester('coverage-gap', {
           line: 39,
           column: 5,
           severity: 'error',
-          message: /^requirement `weekday-web`: portal `web` is not online for 16 of the 40 h required in the checked period: 2026-01-08 09:00 to 17:00 \(no shift\); 2026-01-09 09:00 to 17:00 \(no shift\); to fix: add a shift for program `chat-program` with messaging: chat that covers those times$/,
+          message:
+            /^requirement `weekday-web`: portal `web` is not online for 16 of the 40 h required in the checked period: 2026-01-08 09:00 to 17:00 \(no shift\); 2026-01-09 09:00 to 17:00 \(no shift\); to fix: add a shift for program `chat-program` with messaging: chat that covers those times$/,
         },
       ],
     },
@@ -46,7 +47,13 @@ ruleTester('coverage-gap', {
       name: 'fewer humans than minHumans',
       files: `${BASE.replace('    canReceive: [chat]\n', '    canReceive: [chat]\n    away: [2026-01-07]\n')}${PLACEHOLDER}${shift('MO,TU,WE,TH,FR', 'fake, ben')}${requirement(1)}`,
       options: WEEK,
-      findings: [{ line: 44, column: 5, message: /not online with at least 1 human for 8 of the 40 h .*2026-01-07 09:00 to 17:00 \(no human \(only placeholders\)\)/ }],
+      findings: [
+        {
+          line: 44,
+          column: 5,
+          message: /not online with at least 1 human for 8 of the 40 h .*2026-01-07 09:00 to 17:00 \(no human \(only placeholders\)\)/,
+        },
+      ],
     },
     {
       // Switched off 10:00-12:00 on Tuesday: 2 of 40 h.
@@ -72,7 +79,11 @@ function holidays(expect: string): string {
 
 ruleTester('holiday-open', {
   valid: [
-    { name: 'closed, and the shift is not on that date', files: `${BASE}${shift('MO,TU,WE,TH,FR', 'ana', '    except: [2026-01-07]\n')}${holidays('closed')}`, options: WEEK },
+    {
+      name: 'closed, and the shift is not on that date',
+      files: `${BASE}${shift('MO,TU,WE,TH,FR', 'ana', '    except: [2026-01-07]\n')}${holidays('closed')}`,
+      options: WEEK,
+    },
     { name: 'either: only reported', files: `${BASE}${shift('MO,TU,WE,TH,FR', 'ana')}${holidays('either')}`, options: WEEK },
   ],
   invalid: [
@@ -85,7 +96,8 @@ ruleTester('holiday-open', {
         {
           line: 30,
           column: 5,
-          message: /^portal `web` is online for 8 h on 2026-01-07 \(Staff day\), a holiday when it should be closed: add `except: \[2026-01-07\]` to `day`/,
+          message:
+            /^portal `web` is online for 8 h on 2026-01-07 \(Staff day\), a holiday when it should be closed: add `except: \[2026-01-07\]` to `day`/,
           related: ['test.yaml:40:7', 'test.yaml:41:3'],
         },
       ],
@@ -94,10 +106,17 @@ ruleTester('holiday-open', {
       name: 'only placeholders on a closed day is named as the dangerous case',
       files: `${BASE}${PLACEHOLDER}${shift('MO,TU,WE,TH,FR', 'fake')}${holidays('closed')}`,
       options: WEEK,
-      findings: [{ line: 34, column: 5, message: /online for 8 h on 2026-01-07 \(Staff day\), a holiday when it should be closed; only placeholders count then — help seekers reach a portal where nobody answers/ }],
+      findings: [
+        {
+          line: 34,
+          column: 5,
+          message:
+            /online for 8 h on 2026-01-07 \(Staff day\), a holiday when it should be closed; only placeholders count then — help seekers reach a portal where nobody answers/,
+        },
+      ],
     },
     {
-      name: 'a portal\'s own `holidays: closed` wins over the organization\'s either',
+      name: "a portal's own `holidays: closed` wins over the organization's either",
       files: `${BASE.replace('    program: chat-program\n  - id: text', '    program: chat-program\n    holidays: closed\n  - id: text')}${shift('MO,TU,WE,TH,FR', 'ana')}${holidays('either')}`,
       options: WEEK,
       // Everything below the portal moves down one line; the expectation is the portal's (16:15).
@@ -119,12 +138,21 @@ ruleTester('holiday-uncovered', {
     {
       // No shift on the holiday, no requirement for web: no human-staffed time. text has
       // no shifts at all, so it is uncovered too.
-      name: 'no human-staffed time: on the holiday\'s date entry, per portal',
+      name: "no human-staffed time: on the holiday's date entry, per portal",
       files: `${BASE}${shift('MO,TU,WE,TH,FR', 'ana', '    except: [2026-01-07]\n')}${holidays('covered')}`,
       options: WEEK,
       findings: [
-        { line: 41, column: 7, message: /^2026-01-07 \(Staff day\) is a holiday the portal `text` should cover, but it has no human-staffed online time that day/ },
-        { line: 41, column: 7, message: /^2026-01-07 \(Staff day\) is a holiday the portal `web` should cover, but it has no human-staffed online time that day/ },
+        {
+          line: 41,
+          column: 7,
+          message:
+            /^2026-01-07 \(Staff day\) is a holiday the portal `text` should cover, but it has no human-staffed online time that day/,
+        },
+        {
+          line: 41,
+          column: 7,
+          message: /^2026-01-07 \(Staff day\) is a holiday the portal `web` should cover, but it has no human-staffed online time that day/,
+        },
       ],
     },
     {
@@ -138,44 +166,56 @@ ruleTester('holiday-uncovered', {
   ],
 });
 
-ruleTester('unknown-reference', {
-  valid: [{ name: 'known calendars', files: `${BASE}holidays:\n  calendars: [US, US-IL, DE-BY, GB-SCT]\n`, options: WEEK }],
-  invalid: [
-    {
-      name: 'an unknown country and an unknown state, on the list items',
-      files: `${BASE}holidays:\n  calendars: [US, XX, US-ZZ]\n`,
-      options: WEEK,
-      findings: [
-        { line: 30, column: 19, message: /`XX` is not a calendar: use a country code/ },
-        { line: 30, column: 23, message: /`US-ZZ`: US has no state ZZ in the calendar data \(its states are AK, AL/ },
-      ],
-    },
-  ],
-}, 'unknown-reference: holiday calendars');
+ruleTester(
+  'unknown-reference',
+  {
+    valid: [{ name: 'known calendars', files: `${BASE}holidays:\n  calendars: [US, US-IL, DE-BY, GB-SCT]\n`, options: WEEK }],
+    invalid: [
+      {
+        name: 'an unknown country and an unknown state, on the list items',
+        files: `${BASE}holidays:\n  calendars: [US, XX, US-ZZ]\n`,
+        options: WEEK,
+        findings: [
+          { line: 30, column: 19, message: /`XX` is not a calendar: use a country code/ },
+          { line: 30, column: 23, message: /`US-ZZ`: US has no state ZZ in the calendar data \(its states are AK, AL/ },
+        ],
+      },
+    ],
+  },
+  'unknown-reference: holiday calendars',
+);
 
-ruleTester('holiday-open', {
-  valid: [],
-  invalid: [
-    {
-      // The night shift of 2026-01-06 runs 22:00-06:00 into the holiday (00:00-06:00, 6 h) and
-      // the one of the 7th starts on it (22:00-24:00, 2 h): 8 h; the fix excepts both start dates.
-      name: 'an overnight shift from the evening before is excepted on the day it starts',
-      files: `${BASE}shifts:\n  - id: night\n    program: chat-program\n    messaging: chat\n    start: "22:00"\n    end: "06:00"\n    repeat: FREQ=DAILY\n    from: 2026-01-05\n    staff: [ana]\n${holidays('closed')}`,
-      options: WEEK,
-      findings: [{ line: 30, column: 5, message: /online for 8 h on 2026-01-07 .*add `except: \[2026-01-06, 2026-01-07\]` to `night`/ }],
-    },
-  ],
-}, 'holiday-open: overnight shifts');
+ruleTester(
+  'holiday-open',
+  {
+    valid: [],
+    invalid: [
+      {
+        // The night shift of 2026-01-06 runs 22:00-06:00 into the holiday (00:00-06:00, 6 h) and
+        // the one of the 7th starts on it (22:00-24:00, 2 h): 8 h; the fix excepts both start dates.
+        name: 'an overnight shift from the evening before is excepted on the day it starts',
+        files: `${BASE}shifts:\n  - id: night\n    program: chat-program\n    messaging: chat\n    start: "22:00"\n    end: "06:00"\n    repeat: FREQ=DAILY\n    from: 2026-01-05\n    staff: [ana]\n${holidays('closed')}`,
+        options: WEEK,
+        findings: [{ line: 30, column: 5, message: /online for 8 h on 2026-01-07 .*add `except: \[2026-01-06, 2026-01-07\]` to `night`/ }],
+      },
+    ],
+  },
+  'holiday-open: overnight shifts',
+);
 
-ruleTester('holiday-uncovered', {
-  valid: [],
-  invalid: [
-    {
-      // Requirements 09:00-17:00 and 08:00-18:00 overlap: 10 h are uncovered, not 18.
-      name: 'overlapping requirements count each missing hour once',
-      files: `${BASE.replace('    program: sms-program\n', '    program: sms-program\n    holidays: either\n')}requirements:\n  - { id: a, portal: web, date: 2026-01-07, start: "09:00", end: "17:00" }\n  - { id: b, portal: web, date: 2026-01-07, start: "08:00", end: "18:00" }\n${holidays('covered')}`,
-      options: WEEK,
-      findings: [{ line: 35, column: 7, message: /its requirements are not met for 10 h \(no shift\)/ }],
-    },
-  ],
-}, 'holiday-uncovered: overlapping requirements');
+ruleTester(
+  'holiday-uncovered',
+  {
+    valid: [],
+    invalid: [
+      {
+        // Requirements 09:00-17:00 and 08:00-18:00 overlap: 10 h are uncovered, not 18.
+        name: 'overlapping requirements count each missing hour once',
+        files: `${BASE.replace('    program: sms-program\n', '    program: sms-program\n    holidays: either\n')}requirements:\n  - { id: a, portal: web, date: 2026-01-07, start: "09:00", end: "17:00" }\n  - { id: b, portal: web, date: 2026-01-07, start: "08:00", end: "18:00" }\n${holidays('covered')}`,
+        options: WEEK,
+        findings: [{ line: 35, column: 7, message: /its requirements are not met for 10 h \(no shift\)/ }],
+      },
+    ],
+  },
+  'holiday-uncovered: overlapping requirements',
+);

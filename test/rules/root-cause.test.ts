@@ -44,7 +44,9 @@ describe('one mistake, one finding (SPEC §4, 1.1)', () => {
 
   it('a shift for `phones` (no portal): its staff are not judged against `phones`', () => {
     const [f] = only(shift('phones', 'chat'), ['shift-program-not-portal@31:14']);
-    expect(f!.message).toMatch(/set program: chat-program, the program of portal `web`, or remove the shift if it is not a messaging shift$/);
+    expect(f!.message).toMatch(
+      /set program: chat-program, the program of portal `web`, or remove the shift if it is not a messaging shift$/,
+    );
   });
 
   it("a shift whose type differs from its portal's: its staff are not judged against the other type", () => {
@@ -55,7 +57,9 @@ describe('one mistake, one finding (SPEC §4, 1.1)', () => {
   for (const spelling of ['all', 'All Programs', '"*"', 'all-programs', 'ALL_PROGRAMS', '" all - programs "']) {
     it(`"all programs" written as ${spelling}: one shift-program-not-portal naming the portal program`, () => {
       const [f] = only(shift(spelling, 'chat', '[ben]'), ['shift-program-not-portal@31:14']);
-      expect(f!.message).toMatch(/but a shift for all programs never brings a portal online .*: set program: chat-program, the program of portal `web`$/);
+      expect(f!.message).toMatch(
+        /but a shift for all programs never brings a portal online .*: set program: chat-program, the program of portal `web`$/,
+      );
     });
   }
 
@@ -65,8 +69,13 @@ describe('one mistake, one finding (SPEC §4, 1.1)', () => {
   });
 
   it('a user assigned to "all": unknown-reference that says to list the portal programs', () => {
-    const [f] = only(BASE.replace('    programs: [chat-program]\n    canReceive: [chat]\n', '    programs: [all]\n    canReceive: [chat]\n'), ['unknown-reference@27:16']);
-    expect(f!.message).toBe('user `ben` is assigned to "all", but there is no "all programs" assignment: list each portal program ben answers (`chat-program` and `sms-program`) instead');
+    const [f] = only(
+      BASE.replace('    programs: [chat-program]\n    canReceive: [chat]\n', '    programs: [all]\n    canReceive: [chat]\n'),
+      ['unknown-reference@27:16'],
+    );
+    expect(f!.message).toBe(
+      'user `ben` is assigned to "all", but there is no "all programs" assignment: list each portal program ben answers (`chat-program` and `sms-program`) instead',
+    );
   });
 
   it('`role: Admin` on the user who made an override: only the schema finding', () => {
@@ -99,7 +108,9 @@ describe('one mistake, one finding (SPEC §4, 1.1)', () => {
   it('too few humans under a requirement: coverage-gap only, not placeholder-only as well', () => {
     const text = `${BASE}  - id: ph\n    placeholder: true\n    programs: [chat-program]\n    canReceive: [chat]\n${shift('chat-program', 'chat', '[ph]').slice(BASE.length)}${REQUIRE_WEB(1)}`;
     const [f] = only(text, ['coverage-gap@43:5']);
-    expect(f!.message).toMatch(/to fix: register a real user \(placeholders are not humans\) on `s1` then \(users who could count: ana and ben\)$/);
+    expect(f!.message).toMatch(
+      /to fix: register a real user \(placeholders are not humans\) on `s1` then \(users who could count: ana and ben\)$/,
+    );
   });
 
   it('minStaff above the staff under a requirement: coverage-gap only, not unstaffed-shift as well', () => {
@@ -108,24 +119,45 @@ describe('one mistake, one finding (SPEC §4, 1.1)', () => {
   });
 
   it('a portal that shares a program: one finding, naming the program it was meant to have', () => {
-    const text = BASE.replace('  - id: phones\n', '  - id: phones\n  - id: teen\n').replace('  - id: text\n', '  - id: teen\n    type: chat\n    program: chat-program\n  - id: text\n');
-    const [f] = only(`${text}${shift('teen', 'chat', '[ana]').slice(BASE.length)}`.replace('    programs: [chat-program, sms-program]', '    programs: [chat-program, sms-program, teen]'), ['portal-program-shared@19:14']);
+    const text = BASE.replace('  - id: phones\n', '  - id: phones\n  - id: teen\n').replace(
+      '  - id: text\n',
+      '  - id: teen\n    type: chat\n    program: chat-program\n  - id: text\n',
+    );
+    const [f] = only(
+      `${text}${shift('teen', 'chat', '[ana]').slice(BASE.length)}`.replace(
+        '    programs: [chat-program, sms-program]',
+        '    programs: [chat-program, sms-program, teen]',
+      ),
+      ['portal-program-shared@19:14'],
+    );
     expect(f!.message).toMatch(/every portal needs its own program: set program: teen \(defined, and no portal's program yet\)$/);
   });
 
   it("a portal whose type is wrong (all its shifts say the other): one finding at the portal's type", () => {
     const two = `${shift('sms-program', 'chat', '[ana]')}  - id: s2\n    program: sms-program\n    messaging: chat\n    start: "18:00"\n    end: "22:00"\n    date: 2026-01-06\n    staff: [ana]\n`;
     const [f] = only(two, ['shift-type-mismatch@17:11']);
-    expect(f!.message).toMatch(/^portal `text` is an SMS\/Text portal, but all 2 shifts for its program `sms-program` are for chat: if it is a Live Chat portal, set type: chat; otherwise set messaging: sms on those shifts$/);
+    expect(f!.message).toMatch(
+      /^portal `text` is an SMS\/Text portal, but all 2 shifts for its program `sms-program` are for chat: if it is a Live Chat portal, set type: chat; otherwise set messaging: sms on those shifts$/,
+    );
   });
 
   it('a list written as a single value: the schema finding, not the staff findings it would cause', () => {
-    only(shift('chat-program', 'chat', '[ben]').replace('    programs: [chat-program]\n    canReceive: [chat]\n', '    programs: chat-program\n    canReceive: [chat]\n'), ['schema@27:15']);
+    only(
+      shift('chat-program', 'chat', '[ben]').replace(
+        '    programs: [chat-program]\n    canReceive: [chat]\n',
+        '    programs: chat-program\n    canReceive: [chat]\n',
+      ),
+      ['schema@27:15'],
+    );
   });
 
   it('`date` with `repeat` and `from`: one invalid-shift-time naming both keys', () => {
-    const [f] = only(shift('chat-program', 'chat').replace('    from: 2026-01-05\n', '    from: 2026-01-05\n    date: 2026-01-06\n'), ['invalid-shift-time@35:5']);
-    expect(f!.message).toBe('shift `s1` has both `date` (a one-off) and `repeat` and `from` (for a series): remove `repeat` and `from`, or remove `date` to make it a series');
+    const [f] = only(shift('chat-program', 'chat').replace('    from: 2026-01-05\n', '    from: 2026-01-05\n    date: 2026-01-06\n'), [
+      'invalid-shift-time@35:5',
+    ]);
+    expect(f!.message).toBe(
+      'shift `s1` has both `date` (a one-off) and `repeat` and `from` (for a series): remove `repeat` and `from`, or remove `date` to make it a series',
+    );
   });
 
   it('a misspelt key that leaves a required one missing: one schema finding, with the correction', () => {
@@ -139,12 +171,18 @@ describe('coverage-gap advice follows the reason (SPEC §4, 1.1)', () => {
   it('override: names the override, set it back online earlier or remove it', () => {
     const text = `${shift('chat-program', 'chat')}overrides:\n  - id: lunch\n    portal: web\n    offline: 2026-01-06T12:00\n    online: 2026-01-06T13:00\n    by: ana\n${REQUIRE_WEB()}`;
     const [f] = only(text, ['coverage-gap@45:5']);
-    expect(f!.message).toMatch(/2026-01-06 12:00 to 13:00 \(switched off \(override lunch\)\); to fix: override `lunch` has the portal switched off \(it lasts until 2026-01-06T13:00\): set it back online earlier, or remove it$/);
+    expect(f!.message).toMatch(
+      /2026-01-06 12:00 to 13:00 \(switched off \(override lunch\)\); to fix: override `lunch` has the portal switched off \(it lasts until 2026-01-06T13:00\): set it back online earlier, or remove it$/,
+    );
   });
 
   it('no-shift: add a shift for the portal program and type', () => {
-    const [f] = only(shift('chat-program', 'chat').replace('BYDAY=MO,TU,WE,TH,FR', 'BYDAY=MO,TU,WE,TH') + REQUIRE_WEB(), ['coverage-gap@39:5']);
-    expect(f!.message).toMatch(/\(no shift\); to fix: add a shift for program `chat-program` with messaging: chat that covers those times$/);
+    const [f] = only(shift('chat-program', 'chat').replace('BYDAY=MO,TU,WE,TH,FR', 'BYDAY=MO,TU,WE,TH') + REQUIRE_WEB(), [
+      'coverage-gap@39:5',
+    ]);
+    expect(f!.message).toMatch(
+      /\(no shift\); to fix: add a shift for program `chat-program` with messaging: chat that covers those times$/,
+    );
   });
 
   it('unstaffed: staff the shift, naming who could count (not away, not already on it)', () => {

@@ -35,12 +35,25 @@ ruleTester('fixed-offset-timezone', {
     {
       name: 'EST on the organization: UTC-5 all year, not Eastern Time',
       files: zone('EST'),
-      findings: [{ line: 5, column: 13, severity: 'warn', message: /^organization: `EST` means UTC−5 all year, with no daylight saving time — not Eastern Time, .*: use America\/New_York$/ }],
+      findings: [
+        {
+          line: 5,
+          column: 13,
+          severity: 'warn',
+          message: /^organization: `EST` means UTC−5 all year, with no daylight saving time — not Eastern Time, .*: use America\/New_York$/,
+        },
+      ],
     },
     {
       name: 'MST: Denver, or Phoenix for Arizona',
       files: zone('MST'),
-      findings: [{ line: 5, column: 13, message: /`MST` means UTC−7 all year.*: use America\/Denver or America\/Phoenix \(Arizona, no daylight saving time\)$/ }],
+      findings: [
+        {
+          line: 5,
+          column: 13,
+          message: /`MST` means UTC−7 all year.*: use America\/Denver or America\/Phoenix \(Arizona, no daylight saving time\)$/,
+        },
+      ],
     },
     {
       name: 'HST: Pacific/Honolulu',
@@ -50,7 +63,13 @@ ruleTester('fixed-offset-timezone', {
     {
       name: 'Etc/GMT+5 is five hours behind UTC (reversed sign)',
       files: zone('Etc/GMT+5'),
-      findings: [{ line: 5, column: 13, message: /`Etc\/GMT\+5` means UTC−5 all year \(the sign of Etc\/GMT names is reversed\).*e\.g\. America\/New_York$/ }],
+      findings: [
+        {
+          line: 5,
+          column: 13,
+          message: /`Etc\/GMT\+5` means UTC−5 all year \(the sign of Etc\/GMT names is reversed\).*e\.g\. America\/New_York$/,
+        },
+      ],
     },
     {
       name: 'Etc/GMT-1 is UTC+1',
@@ -121,13 +140,29 @@ ruleTester('staffing-mismatch', {
       // staffing on line 6; the requirement's minHumans is the last line, 38.
       name: 'minHumans under staffing: placeholder, at minHumans, citing the choice',
       files: staffed('placeholder', '1'),
-      findings: [{ line: 38, column: 16, severity: 'error', message: /humans are not tracked and this cannot be checked: remove minHumans$/, related: ['test.yaml:6:13'] }],
+      findings: [
+        {
+          line: 38,
+          column: 16,
+          severity: 'error',
+          message: /humans are not tracked and this cannot be checked: remove minHumans$/,
+          related: ['test.yaml:6:13'],
+        },
+      ],
     },
     {
       // `    staff: [ph, ana]` is line 30: ph at column 13; ph's `placeholder: true` is 19:18.
       name: 'a placeholder on a shift under staffing: registered, at the entry',
       files: staffed('registered', '', '[ph, ana]'),
-      findings: [{ line: 30, column: 13, message: /^placeholder `ph` is registered on shift `day`, but under staffing: registered only real users register.*: remove ph from the shift, or choose staffing: mixed/, related: ['test.yaml:6:13', 'test.yaml:19:18'] }],
+      findings: [
+        {
+          line: 30,
+          column: 13,
+          message:
+            /^placeholder `ph` is registered on shift `day`, but under staffing: registered only real users register.*: remove ph from the shift, or choose staffing: mixed/,
+          related: ['test.yaml:6:13', 'test.yaml:19:18'],
+        },
+      ],
     },
   ],
 });
@@ -149,19 +184,30 @@ users:
     programs: [chat-program]
     canReceive: [chat]
 `;
-const override = (lines: string) => `${ONE_PORTAL}overrides:\n  - id: drill\n${lines}    offline: 2026-01-06T10:00\n    online: 2026-01-06T11:00\n    by: ana\n`;
+const override = (lines: string) =>
+  `${ONE_PORTAL}overrides:\n  - id: drill\n${lines}    offline: 2026-01-06T10:00\n    online: 2026-01-06T11:00\n    by: ana\n`;
 
 ruleTester('single-portal-switch', {
   valid: [
     { name: 'the organization switch', files: override('') },
-    { name: 'a portal switch with two portals', files: `${BASE}overrides:\n  - portal: web\n    offline: 2026-01-06T10:00\n    online: 2026-01-06T11:00\n    by: ana\n` },
+    {
+      name: 'a portal switch with two portals',
+      files: `${BASE}overrides:\n  - portal: web\n    offline: 2026-01-06T10:00\n    online: 2026-01-06T11:00\n    by: ana\n`,
+    },
     { name: 'an unknown portal is unknown-reference, not this', files: override('    portal: webb\n') },
   ],
   invalid: [
     {
       name: 'portal: with one portal, at the key',
       files: override('    portal: web\n'),
-      findings: [{ line: 18, column: 5, message: /^override `drill` switches portal `web` offline, but an organization with one portal has only the organization switch: remove `portal: web`$/ }],
+      findings: [
+        {
+          line: 18,
+          column: 5,
+          message:
+            /^override `drill` switches portal `web` offline, but an organization with one portal has only the organization switch: remove `portal: web`$/,
+        },
+      ],
     },
   ],
 });
@@ -175,30 +221,57 @@ ${extra}    by: ana
     onlineBy: ${by}
 `;
 
-ruleTester('override-not-permitted', {
-  valid: [{ name: 'set back online by an admin', files: onlineBy('ana') }],
-  invalid: [
-    {
-      name: 'set back online by a basic user: at onlineBy, citing the role',
-      files: onlineBy('ben'),
-      findings: [{ line: 35, column: 15, message: /^override `lunch` is set back online by ben, whose role basic may not/, related: ['test.yaml:26:11'] }],
-    },
-  ],
-}, 'override-not-permitted (onlineBy)');
+ruleTester(
+  'override-not-permitted',
+  {
+    valid: [{ name: 'set back online by an admin', files: onlineBy('ana') }],
+    invalid: [
+      {
+        name: 'set back online by a basic user: at onlineBy, citing the role',
+        files: onlineBy('ben'),
+        findings: [
+          {
+            line: 35,
+            column: 15,
+            message: /^override `lunch` is set back online by ben, whose role basic may not/,
+            related: ['test.yaml:26:11'],
+          },
+        ],
+      },
+    ],
+  },
+  'override-not-permitted (onlineBy)',
+);
 
-ruleTester('unknown-reference', {
-  valid: [],
-  invalid: [{ name: 'onlineBy names a user who does not exist', files: onlineBy('bne'), findings: [{ line: 35, column: 15, message: /names user `bne`, which does not exist: did you mean `ben`\?/ }] }],
-}, 'unknown-reference (onlineBy)');
+ruleTester(
+  'unknown-reference',
+  {
+    valid: [],
+    invalid: [
+      {
+        name: 'onlineBy names a user who does not exist',
+        files: onlineBy('bne'),
+        findings: [{ line: 35, column: 15, message: /names user `bne`, which does not exist: did you mean `ben`\?/ }],
+      },
+    ],
+  },
+  'unknown-reference (onlineBy)',
+);
 
-ruleTester('schema', {
-  valid: [],
-  invalid: [
-    {
-      // No `online`: the override item is line 30, `onlineBy` (the key) line 34.
-      name: 'onlineBy without online, at onlineBy',
-      files: onlineBy('ana', ''),
-      findings: [{ line: 34, column: 5, message: /^`onlineBy` of override `lunch` needs `online`: add online: .*, or remove `onlineBy`$/ }],
-    },
-  ],
-}, 'schema (onlineBy needs online)');
+ruleTester(
+  'schema',
+  {
+    valid: [],
+    invalid: [
+      {
+        // No `online`: the override item is line 30, `onlineBy` (the key) line 34.
+        name: 'onlineBy without online, at onlineBy',
+        files: onlineBy('ana', ''),
+        findings: [
+          { line: 34, column: 5, message: /^`onlineBy` of override `lunch` needs `online`: add online: .*, or remove `onlineBy`$/ },
+        ],
+      },
+    ],
+  },
+  'schema (onlineBy needs online)',
+);

@@ -46,7 +46,9 @@ export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: I
       it(`invalid: ${c.name}`, () => {
         const result = checkFiles(asFiles(c.files), c.options);
         const got = result.findings.filter((f) => f.rule === rule);
-        expect(got.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(c.findings.map((e) => `${e.file ?? 'test.yaml'}:${e.line}:${e.column}`));
+        expect(got.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(
+          c.findings.map((e) => `${e.file ?? 'test.yaml'}:${e.line}:${e.column}`),
+        );
         c.findings.forEach((e, i) => {
           const f = got[i]!;
           if (e.message) expect(f.message).toMatch(e.message);

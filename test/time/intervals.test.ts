@@ -28,11 +28,23 @@ describe('interval algebra', () => {
     expect(contains(s(0, 5), 5)).toBe(false);
   });
   it('mergeAdjacent joins touching neighbours with equal values', () => {
-    const items = [{ ...s(0, 2), v: 'a' }, { ...s(2, 5), v: 'a' }, { ...s(5, 6), v: 'b' }, { ...s(7, 8), v: 'b' }];
-    expect(mergeAdjacent(items, (a, b) => a.v === b.v)).toEqual([{ ...s(0, 5), v: 'a' }, { ...s(5, 6), v: 'b' }, { ...s(7, 8), v: 'b' }]);
+    const items = [
+      { ...s(0, 2), v: 'a' },
+      { ...s(2, 5), v: 'a' },
+      { ...s(5, 6), v: 'b' },
+      { ...s(7, 8), v: 'b' },
+    ];
+    expect(mergeAdjacent(items, (a, b) => a.v === b.v)).toEqual([
+      { ...s(0, 5), v: 'a' },
+      { ...s(5, 6), v: 'b' },
+      { ...s(7, 8), v: 'b' },
+    ]);
   });
 
-  const spans = fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 10 })).map(([a, len]) => s(a, a + len)), { maxLength: 8 });
+  const spans = fc.array(
+    fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 10 })).map(([a, len]) => s(a, a + len)),
+    { maxLength: 8 },
+  );
   const inAny = (list: Span[], t: number) => list.some((x) => contains(x, t));
   const normalized = (list: Span[]) => list.every((x, i) => x.end > x.start && (i === 0 || list[i - 1]!.end < x.start));
 

@@ -32,7 +32,14 @@ function dates(text: string, from: string, limit: number): string[] {
 describe('readings where references disagree', () => {
   it('BYDAY with and without a position is a union', () => {
     // January 2026 starts on a Thursday: Mondays 5, 12, 19, 26; the first Tuesday is the 6th.
-    expect(dates('FREQ=MONTHLY;BYDAY=MO,1TU;COUNT=6', '2026-01-01', 10)).toEqual(['2026-01-05', '2026-01-06', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02']);
+    expect(dates('FREQ=MONTHLY;BYDAY=MO,1TU;COUNT=6', '2026-01-01', 10)).toEqual([
+      '2026-01-05',
+      '2026-01-06',
+      '2026-01-12',
+      '2026-01-19',
+      '2026-01-26',
+      '2026-02-02',
+    ]);
   });
   it('BYSETPOS positions that hit the same date yield it once and count it once', () => {
     // March 2026 has five Mondays (2 … 30): positions 1 and -5 are both March 2. April and May
@@ -66,7 +73,9 @@ describe('bounded work', () => {
     expect(dates('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO', '2026-01-01', 1)).toEqual(['2044-02-29']);
   });
   it('stops after year 9999', () => {
-    expect(firstOccurrenceDay(rule('FREQ=YEARLY;INTERVAL=5000'), parseDate('9000-06-01')!, undefined, new Set([parseDate('9000-06-01')!]))).toBeUndefined();
+    expect(
+      firstOccurrenceDay(rule('FREQ=YEARLY;INTERVAL=5000'), parseDate('9000-06-01')!, undefined, new Set([parseDate('9000-06-01')!])),
+    ).toBeUndefined();
   });
 });
 
@@ -80,7 +89,9 @@ const allowedRule = fc
     byDay: fc.option(fc.uniqueArray(weekday, { minLength: 1, maxLength: 3 }), { nil: undefined }),
     byDayPos: fc.option(fc.tuple(fc.constantFrom(1, 2, -1), weekday), { nil: undefined }),
     byMonth: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }), { nil: undefined }),
-    byMonthDay: fc.option(fc.uniqueArray(fc.constantFrom(1, 2, 13, 15, 28, 29, 30, 31, -1, -2), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+    byMonthDay: fc.option(fc.uniqueArray(fc.constantFrom(1, 2, 13, 15, 28, 29, 30, 31, -1, -2), { minLength: 1, maxLength: 2 }), {
+      nil: undefined,
+    }),
     bySetPos: fc.option(fc.constantFrom(1, 2, -1), { nil: undefined }),
     wkst: fc.option(fc.constantFrom('MO', 'SU'), { nil: undefined }),
   })
@@ -104,17 +115,23 @@ const startDay = fc.integer({ min: daysFromCivil(2020, 1, 1), max: daysFromCivil
 describe('properties', () => {
   it('skipping to a window gives the same dates as expanding from the start', () => {
     fc.assert(
-      fc.property(allowedRule, startDay, fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1, max: 400 }), (text, dtstart, offset, length) => {
-        const r = rule(text);
-        const windowStart = dtstart + offset;
-        const windowEnd = windowStart + length;
-        const skipped = occurrenceDays(r, dtstart, { windowStart, windowEnd });
-        const full: number[] = [];
-        forEachOccurrenceDay(r, dtstart, { windowEnd }, (d) => {
-          if (d >= windowStart) full.push(d);
-        });
-        expect(skipped).toEqual(full);
-      }),
+      fc.property(
+        allowedRule,
+        startDay,
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 1, max: 400 }),
+        (text, dtstart, offset, length) => {
+          const r = rule(text);
+          const windowStart = dtstart + offset;
+          const windowEnd = windowStart + length;
+          const skipped = occurrenceDays(r, dtstart, { windowStart, windowEnd });
+          const full: number[] = [];
+          forEachOccurrenceDay(r, dtstart, { windowEnd }, (d) => {
+            if (d >= windowStart) full.push(d);
+          });
+          expect(skipped).toEqual(full);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -137,7 +154,11 @@ describe('properties', () => {
         if (r.byDay) parts.push(`BYDAY=${r.byDay.join(',')}`);
         if (r.wkst) parts.push(`WKST=${r.wkst}`);
         const parsed = rule(parts.join(';'));
-        const options = { lastDay: r.until === undefined ? undefined : dtstart + r.until, windowStart: dtstart + offset, windowEnd: dtstart + offset + length };
+        const options = {
+          lastDay: r.until === undefined ? undefined : dtstart + r.until,
+          windowStart: dtstart + offset,
+          windowEnd: dtstart + offset + length,
+        };
         const fast = occurrenceDays(parsed, dtstart, options);
         const general = occurrenceDays(parsed, dtstart, { ...options, general: true });
         expect(fast).toEqual(general);

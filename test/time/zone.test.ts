@@ -65,7 +65,10 @@ describe('wallToInstant', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...zones),
-        fc.array(fc.tuple(fc.integer({ min: daysFromCivil(2025, 1, 1), max: daysFromCivil(2027, 12, 31) }), fc.integer({ min: 0, max: 1439 })), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.tuple(fc.integer({ min: daysFromCivil(2025, 1, 1), max: daysFromCivil(2027, 12, 31) }), fc.integer({ min: 0, max: 1439 })),
+          { minLength: 1, maxLength: 30 },
+        ),
         (zone, lookups) => {
           const shared = new ZoneTable(zone);
           for (const [day, minute] of lookups) {
@@ -77,7 +80,7 @@ describe('wallToInstant', () => {
     );
   });
 
-  it('maps back: every instant\'s wall time maps to the same instant, unless it is the second of a repeated time', () => {
+  it("maps back: every instant's wall time maps to the same instant, unless it is the second of a repeated time", () => {
     const ny = zoneTable('America/New_York');
     for (let t = Date.UTC(2026, 10, 1, 3); t < Date.UTC(2026, 10, 1, 9); t += 15 * 60_000) {
       const { day, msOfDay } = ny.instantToWall(t);
@@ -94,14 +97,14 @@ function intlOffset(zone: string, ms: number): number {
   let format = formats.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formats.set(zone, format);
   }
@@ -138,11 +141,13 @@ describe('offset tables', () => {
     // At each change the offset before and after is Intl's ...
     const changes = table.transitionsBetween(from, to);
     for (const tr of changes) {
-      if (intlOffset(zone, tr.at) !== tr.offset || intlOffset(zone, tr.at - 1000) === tr.offset) wrong.push(`change at ${new Date(tr.at).toISOString()}`);
+      if (intlOffset(zone, tr.at) !== tr.offset || intlOffset(zone, tr.at - 1000) === tr.offset)
+        wrong.push(`change at ${new Date(tr.at).toISOString()}`);
     }
     // ... and between changes it is Intl's, sampled daily at an hour that moves through the day.
     const check = new ZoneTable(zone);
-    for (let t = from; t < to; t += 25 * 3_600_000) if (check.offsetAt(t) !== intlOffset(zone, t)) wrong.push(`offset at ${new Date(t).toISOString()}`);
+    for (let t = from; t < to; t += 25 * 3_600_000)
+      if (check.offsetAt(t) !== intlOffset(zone, t)) wrong.push(`offset at ${new Date(t).toISOString()}`);
     expect(wrong).toEqual([]);
     expect(changes.length).toBeGreaterThan(0);
   });

@@ -25,7 +25,8 @@ const USERS = `users:
 
 function describeInterval(i: PortalInterval): string {
   const span = `${formatInstant(i.start).slice(11, 16)}-${formatInstant(i.end).slice(11, 16)}`;
-  if (i.state === 'online') return `${span} online shifts=${i.shifts.join(',')} staff=${i.staff.join(',')} humans=${i.humans.join(',')} alerts=${i.alerts.join(',')}`;
+  if (i.state === 'online')
+    return `${span} online shifts=${i.shifts.join(',')} staff=${i.staff.join(',')} humans=${i.humans.join(',')} alerts=${i.alerts.join(',')}`;
   return `${span} offline ${i.reason}${i.reason === 'override' ? ` ${i.override}/${i.scope}` : ''}`;
 }
 
@@ -55,7 +56,9 @@ describe('who counts', () => {
 
   it('minStaff: two counting users are needed', () => {
     expect(day(`${HEAD}${USERS}shifts:\n${shift('s', 'ben', ', minStaff: 2')}`)).toContain('15:00-23:00 offline unstaffed');
-    expect(day(`${HEAD}${USERS}shifts:\n${shift('s', 'ben, cy', ', minStaff: 2')}`)).toContain('15:00-23:00 online shifts=s staff=ben,cy humans=ben,cy alerts=cy');
+    expect(day(`${HEAD}${USERS}shifts:\n${shift('s', 'ben, cy', ', minStaff: 2')}`)).toContain(
+      '15:00-23:00 online shifts=s staff=ben,cy humans=ben,cy alerts=cy',
+    );
   });
 
   it('a placeholder alone keeps the portal online with no humans', () => {
@@ -64,7 +67,10 @@ describe('who counts', () => {
 
   it('away date-times are exact and their end is exclusive; the staffing changes inside the shift', () => {
     // ben is away 11:00-13:00 local = 17:00Z-19:00Z.
-    const users = USERS.replace('{ id: ben, role: basic,', '{ id: ben, away: [{ from: 2026-01-05T11:00, to: 2026-01-05T13:00 }], role: basic,');
+    const users = USERS.replace(
+      '{ id: ben, role: basic,',
+      '{ id: ben, away: [{ from: 2026-01-05T11:00, to: 2026-01-05T13:00 }], role: basic,',
+    );
     expect(day(`${HEAD}${users}shifts:\n${shift('s', 'ben', ', minStaff: 1')}`)).toEqual([
       '12:00-15:00 offline no-shift',
       '15:00-17:00 online shifts=s staff=ben humans=ben alerts=',
@@ -103,7 +109,11 @@ describe('who counts', () => {
 
   it('a shift serves only the portal of its program and type', () => {
     const text = `${HEAD}${USERS}shifts:\n${shift('s', 'ana')}  - { id: t, program: sms-program, messaging: sms, start: "09:00", end: "10:00", date: 2026-01-05, staff: [ana] }\n`;
-    expect(day(text, 'text')).toEqual(['12:00-15:00 offline no-shift', '15:00-16:00 online shifts=t staff=ana humans=ana alerts=ana', '16:00-00:00 offline no-shift']);
+    expect(day(text, 'text')).toEqual([
+      '12:00-15:00 offline no-shift',
+      '15:00-16:00 online shifts=t staff=ana humans=ana alerts=ana',
+      '16:00-00:00 offline no-shift',
+    ]);
   });
 });
 
@@ -133,7 +143,7 @@ describe('switches', () => {
     ]);
   });
 
-  it('the organization switch takes every portal offline; when both are off the organization\'s override is named', () => {
+  it("the organization switch takes every portal offline; when both are off the organization's override is named", () => {
     const text = `${base}overrides:\n  - { id: org-off, offline: 2026-01-05T10:00, online: 2026-01-05T12:00, by: ana }\n  - { id: web-off, portal: web, offline: 2026-01-05T11:00, online: 2026-01-05T13:00, by: ana }\n`;
     expect(day(text)).toEqual([
       '12:00-15:00 offline no-shift',
@@ -166,7 +176,13 @@ describe('intervals', () => {
     for (let i = 1; i < intervals.length; i++) expect(intervals[i]!.start).toBe(intervals[i - 1]!.end);
     // Alternating ana/ben every 8 or 16 hours: 00:00-09:00 ben, 09:00-17:00 ana, 17:00-09:00 ben … (local).
     expect(intervals.map(describeInterval).map((x) => x.split(' ').slice(0, 1)[0])).toEqual([
-      '06:00-15:00', '15:00-23:00', '23:00-15:00', '15:00-23:00', '23:00-15:00', '15:00-23:00', '23:00-06:00',
+      '06:00-15:00',
+      '15:00-23:00',
+      '23:00-15:00',
+      '15:00-23:00',
+      '23:00-15:00',
+      '15:00-23:00',
+      '23:00-06:00',
     ]);
   });
 

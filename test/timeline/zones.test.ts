@@ -24,10 +24,13 @@ ${shifts}`;
 /** Online stretches of portal `web` as "start end staff" (UTC). */
 function online(text: string, from: string, to: string): string[] {
   const timeline = compile(loadFromTexts([{ file: 'z.yaml', text }]), { from, to });
-  return timeline.portals[0]!.intervals.filter((i) => i.state === 'online').map((i) => `${formatInstant(i.start)} ${formatInstant(i.end)}${i.state === 'online' ? ` ${i.staff.join(',')}` : ''}`);
+  return timeline.portals[0]!.intervals.filter((i) => i.state === 'online').map(
+    (i) => `${formatInstant(i.start)} ${formatInstant(i.end)}${i.state === 'online' ? ` ${i.staff.join(',')}` : ''}`,
+  );
 }
 
-const NIGHT = '  - { id: night, program: chat-program, messaging: chat, start: "22:00", end: "06:00", repeat: FREQ=DAILY, from: 2026-01-01, staff: [ana] }\n';
+const NIGHT =
+  '  - { id: night, program: chat-program, messaging: chat, start: "22:00", end: "06:00", repeat: FREQ=DAILY, from: 2026-01-01, staff: [ana] }\n';
 
 function hours(line: string): number {
   const [start, end] = line.split(' ') as [string, string];
@@ -102,18 +105,23 @@ describe('handoffs at a shared wall-clock time', () => {
 describe('fine points of SPEC §3.1 and §3.3', () => {
   it('an occurrence whose end is not after its start covers nothing (London 01:30–02:30 on 29 March)', () => {
     // 01:30 is in the gap: read with GMT = 01:30Z (02:30 BST); 02:30 BST = 01:30Z: start == end.
-    const shifts = '  - { id: gap, program: chat-program, messaging: chat, start: "01:30", end: "02:30", date: 2026-03-29, staff: [ana] }\n';
+    const shifts =
+      '  - { id: gap, program: chat-program, messaging: chat, start: "01:30", end: "02:30", date: 2026-03-29, staff: [ana] }\n';
     expect(online(config('Europe/London', shifts), '2026-03-28T20:00Z', '2026-03-29T10:00Z')).toEqual([]);
   });
 
   it('an ambiguous start is the earlier instant (New York 01:30–02:30 on 1 November lasts 2 h)', () => {
-    const shifts = '  - { id: amb, program: chat-program, messaging: chat, start: "01:30", end: "02:30", date: 2026-11-01, staff: [ana] }\n';
+    const shifts =
+      '  - { id: amb, program: chat-program, messaging: chat, start: "01:30", end: "02:30", date: 2026-11-01, staff: [ana] }\n';
     // 01:30 EDT = 05:30Z; 02:30 exists once, EST = 07:30Z.
-    expect(online(config('America/New_York', shifts), '2026-11-01T00:00Z', '2026-11-01T12:00Z')).toEqual(['2026-11-01T05:30:00Z 2026-11-01T07:30:00Z ana']);
+    expect(online(config('America/New_York', shifts), '2026-11-01T00:00Z', '2026-11-01T12:00Z')).toEqual([
+      '2026-11-01T05:30:00Z 2026-11-01T07:30:00Z ana',
+    ]);
   });
 
   it('start == end is a 24-hour shift; equal neighbours merge into one interval (25 h on the fall-back day)', () => {
-    const shifts = '  - { id: allday, program: chat-program, messaging: chat, start: "00:00", end: "00:00", repeat: FREQ=DAILY, from: 2026-10-31, until: 2026-11-01, staff: [ana] }\n';
+    const shifts =
+      '  - { id: allday, program: chat-program, messaging: chat, start: "00:00", end: "00:00", repeat: FREQ=DAILY, from: 2026-10-31, until: 2026-11-01, staff: [ana] }\n';
     // Oct 31 00:00 EDT = 04:00Z … Nov 2 00:00 EST = 05:00Z: 49 h in two merged occurrences (24 + 25).
     const got = online(config('America/New_York', shifts), '2026-10-30T00:00Z', '2026-11-03T00:00Z');
     expect(got).toEqual(['2026-10-31T04:00:00Z 2026-11-02T05:00:00Z ana']);
@@ -121,7 +129,10 @@ describe('fine points of SPEC §3.1 and §3.3', () => {
   });
 
   it('"24:00" is midnight at the end of the date', () => {
-    const shifts = '  - { id: late, program: chat-program, messaging: chat, start: "18:00", end: "24:00", date: 2026-06-01, staff: [ana] }\n';
-    expect(online(config('Asia/Kolkata', shifts), '2026-06-01T00:00Z', '2026-06-02T00:00Z')).toEqual(['2026-06-01T12:30:00Z 2026-06-01T18:30:00Z ana']);
+    const shifts =
+      '  - { id: late, program: chat-program, messaging: chat, start: "18:00", end: "24:00", date: 2026-06-01, staff: [ana] }\n';
+    expect(online(config('Asia/Kolkata', shifts), '2026-06-01T00:00Z', '2026-06-02T00:00Z')).toEqual([
+      '2026-06-01T12:30:00Z 2026-06-01T18:30:00Z ana',
+    ]);
   });
 });

@@ -13,7 +13,9 @@ const PRECOMPILED = builtFile('dist/validate/schema-validator.js');
 
 const DOCUMENTS: unknown[] = [
   parse(BASE),
-  parse(`${BASE}shifts:\n  - id: s\n    program: chat-program\n    messaging: [chat, sms]\n    start: 0900\n    end: "25:00"\n    date: 2026-02-30\n    minstaff: 0\n    staff: [ana, ana]\n`),
+  parse(
+    `${BASE}shifts:\n  - id: s\n    program: chat-program\n    messaging: [chat, sms]\n    start: 0900\n    end: "25:00"\n    date: 2026-02-30\n    minstaff: 0\n    staff: [ana, ana]\n`,
+  ),
   parse(`${BASE}shifts:\n  - id: s\n    program: p\n    start: "09:00"\n    end: "17:00"\n    repeat: FREQ=DAILY\n`),
   parse(`${BASE}  - id: x\n    away: [2026-13-01, { from: 2026-01-01 }, 7]\nrules:\n  nope: warn\n  schema: loud\n`),
   parse('shiftready: 2\norganization: []\nprograms: {}\n'),
@@ -23,7 +25,12 @@ const DOCUMENTS: unknown[] = [
 
 function summary(validate: ValidateFunction, data: unknown): unknown[] {
   validate(data);
-  return (validate.errors ?? []).map((e) => ({ instancePath: e.instancePath, schemaPath: e.schemaPath, keyword: e.keyword, params: e.params }));
+  return (validate.errors ?? []).map((e) => ({
+    instancePath: e.instancePath,
+    schemaPath: e.schemaPath,
+    keyword: e.keyword,
+    params: e.params,
+  }));
 }
 
 describe('precompiled schema validator', () => {

@@ -20,7 +20,7 @@ describe('schema/shiftready.schema.json', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
   });
 
-  it('describes every property (the editor\'s hover text)', () => {
+  it("describes every property (the editor's hover text)", () => {
     const missing: string[] = [];
     walk(schema, '#', (node, path) => {
       for (const [key, value] of Object.entries((node.properties as Node | undefined) ?? {})) {

@@ -20,7 +20,12 @@ export interface Piece {
  * (and marked), and on a fall-back day the repeated hour is drawn twice, the first pass in the
  * upper half of the row and the second in the lower half.
  */
-export function rowPieces(table: ZoneTable, day: number, dayStart: number, dayEnd: number): { pieces: Piece[]; skipped: { from: number; to: number }[] } {
+export function rowPieces(
+  table: ZoneTable,
+  day: number,
+  dayStart: number,
+  dayEnd: number,
+): { pieces: Piece[]; skipped: { from: number; to: number }[] } {
   const cuts = new Set<number>([dayStart, dayEnd]);
   const upper: [number, number][] = [];
   const lower: [number, number][] = [];

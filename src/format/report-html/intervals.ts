@@ -41,11 +41,21 @@ export interface IntervalWords {
 export function describeInterval(i: PortalInterval, model: Model, zone: string): IntervalWords {
   const when = `${weekdayName(i.start, zone)} ${localClock(i.start, zone)} – ${localClock(i.end, zone, i.start)} (${duration(i.end - i.start)})`;
   if (i.state === 'online') {
-    if (!humansTracked(model)) return { when, what: 'Online (staffing: placeholder, humans not tracked)', more: [`Shifts: ${i.shifts.join(', ')}`, `Staff: ${i.staff.join(', ')}`] };
+    if (!humansTracked(model))
+      return {
+        when,
+        what: 'Online (staffing: placeholder, humans not tracked)',
+        more: [`Shifts: ${i.shifts.join(', ')}`, `Staff: ${i.staff.join(', ')}`],
+      };
     return {
       when,
       what: i.humans.length ? 'Online, with humans' : 'Online with placeholders only: nobody answers, nobody is alerted',
-      more: [`Shifts: ${i.shifts.join(', ')}`, `Staff: ${i.staff.join(', ')}`, `Humans: ${i.humans.join(', ') || 'none'}`, `Alerted: ${i.alerts.join(', ') || 'nobody'}`],
+      more: [
+        `Shifts: ${i.shifts.join(', ')}`,
+        `Staff: ${i.staff.join(', ')}`,
+        `Humans: ${i.humans.join(', ') || 'none'}`,
+        `Alerted: ${i.alerts.join(', ') || 'nobody'}`,
+      ],
     };
   }
   if (i.reason === 'override') {
@@ -56,5 +66,9 @@ export function describeInterval(i: PortalInterval, model: Model, zone: string):
       more: [`Override: ${i.override} (${i.scope} switch)${o?.note ? `: ${o.note}` : ''}`],
     };
   }
-  return { when, what: i.reason === 'no-shift' ? 'Offline: no shift covers this time' : 'Offline: a shift covers this time but is not staffed', more: [] };
+  return {
+    when,
+    what: i.reason === 'no-shift' ? 'Offline: no shift covers this time' : 'Offline: a shift covers this time but is not staffed',
+    more: [],
+  };
 }

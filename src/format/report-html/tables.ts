@@ -59,7 +59,8 @@ const VERDICT: Record<Verdict, Html> = {
 
 /** The verdict of each holiday in the period for each portal. */
 export function holidaysSection(holidays: readonly HolidayEntry[], humansTracked: boolean): Html {
-  if (holidays.length === 0) return lines([html`<section id="holidays"><h2>Holidays</h2>`, html`<p>No holidays in the period.</p>`, html`</section>`]);
+  if (holidays.length === 0)
+    return lines([html`<section id="holidays"><h2>Holidays</h2>`, html`<p>No holidays in the period.</p>`, html`</section>`]);
   const rows = holidays.flatMap(({ holiday, portals }) =>
     portals.map(
       (p) =>
@@ -77,7 +78,8 @@ export function holidaysSection(holidays: readonly HolidayEntry[], humansTracked
 
 /** The findings of `check` over the report's period. */
 export function findingsSection(findings: readonly Finding[]): Html {
-  if (findings.length === 0) return lines([html`<section id="findings"><h2>Findings of <code>check</code></h2>`, html`<p>No problems.</p>`, html`</section>`]);
+  if (findings.length === 0)
+    return lines([html`<section id="findings"><h2>Findings of <code>check</code></h2>`, html`<p>No problems.</p>`, html`</section>`]);
   const rows = findings.map((f) => {
     const error = f.severity === 'error';
     return html`<tr><td>${f.file}:${f.line}:${f.column}</td><td${error ? html` class="bad"` : ''}>${error ? 'error' : 'warning'}</td><td>${f.rule}</td><td>${f.message}</td></tr>`;
@@ -96,7 +98,13 @@ export function loadSection(report: CoverageReport, model: Model): Html {
   const outliers = loadOutliers(report, model);
   const max = Math.max(1, ...report.users.map((u) => u.ms));
   const rows = report.users.map(({ user, ms }) => {
-    const note = user.placeholder ? 'placeholder' : outliers.more.some((o) => o.id === user.id) ? '▲ far more than average' : outliers.less.some((o) => o.id === user.id) ? '▼ far less than average' : '';
+    const note = user.placeholder
+      ? 'placeholder'
+      : outliers.more.some((o) => o.id === user.id)
+        ? '▲ far more than average'
+        : outliers.less.some((o) => o.id === user.id)
+          ? '▼ far less than average'
+          : '';
     return html`<tr data-user="${user.id}" data-hours="${roundHours(ms)}"><td>${user.id}</td><td class="num">${hoursText(ms)}</td><td><span class="bar" style="width:${((ms / max) * 200).toFixed(1)}px" aria-hidden="true"></span></td><td>${note}</td></tr>`;
   });
   return lines([

@@ -29,7 +29,9 @@ export interface PortalIntervals {
 
 /** The timelines section: the legend, then one chart per portal of the report. */
 export function timelinesSection(report: CoverageReport, model: Model, intervals: readonly PortalIntervals[]): Html {
-  const charts = report.portals.map((p) => portalTimeline(p, intervals.find((x) => x.portalId === p.portal.id)?.intervals ?? [], report, model));
+  const charts = report.portals.map((p) =>
+    portalTimeline(p, intervals.find((x) => x.portalId === p.portal.id)?.intervals ?? [], report, model),
+  );
   return lines([
     html`<section id="timelines"><h2>Timelines</h2><p>Each row is a local day, 00:00 to 24:00. Hover over an interval, or reach the chart with Tab and move with the arrow keys, to see its times, shifts and staff.</p>`,
     legend(),
@@ -80,13 +82,21 @@ function hourTicks(height: number): Html[] {
   const ticks: Html[] = [];
   for (let h = 0; h <= 24; h += 3) {
     const x = LABEL_WIDTH + (h / 24) * DAY_WIDTH;
-    ticks.push(html`<line x1="${x}" y1="${TOP - 4}" x2="${x}" y2="${height - 4}" stroke="#bbb" stroke-width="0.5"/><text x="${x}" y="${TOP - 8}" text-anchor="middle">${String(h).padStart(2, '0')}</text>`);
+    ticks.push(
+      html`<line x1="${x}" y1="${TOP - 4}" x2="${x}" y2="${height - 4}" stroke="#bbb" stroke-width="0.5"/><text x="${x}" y="${TOP - 8}" text-anchor="middle">${String(h).padStart(2, '0')}</text>`,
+    );
   }
   return ticks;
 }
 
 /** A day row's label (★ on a holiday, ± on a clock change) and its marks, with a tooltip saying why. */
-function dayLabel(day: number, y: number, holiday: HolidayDay | undefined, pieces: readonly Piece[], skipped: readonly { from: number; to: number }[]): Html[] {
+function dayLabel(
+  day: number,
+  y: number,
+  holiday: HolidayDay | undefined,
+  pieces: readonly Piece[],
+  skipped: readonly { from: number; to: number }[],
+): Html[] {
   const marks: Html[] = [];
   const notes: string[] = [];
   if (holiday) {
@@ -96,10 +106,15 @@ function dayLabel(day: number, y: number, holiday: HolidayDay | undefined, piece
   for (const gap of skipped) {
     const text = `Clocks go forward: ${clock(gap.from)} to ${clock(gap.to)} does not happen on this day`;
     notes.push(text);
-    marks.push(html`<rect class="clock-gap" x="${xOf(gap.from).toFixed(2)}" y="${y}" width="${(xOf(gap.to) - xOf(gap.from)).toFixed(2)}" height="${ROW_HEIGHT - 2}" fill="url(#p-clock-gap)"><title>${text}</title></rect>`);
+    marks.push(
+      html`<rect class="clock-gap" x="${xOf(gap.from).toFixed(2)}" y="${y}" width="${(xOf(gap.to) - xOf(gap.from)).toFixed(2)}" height="${ROW_HEIGHT - 2}" fill="url(#p-clock-gap)"><title>${text}</title></rect>`,
+    );
   }
   const repeated = pieces.some((x) => x.band !== 'full');
-  if (repeated) notes.push('Clocks go back: the repeated hour is drawn twice, the first time in the upper half of the row and the second in the lower half');
+  if (repeated)
+    notes.push(
+      'Clocks go back: the repeated hour is drawn twice, the first time in the upper half of the row and the second in the lower half',
+    );
   const title = notes.length ? html`<title>${notes.join('. ')}</title>` : '';
   const label = `${holiday ? '★ ' : ''}${DAYS[weekdayOf(day)]} ${formatDate(day)}${skipped.length > 0 || repeated ? ' ±' : ''}`;
   marks.push(html`<g>${title}<text x="4" y="${y + 12}"${holiday ? html` class="holiday-label"` : ''}>${label}</text></g>`);
@@ -124,7 +139,9 @@ function intervalGroup(i: PortalInterval, index: number, d: IntervalWords, rowPi
       const w = Math.max(0.75, xOf(piece.wallFrom + (e - piece.from)) - x);
       const full = ROW_HEIGHT - 2;
       const [dy, h] = piece.band === 'full' ? [0, full] : piece.band === 'upper' ? [0, full / 2] : [full / 2, full / 2];
-      rects.push(html`<rect x="${x.toFixed(2)}" y="${TOP + r * ROW_HEIGHT + dy}" width="${w.toFixed(2)}" height="${h}" fill="${fillOf(kind)}"/>`);
+      rects.push(
+        html`<rect x="${x.toFixed(2)}" y="${TOP + r * ROW_HEIGHT + dy}" width="${w.toFixed(2)}" height="${h}" fill="${fillOf(kind)}"/>`,
+      );
     }
   });
   // A roving tabindex: the chart is one Tab stop, the arrow keys move within it (page.js).
