@@ -4,7 +4,16 @@
  * (`names`: the CLI says `--from`, a library caller `from`).
  */
 import { UsageError } from './errors.js';
-import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_YEARS, localMidnightPlus, periodLimit, writtenInstant, type Period } from './time/period.js';
+import { YEAR_RANGE_TEXT } from './time/civil.js';
+import {
+  DEFAULT_PERIOD_DAYS,
+  MAX_PERIOD_YEARS,
+  localMidnightPlus,
+  periodLimit,
+  rangeEnd,
+  writtenInstant,
+  type Period,
+} from './time/period.js';
 
 /** How the caller names each input, for messages. */
 export interface InputNames {
@@ -25,9 +34,15 @@ export interface PeriodInput {
   names?: InputNames;
 }
 
-/** Reads a date or date-time; a usage error that names `name` when it is not one. */
-export function readInstant(text: string, zone: string, name: string): number {
-  const instant = writtenInstant(text, zone);
+/**
+ * Reads a date or date-time; a usage error that names `name` when it is not one, or not in the
+ * years shiftready reads. `end`: an exclusive end, which may be the first midnight after them.
+ */
+export function readInstant(text: string, zone: string, name: string, end = false): number {
+  const instant = writtenInstant(text, zone, end);
+  if (instant === 'out-of-range') {
+    throw new UsageError(`${name} ${JSON.stringify(text)} is outside the years shiftready reads: give a date from ${YEAR_RANGE_TEXT}`);
+  }
   if (instant === undefined) {
     throw new UsageError(
       `${name} ${JSON.stringify(text)} is not a date or date-time: write YYYY-MM-DD or YYYY-MM-DDTHH:MM (optionally with Z or +02:00)`,
@@ -47,7 +62,11 @@ export function nowOf(input: Pick<PeriodInput, 'now' | 'names'>, zone: string): 
 export function readPeriod(input: PeriodInput, zone: string): Period {
   const names = { from: 'from', to: 'to', ...input.names };
   const from = input.from !== undefined ? readInstant(input.from, zone, names.from) : localMidnightPlus(zone, nowOf(input, zone), 0);
-  const to = input.to !== undefined ? readInstant(input.to, zone, names.to) : localMidnightPlus(zone, from, DEFAULT_PERIOD_DAYS);
+  // By default 90 days, but never past the years shiftready reads.
+  const to =
+    input.to !== undefined
+      ? readInstant(input.to, zone, names.to, true)
+      : Math.min(localMidnightPlus(zone, from, DEFAULT_PERIOD_DAYS), rangeEnd(zone));
   if (to <= from) throw new UsageError(`${names.to} must be after ${names.from} (the period is [from, to), to exclusive)`);
   if (to > periodLimit(from, zone))
     throw new UsageError(`the period is longer than ${MAX_PERIOD_YEARS} years: give a shorter ${names.from}/${names.to}`);

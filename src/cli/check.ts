@@ -7,7 +7,7 @@ import { formatJunit } from '../format/junit.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatStylish } from '../format/stylish.js';
 import { countFindings } from '../findings.js';
-import type { FormatOf } from './formats.js';
+import { MEDIUM, type FormatOf } from './formats.js';
 import { writeOutput, type CliIO } from './io.js';
 import { loadOptions, parseCount, parseRuleOptions, timeOptions } from './options.js';
 
@@ -52,6 +52,9 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   // --quiet shows errors only; warnings still count for --max-warnings (as in ESLint).
   const shown = options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
   const printed = options.quiet ? { ...shown, ...countFindings(shown.findings) } : shown;
-  writeOutput(io, FORMATTERS[options.format](printed), options.out);
+  await writeOutput(io, FORMATTERS[options.format](printed), options.out, {
+    medium: MEDIUM[options.format],
+    inputs: config.sources.map((s) => s.file),
+  });
   return checkExitCode(result, options.failOn, maxWarnings);
 }

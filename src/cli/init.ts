@@ -1,9 +1,9 @@
 /** `shiftready init [dir]`: a small, valid starter configuration that `check` passes. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { checkZoneName } from '../time/zone.js';
-import type { CliIO } from './io.js';
+import { makeDirectory, type CliIO } from './io.js';
 
 export const STARTER_FILE = 'shiftready.yaml';
 
@@ -79,8 +79,8 @@ export function runInit(dir: string | undefined, options: { force?: boolean; tim
       `${dir === undefined ? STARTER_FILE : join(dir, STARTER_FILE)} already exists: remove it or use --force to overwrite`,
     );
   }
+  makeDirectory(target, dir ?? '.');
   try {
-    mkdirSync(target, { recursive: true });
     writeFileSync(file, starterConfig(options.timezone));
   } catch (e) {
     throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);

@@ -1,10 +1,12 @@
 /** Where the CLI writes: the process's streams, or buffers in tests. */
-import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { forJson, forTerminal } from '../format/escape.js';
 
 export interface CliIO {
-  stdout(text: string): void;
+  /** Writes to standard output; a promise when the stream asks to wait (backpressure). */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -12,9 +14,25 @@ export interface CliIO {
   isTTY: boolean;
 }
 
+/** The first error writing to standard output (a full disk, a closed stream), if any. */
+let stdoutError: NodeJS.ErrnoException | undefined;
+
 export function processIO(): CliIO {
   return {
-    stdout: (t) => void process.stdout.write(t),
+    stdout: (t) => {
+      if (stdoutError) throw new UsageError(`cannot write the output to standard output (${stdoutError.code ?? stdoutError.message})`);
+      if (process.stdout.write(t)) return;
+      // Wait for the stream to take more, or to fail (then the next write says so).
+      return new Promise<void>((done) => {
+        const settle = () => {
+          process.stdout.off('drain', settle);
+          process.stdout.off('error', settle);
+          process.stdout.off('close', settle);
+          done();
+        };
+        process.stdout.once('drain', settle).once('error', settle).once('close', settle);
+      });
+    },
     stderr: (t) => void process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
@@ -23,31 +41,114 @@ export function processIO(): CliIO {
 }
 
 /**
- * Writes `text` to `--out FILE` whole or not at all (a temporary file in the same folder, then a
- * rename), or to stdout when no file is given.
+ * Watches the process's standard output: a closed pipe (`shiftready … | head`) ends the process
+ * quietly; any other failure is remembered for `stdoutFailure` (SPEC §5: exit 2, with a message).
  */
-export function writeOutput(io: CliIO, output: string | Iterable<string>, out: string | undefined): void {
+export function watchStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    stdoutError ??= e;
+  });
+}
+
+/** Waits until standard output has taken everything, and says whether writing it failed. */
+export async function stdoutFailure(): Promise<NodeJS.ErrnoException | undefined> {
+  if (!stdoutError) {
+    await new Promise<void>((done) => {
+      try {
+        process.stdout.write('', (e) => {
+          if (e) stdoutError ??= e as NodeJS.ErrnoException;
+          done();
+        });
+      } catch (e) {
+        stdoutError ??= e as NodeJS.ErrnoException;
+        done();
+      }
+    });
+  }
+  return stdoutError;
+}
+
+/** Temporary files being written, removed if a signal stops the process (see `removeTemporaryFiles`). */
+const temporaryFiles = new Set<string>();
+
+/** Removes the temporary files of writes in progress (on SIGINT, SIGTERM, SIGHUP). */
+export function removeTemporaryFiles(): void {
+  for (const path of temporaryFiles) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // already renamed or gone
+    }
+  }
+  temporaryFiles.clear();
+}
+
+/**
+ * How an output is made safe for where it is read (src/format/escape.ts): text and Markdown for a
+ * terminal, JSON with its terminal-active characters escaped; XML, CSV, iCalendar and HTML escape
+ * in their formatters.
+ */
+export type Medium = 'text' | 'json' | 'xml' | 'csv' | 'ics' | 'html';
+
+const FINISH: Record<Medium, (chunk: string) => string> = {
+  text: forTerminal,
+  json: forJson,
+  xml: (chunk) => chunk,
+  csv: (chunk) => chunk,
+  ics: (chunk) => chunk,
+  html: (chunk) => chunk,
+};
+
+export interface OutputOptions {
+  medium: Medium;
+  /** The configuration files read: `--out` may not replace one of them. */
+  inputs?: readonly string[];
+}
+
+/** Writes of at least this many characters let the event loop turn (signals are handled there). */
+const YIELD_EVERY = 1 << 22;
+
+/**
+ * Writes the output to `--out FILE` whole or not at all (a temporary file in the same folder,
+ * then a rename), or to standard output when no file is given (or `-`, `/dev/stdout`). The file
+ * may be a symlink (its target is written), a device or a FIFO (written straight into), but not
+ * one of the configuration files being read.
+ */
+export async function writeOutput(
+  io: CliIO,
+  output: string | Iterable<string>,
+  out: string | undefined,
+  options: OutputOptions,
+): Promise<void> {
+  const finish = FINISH[options.medium];
   const chunks = typeof output === 'string' ? [output] : output;
-  if (out === undefined || out === '-') {
-    for (const chunk of chunks) io.stdout(chunk);
+  if (out === undefined || out === '-' || out === '/dev/stdout') {
+    for (const chunk of chunks) await io.stdout(finish(chunk));
     return;
   }
+  if (out.trim() === '') throw new UsageError('--out needs a file name (or - for standard output)');
   let target = resolve(io.cwd, out);
   try {
-    // Write through a symlink to its target, and straight into a device or FIFO (/dev/stdout):
-    // renaming over either would replace it.
+    // Write through a symlink to its target, and straight into a device or FIFO: renaming over
+    // either would replace it.
     target = realpathSync(target);
     if (!statSync(target).isFile()) {
-      writeChunks(target, chunks);
+      await writeChunks(target, chunks, finish);
       return;
     }
+    const inputs = new Set((options.inputs ?? []).map((file) => safeRealpath(resolve(io.cwd, file))));
+    if (inputs.has(target))
+      throw new UsageError(`--out ${out}: that is one of the configuration files being read; write the output to another file`);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
       throw new UsageError(`--out ${out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  temporaryFiles.add(tmp);
   try {
-    writeChunks(tmp, chunks);
+    await writeChunks(tmp, chunks, finish);
     renameSync(tmp, target);
   } catch (e) {
     try {
@@ -57,14 +158,56 @@ export function writeOutput(io: CliIO, output: string | Iterable<string>, out: s
     }
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`--out ${out}: cannot write the file${code ? ` (${code})` : ''}`);
+  } finally {
+    temporaryFiles.delete(tmp);
   }
 }
 
-function writeChunks(path: string, chunks: Iterable<string>): void {
+function safeRealpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+async function writeChunks(path: string, chunks: Iterable<string>, finish: (chunk: string) => string): Promise<void> {
   const fd = openSync(path, 'w');
   try {
-    for (const chunk of chunks) writeSync(fd, chunk);
+    let written = 0;
+    for (const chunk of chunks) {
+      const text = finish(chunk);
+      writeSync(fd, text);
+      written += text.length;
+      if (written >= YIELD_EVERY) {
+        written = 0;
+        await new Promise((next) => setImmediate(next));
+      }
+    }
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Makes a directory and its missing parents, one at a time: the nearest existing ancestor must be
+ * a directory (Node's recursive mkdir loops for ever under /proc). Throws `UsageError`.
+ */
+export function makeDirectory(dir: string, shown: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  if (existsSync(at) && !statSync(at).isDirectory()) throw new UsageError(`${shown}: ${at} is not a directory`);
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+    } catch (e) {
+      throw new UsageError(`${shown}: cannot create ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
   }
 }

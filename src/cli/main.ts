@@ -8,13 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { ConfigHasErrors, UsageError } from '../errors.js';
-import { processIO, type CliIO } from './io.js';
+import { forTerminal } from '../format/escape.js';
+import { processIO, removeTemporaryFiles, stdoutFailure, watchStdout, type CliIO } from './io.js';
 import { buildProgram } from './program.js';
 
 export const BUG_REPORT_URL = 'https://github.com/shiftready/shiftready/issues';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function runCli(argv: readonly string[], processIo: CliIO = processIO()): Promise<number> {
+  // Whatever a message quotes (a path, a value), it must not act on the terminal (SPEC §5).
+  const io: CliIO = { ...processIo, stderr: (t) => processIo.stderr(forTerminal(t)) };
   let exitCode = 0;
   const program = buildProgram(io, (code) => {
     exitCode = code;
@@ -61,14 +64,27 @@ function isMain(): boolean {
   }
 }
 
+/** Exit codes for the signals that stop a run, as shells report them (128 + the signal's number). */
+const SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
 if (isMain()) {
-  // A closed pipe (`shiftready … | head`) is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  watchStdout();
+  // A signal stops the run; an output file half written is removed, never left behind.
+  for (const [signal, code] of Object.entries(SIGNALS)) {
+    process.on(signal, () => {
+      removeTemporaryFiles();
+      process.exit(code);
+    });
+  }
   runCli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
+    async (code) => {
+      // SPEC §5: output that could not be written (a full disk, a closed stream) is an I/O error.
+      const failure = await stdoutFailure();
+      // (A usage error, exit 2, has said so already when the failure stopped the writing.)
+      if (failure && code !== 2) {
+        process.stderr.write(`shiftready: cannot write the output to standard output (${failure.code ?? failure.message})\n`);
+      }
+      process.exitCode = failure ? 2 : code;
     },
     () => {
       process.exitCode = 3;

@@ -42,7 +42,9 @@ export function parseCount(value: string, what: string): number {
 export function loadOptions(io: Pick<CliIO, 'cwd' | 'env'>): LoadOptions {
   const workers = io.env.SHIFTREADY_WORKERS;
   if (workers === undefined || workers === '') return { cwd: io.cwd };
-  return { cwd: io.cwd, threads: Number(workers) || 0 };
+  // A whole number of threads; anything else (2.5, "abc") parses in one.
+  const threads = Number(workers);
+  return { cwd: io.cwd, threads: Number.isInteger(threads) && threads > 0 ? threads : 0 };
 }
 
 /**

@@ -9,8 +9,8 @@ import { filesAtRef } from '../load/git.js';
 import { humansTracked, type Model } from '../model/types.js';
 import type { DiffReport } from '../report/diff.js';
 import type { HolidayEntry } from '../report/holidays.js';
-import type { FormatOf } from './formats.js';
-import { civilFromDays } from '../time/civil.js';
+import { MEDIUM, type FormatOf } from './formats.js';
+import { civilFromDays, FIRST_YEAR, LAST_YEAR, YEAR_RANGE_TEXT } from '../time/civil.js';
 import { nowOf } from '../when.js';
 import { zoneTable } from '../time/zone.js';
 import { writeOutput, type CliIO } from './io.js';
@@ -38,7 +38,10 @@ export async function runReport(
 ): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
   const input = { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) };
-  writeOutput(io, REPORT_FORMATTERS[options.format](config, input), options.out);
+  await writeOutput(io, REPORT_FORMATTERS[options.format](config, input), options.out, {
+    medium: MEDIUM[options.format],
+    inputs: config.sources.map((s) => s.file),
+  });
   return 0;
 }
 
@@ -57,13 +60,18 @@ export async function runHolidays(
   const zone = configZone(config);
   let year: number;
   if (options.year !== undefined) {
-    if (!/^\d{4}$/.test(options.year)) throw new UsageError(`--year ${JSON.stringify(options.year)}: give a year such as 2026`);
     year = Number(options.year);
+    if (!/^\d{4}$/.test(options.year) || year < FIRST_YEAR || year > LAST_YEAR) {
+      throw new UsageError(`--year ${JSON.stringify(options.year)}: give a year from ${YEAR_RANGE_TEXT}, such as 2026`);
+    }
   } else {
     year = civilFromDays(zoneTable(zone).instantToWall(nowOf(timeOptions(options, io.env), zone)).day).year;
   }
   const entries = holidayReport(config, year, { rules: parseRuleOptions(options.rule) });
-  writeOutput(io, HOLIDAYS_FORMATTERS[options.format](year, entries, config.model), options.out);
+  await writeOutput(io, HOLIDAYS_FORMATTERS[options.format](year, entries, config.model), options.out, {
+    medium: MEDIUM[options.format],
+    inputs: config.sources.map((s) => s.file),
+  });
   return 0;
 }
 
@@ -87,6 +95,9 @@ export async function runDiff(
   const base = loadFromTexts(baseFiles);
   const report = diff(base, head, options.base, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
   const zone = configZone(head);
-  writeOutput(io, DIFF_FORMATTERS[options.format](report, zone), options.out);
+  await writeOutput(io, DIFF_FORMATTERS[options.format](report, zone), options.out, {
+    medium: MEDIUM[options.format],
+    inputs: head.sources.map((s) => s.file),
+  });
   return options.failOnNewGaps && report.portals.some((p) => p.newGaps.length > 0) ? 1 : 0;
 }

@@ -8,7 +8,7 @@ import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
 import type { Finding } from '../findings.js';
 import type { Timeline } from '../timeline/types.js';
-import type { FormatOf } from './formats.js';
+import { MEDIUM, type FormatOf } from './formats.js';
 import { writeOutput, type CliIO } from './io.js';
 import { loadOptions, parseRuleOptions, timeOptions } from './options.js';
 
@@ -30,7 +30,10 @@ export interface CompileCommandOptions {
 export async function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): Promise<number> {
   const config = await loadAsync(paths, loadOptions(io));
   const timeline = compile(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
-  writeOutput(io, TIMELINE_FORMATTERS[options.format](timeline), options.out);
+  await writeOutput(io, TIMELINE_FORMATTERS[options.format](timeline), options.out, {
+    medium: MEDIUM[options.format],
+    inputs: config.sources.map((s) => s.file),
+  });
   return 0;
 }
 
@@ -61,7 +64,10 @@ export async function runStatus(paths: string[], options: InstantCommandOptions,
     text: () => formatStatusText(status, config.model, configZone(config)),
     json: () => formatStatusJson(status),
   };
-  writeOutput(io, formatters[options.format](), options.out);
+  await writeOutput(io, formatters[options.format](), options.out, {
+    medium: MEDIUM[options.format],
+    inputs: config.sources.map((s) => s.file),
+  });
   return 0;
 }
 
@@ -76,6 +82,9 @@ export async function runExplain(paths: string[], options: InstantCommandOptions
     text: () => formatExplainText(explanation, config.model, configZone(config)),
     json: () => formatExplainJson(explanation),
   };
-  writeOutput(io, formatters[options.format](), options.out);
+  await writeOutput(io, formatters[options.format](), options.out, {
+    medium: MEDIUM[options.format],
+    inputs: config.sources.map((s) => s.file),
+  });
   return 0;
 }

@@ -1,7 +1,7 @@
 /** `diff --base REF`: JSON (exactly SPEC §5.6), text, and markdown for a pull-request comment. */
 import type { DiffReport } from '../report/diff.js';
 
-import { cell } from './findings-markdown.js';
+import { mdCell as cell, mdCode } from './escape.js';
 import { gapJson } from './report.js';
 import { gapReasonText, hoursDelta as delta, hoursText as hours, localClock, localTime, roundHours, trackedHours } from '../words.js';
 
@@ -85,7 +85,7 @@ export function formatDiffMarkdown(d: DiffReport, zone: string): string {
   const out = [
     '## shiftready: coverage change',
     '',
-    `Compared with \`${d.base}\`, ${localTime(d.period.from, zone)} to ${localTime(d.period.to, zone)}.`,
+    `Compared with ${mdCode(d.base)}, ${localTime(d.period.from, zone)} to ${localTime(d.period.to, zone)}.`,
     '',
   ];
   if (!changed(d)) return `${out.join('\n')}✅ No change to coverage, shifts or anyone's hours.\n`;
@@ -123,7 +123,7 @@ export function formatDiffMarkdown(d: DiffReport, zone: string): string {
         `| closed | ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | |`,
       );
   }
-  if (d.changedShifts.length) out.push('', `**Shifts changed:** ${d.changedShifts.map((s) => `\`${s.id}\` (${s.change})`).join(', ')}`);
+  if (d.changedShifts.length) out.push('', `**Shifts changed:** ${d.changedShifts.map((s) => `${mdCode(s.id)} (${s.change})`).join(', ')}`);
   if (d.notify.length) {
     const affected = new Map(d.affectedUsers.map((u) => [u.id, u]));
     out.push('', '### People to tell', '', '| User | Hours before | Hours after | Change |', '| --- | ---: | ---: | ---: |');

@@ -1,14 +1,7 @@
 /** `check --format markdown`: a summary and a table, for pull-request comments and job summaries. */
 import type { CheckResult } from '../check.js';
 import { plural } from '../words.js';
-
-/** Escapes text for a Markdown table cell. */
-export function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/([|*_`<>[\]])/g, '\\$1')
-    .replace(/\r?\n/g, '<br>');
-}
+import { mdCell as cell } from './escape.js';
 
 export function formatFindingsMarkdown(result: CheckResult): string {
   const out: string[] = ['## shiftready check', ''];

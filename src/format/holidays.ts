@@ -3,7 +3,7 @@ import { humansTracked, type Model } from '../model/types.js';
 import type { HolidayPortal } from '../report/holidays.js';
 import type { HolidayEntry } from '../report/holidays.js';
 
-import { cell } from './findings-markdown.js';
+import { mdCell as cell } from './escape.js';
 
 import { hoursText as h, plural, roundHours, trackedHours, trackedHoursText } from '../words.js';
 

@@ -3,7 +3,7 @@ import type { Model } from '../model/types.js';
 import type { CoverageReport, Gap } from '../report/coverage.js';
 import { formatInstant } from '../time/civil.js';
 
-import { cell } from './findings-markdown.js';
+import { mdCell as cell } from './escape.js';
 import { gapReasonText, hoursText, localClock, localTime, roundHours, trackedHours, trackedHoursText } from '../words.js';
 
 export function gapJson(g: Gap): Record<string, unknown> {

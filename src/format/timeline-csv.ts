@@ -1,12 +1,9 @@
 /** `compile --format csv`: one row per interval (RFC 4180 quoting; lists space-separated). */
 import { formatInstant } from '../time/civil.js';
+import { csvField } from './escape.js';
 import type { Timeline } from '../timeline/types.js';
 
 const HEADER = ['portal', 'type', 'start', 'end', 'state', 'reason', 'override', 'scope', 'shifts', 'staff', 'humans', 'alerts'];
-
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 export function* formatTimelineCsv(timeline: Timeline): Generator<string> {
   yield `${HEADER.join(',')}\r\n`;

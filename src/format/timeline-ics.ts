@@ -7,9 +7,20 @@ import { formatInstant } from '../time/civil.js';
 import type { Timeline } from '../timeline/types.js';
 import { VERSION } from '../version.js';
 
-/** RFC 5545 §3.3.11 TEXT escaping. */
+/**
+ * RFC 5545 §3.3.11 TEXT escaping: backslash, `;` and `,` escaped, a line break (CRLF, LF or a bare
+ * CR) written as `\n`; TEXT allows no other control characters, so they become U+FFFD.
+ */
 export function icsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- the control characters TEXT does not allow
+      .replace(/[\x00-\x08\x0A-\x1F\x7F-\x9F]/g, '\uFFFD')
+  );
 }
 
 /** RFC 5545 §3.1: fold lines longer than 75 octets, never inside a UTF-8 sequence. */

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packageFile } from '../paths.js';
+import { FIRST_YEAR, LAST_YEAR } from '../time/civil.js';
 
 /** One holiday of a calendar, on a whole local date. */
 export interface CalendarHoliday {
@@ -165,6 +166,9 @@ const cache = new Map<string, CalendarHoliday[]>();
 
 /** Every holiday of a known calendar in one year (all types), sorted by date. */
 export function calendarYear(code: string, year: number): CalendarHoliday[] {
+  // date-holidays fails (IR), hangs (CN, HK, KR, …) or answers year 0 outside these years
+  // (SPEC §3.1); callers never ask, and this makes sure.
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) throw new RangeError(`no holiday calendars for year ${year}`);
   const key = `${code.toUpperCase()}|${year}`;
   let list = cache.get(key);
   if (!list) {

@@ -3,7 +3,7 @@
  * `*.yaml` / `*.yml` that carry the `shiftready:` marker, skipping `node_modules` and dot-folders.
  */
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { compareCodeUnits } from '../findings.js';
 
@@ -71,8 +71,18 @@ function readHead(absolute: string, display: string): string {
 
 const CONFIG_EXT = /\.ya?ml$/i;
 
-/** Searches a directory; `seen` holds real paths of directories visited (symlink loops). */
-function walk(dir: string, display: string, seen: Set<string>, out: ConfigFile[]): void {
+/** True when `path` is `root` or inside it (both real paths). */
+function inside(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * Searches a directory; `seen` holds real paths of directories visited (symlink loops). A symlink
+ * is followed only when it stays inside `root`, the real path of the directory named on the
+ * command line: a link out of it (to `/`, to another project) is skipped, so what is read is what
+ * the folder holds. Naming a file or directory explicitly follows its links.
+ */
+function walk(dir: string, display: string, root: string, seen: Set<string>, out: ConfigFile[]): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -94,6 +104,7 @@ function walk(dir: string, display: string, seen: Set<string>, out: ConfigFile[]
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
       try {
+        if (!inside(realpathSync(absolute), root)) continue;
         const st = statSync(absolute);
         isDir = st.isDirectory();
         isFile = st.isFile();
@@ -103,7 +114,7 @@ function walk(dir: string, display: string, seen: Set<string>, out: ConfigFile[]
     }
     if (isDir) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      walk(absolute, shown, seen, out);
+      walk(absolute, shown, root, seen, out);
     } else if (isFile && CONFIG_EXT.test(entry.name) && hasMarker(readHead(absolute, shown))) {
       out.push({ file: shown, absolute });
     }
@@ -128,7 +139,7 @@ export function discoverFiles(paths: readonly string[], cwd: string = process.cw
     const stats = statOf(absolute, arg);
     if (stats.isDirectory()) {
       const before = found.length;
-      walk(absolute, arg, new Set(), found);
+      walk(absolute, arg, realpathSync(absolute), new Set(), found);
       if (found.length === before) {
         throw new UsageError(
           `${arg}: no shiftready files found (config files are *.yaml or *.yml files whose first key is \`shiftready: 1\`)`,

@@ -9,7 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { hasMarker } from './discover.js';
-import { MAX_FILE_BYTES } from './read.js';
+import { LIMITS } from './limits.js';
 
 function git(args: readonly string[], cwd: string): string {
   try {
@@ -75,7 +75,7 @@ export function filesAtRef(ref: string, paths: readonly string[], cwd: string): 
       const parts = inside.split('/');
       if (isDir && (!CONFIG_EXT.test(full) || parts.slice(0, -1).some((p) => p === 'node_modules' || p.startsWith('.')))) continue;
       const text = git(['show', `${ref}:${full}`], gitCwd);
-      if (text.length > MAX_FILE_BYTES) throw new UsageError(`${display} at ${ref} is over ${MAX_FILE_BYTES / (1024 * 1024)} MB`);
+      if (text.length > LIMITS.fileBytes) throw new UsageError(`${display} at ${ref} is over ${LIMITS.fileBytes / (1024 * 1024)} MB`);
       if (!hasMarker(text)) {
         if (!isDir) throw new UsageError(`${display} at ${ref}: not a shiftready file: its first key must be \`shiftready: 1\``);
         continue;

@@ -1,14 +1,15 @@
 /** The load stage: paths → parsed source documents, in sorted path order. */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { COMPILED, packageFile } from '../paths.js';
 import { discoverFiles, type ConfigFile } from './discover.js';
+import { checkTotals, countEntries, fileOverLimit } from './limits.js';
 import { readAndParse } from './read.js';
 import { parseSource } from './parse.js';
 import { fromRecord, type ParsedRecord } from './record.js';
-import type { SourceDocument } from './source.js';
+import { unreadableSource, type SourceDocument } from './source.js';
 import type { WorkerReply } from './worker.js';
 
 export type { SourceDocument } from './source.js';
@@ -74,7 +75,7 @@ async function parseInWorkers(files: readonly ConfigFile[], count: number): Prom
     load[least]! += sizes[i]!;
   }
   const [own, ...others] = shares;
-  const pending = Promise.all(
+  const pending = Promise.allSettled(
     others.map(
       (share) =>
         new Promise<ParsedRecord[]>((resolve, reject) => {
@@ -89,9 +90,19 @@ async function parseInWorkers(files: readonly ConfigFile[], count: number): Prom
         }),
     ),
   );
-  // Parse this thread's share while the workers parse theirs.
-  const here = new Map(own!.map((f) => [f.file, readAndParse(f).source]));
-  const byFile = new Map((await pending).flat().map((r) => [r.file, r]));
+  // Parse this thread's share while the workers parse theirs. Whichever fails first, every worker
+  // is waited for, so no failure is left unhandled; a file that cannot be read is a usage error.
+  let here: Map<string, SourceDocument>;
+  try {
+    here = new Map(own!.map((f) => [f.file, readAndParse(f).source]));
+  } catch (e) {
+    await pending;
+    throw e;
+  }
+  const settled = await pending;
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const byFile = new Map(settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])).map((r) => [r.file, r]));
   return files.map((f) => here.get(f.file) ?? fromRecord(byFile.get(f.file)!));
 }
 
@@ -100,17 +111,52 @@ async function parseInWorkers(files: readonly ConfigFile[], count: number): Prom
  * Throws `UsageError` for paths that cannot be used; YAML problems are kept on each document.
  */
 export function loadFiles(paths: readonly string[], options: Pick<LoadOptions, 'cwd'> = {}): SourceDocument[] {
-  return discoverFiles(paths, options.cwd).map((f) => readAndParse(f).source);
+  const files = discoverFiles(paths, options.cwd);
+  checkFileTotals(files);
+  return files.map((f) => readAndParse(f).source);
+}
+
+/**
+ * Throws `UsageError` when the files together are over the limits (./limits.ts), before any is
+ * parsed. Files over a file's own limit are left to `readAndParse`, which reports them.
+ */
+function checkFileTotals(files: readonly ConfigFile[]): void {
+  let bytes = 0;
+  let entries = 0;
+  for (const f of files) {
+    let size: number;
+    try {
+      size = statSync(f.absolute).size;
+    } catch {
+      continue; // reported when the file is read
+    }
+    if (fileOverLimit(size)) continue;
+    bytes += size;
+    try {
+      entries += countEntries(readFileSync(f.absolute, 'utf8'));
+    } catch {
+      // reported when the file is read
+    }
+  }
+  checkTotals(bytes, entries);
 }
 
 /** Like `loadFiles`, parsing large configurations (or as `options.threads` says) across worker threads. */
 export async function loadFilesParallel(paths: readonly string[], options: LoadOptions = {}): Promise<SourceDocument[]> {
   const files = discoverFiles(paths, options.cwd);
+  checkFileTotals(files);
   const count = threadCount(files, options.threads);
   return count > 0 ? parseInWorkers(files, count) : files.map((f) => readAndParse(f).source);
 }
 
 /** Parses in-memory texts as config files (e.g. files read from git, or tests). */
 export function loadTexts(files: readonly { file: string; text: string }[]): SourceDocument[] {
-  return files.map(({ file, text }) => parseSource(file, text));
+  checkTotals(
+    files.reduce((n, f) => n + Buffer.byteLength(f.text), 0),
+    files.reduce((n, f) => n + countEntries(f.text), 0),
+  );
+  return files.map(({ file, text }) => {
+    const tooBig = fileOverLimit(Buffer.byteLength(text), countEntries(text));
+    return tooBig ? unreadableSource(file, tooBig) : parseSource(file, text);
+  });
 }

@@ -1,16 +1,10 @@
-/** Reading one config file: size limit, UTF-8, then parsing. */
+/** Reading one config file: the limits (./limits.ts), UTF-8, then parsing. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import type { ConfigFile } from './discover.js';
+import { countEntries, fileOverLimit } from './limits.js';
 import { parseSource } from './parse.js';
 import { unreadableSource, type SourceDocument } from './source.js';
-
-/**
- * Largest config file read. yaml parses about 1 MB/s on a small machine and a real helpline's
- * configuration is tens of kilobytes, so a bigger file is refused at once rather than parsed
- * for tens of seconds.
- */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Reads and parses one file; `text` is the file's text when it could be read. */
 export function readAndParse(f: ConfigFile): { source: SourceDocument; text?: string } {
@@ -18,15 +12,8 @@ export function readAndParse(f: ConfigFile): { source: SourceDocument; text?: st
   try {
     fd = openSync(f.absolute, 'r');
     const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) {
-      const mb = (size / (1024 * 1024)).toFixed(1);
-      return {
-        source: unreadableSource(
-          f.file,
-          `the file is ${mb} MB; shiftready reads config files of up to ${MAX_FILE_BYTES / (1024 * 1024)} MB: split it into several files`,
-        ),
-      };
-    }
+    const tooBig = fileOverLimit(size);
+    if (tooBig) return { source: unreadableSource(f.file, tooBig) };
     const buf = Buffer.alloc(size);
     let read = 0;
     while (read < size) {
@@ -40,6 +27,9 @@ export function readAndParse(f: ConfigFile): { source: SourceDocument; text?: st
     } catch {
       return { source: unreadableSource(f.file, 'the file is not UTF-8 text; save it as UTF-8') };
     }
+    // Checked before parsing: yaml's time and memory grow with the entries (./limits.ts).
+    const tooMany = fileOverLimit(size, countEntries(text));
+    if (tooMany) return { source: unreadableSource(f.file, tooMany) };
     return { source: parseSource(f.file, text), text };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -9,6 +9,8 @@ import { compareCodeUnits } from '../findings.js';
 import {
   MS_PER_DAY,
   MS_PER_MINUTE,
+  inYearRange,
+  YEAR_RANGE_TEXT,
   parseDate,
   parseDateTime,
   parseTimeOfDay,
@@ -20,6 +22,32 @@ import { parseRule, type RuleParse } from '../time/rrule.js';
 import type { Series } from '../time/series.js';
 import { checkZoneName, wallToInstant } from '../time/zone.js';
 import type { AwayEntry, Model, Override, OverrideSpan, RecurrenceFields, RecurrenceTiming, Shift } from './types.js';
+
+/** A date of the configuration, if it is a real date in the years shiftready reads (SPEC §3.1). */
+function configDate(text: string | undefined): DayNumber | undefined {
+  const day = text === undefined ? undefined : parseDate(text);
+  return day !== undefined && inYearRange(day) ? day : undefined;
+}
+
+/** A date-time of the configuration, if it is real and its date in the years shiftready reads. */
+function configDateTime(text: string): WrittenDateTime | undefined {
+  const dt = parseDateTime(text);
+  return dt && inYearRange(dt.day) ? dt : undefined;
+}
+
+/** A `repeat` of the configuration, parsed; an UNTIL outside the years shiftready reads is a problem. */
+function configRule(text: string): RuleParse {
+  const parsed = parseRule(text);
+  if (!parsed.ok || !parsed.rule.until) return parsed;
+  const until = parsed.rule.until;
+  const day = until.kind === 'utc' ? Math.floor(until.ms / MS_PER_DAY) : until.day;
+  if (inYearRange(day)) return parsed;
+  const written = /UNTIL=([^;]*)/i.exec(text)?.[1] ?? '';
+  return {
+    ok: false,
+    problems: [`UNTIL=${written} is outside the years shiftready reads: give a date from ${YEAR_RANGE_TEXT}, or leave UNTIL out`],
+  };
+}
 
 /** Memos for one model: many items share a zone name or a rule text. */
 interface Memo {
@@ -74,12 +102,12 @@ export function seriesIn(
 }
 
 function recurrenceTiming(item: RecurrenceFields, orgZone: string | undefined, memo: Memo): RecurrenceTiming {
-  const day = (text: string | undefined) => (text === undefined ? undefined : parseDate(text));
+  const day = configDate;
   let rule: RuleParse | undefined;
   if (item.repeat !== undefined) {
     rule = memo.rules.get(item.repeat);
     if (!rule) {
-      rule = parseRule(item.repeat);
+      rule = configRule(item.repeat);
       memo.rules.set(item.repeat, rule);
     }
   }
@@ -101,11 +129,11 @@ function recurrenceTiming(item: RecurrenceFields, orgZone: string | undefined, m
 
 function overrideSpan(o: Override, zone: string | undefined): OverrideSpan | undefined {
   if (zone === undefined || o.offline === undefined) return undefined;
-  const offlineWritten = parseDateTime(o.offline);
+  const offlineWritten = configDateTime(o.offline);
   if (!offlineWritten) return undefined;
   const offline = instantOfWritten(offlineWritten, zone);
   if (o.online === undefined) return { offline, offlineWritten };
-  const onlineWritten = parseDateTime(o.online);
+  const onlineWritten = configDateTime(o.online);
   return onlineWritten ? { offline, online: instantOfWritten(onlineWritten, zone), offlineWritten, onlineWritten } : undefined;
 }
 
@@ -114,8 +142,8 @@ function overrideSpan(o: Override, zone: string | undefined): OverrideSpan | und
  * (SPEC §3.3): a `to` date is inclusive, so it ends at the next local midnight.
  */
 function awaySpan(entry: AwayEntry, zone: string): Span | undefined {
-  const from = parseDateTime(entry.from);
-  const to = parseDateTime(entry.to);
+  const from = configDateTime(entry.from);
+  const to = configDateTime(entry.to);
   if (!from || !to) return undefined;
   return { start: instantOfWritten(from, zone), end: to.dateOnly ? wallToInstant(zone, to.day + 1, 0) : instantOfWritten(to, zone) };
 }
@@ -158,7 +186,7 @@ export function normalize(model: Model): Model {
   }
   for (const section of model.holidaysSections) {
     for (const d of section.dates) {
-      const day = parseDate(d.date);
+      const day = configDate(d.date);
       if (day !== undefined) d.day = day;
     }
   }

@@ -1,6 +1,7 @@
 import { locate } from '../load/locate.js';
 import type { Path } from '../load/source.js';
 import { isAllPrograms } from '../model/types.js';
+import { subjectOf, valueAt } from '../validate/messages.js';
 import { validateData } from '../validate/schema.js';
 import { related, type ConfigRule } from './rule.js';
 
@@ -21,10 +22,16 @@ export const schema: ConfigRule = {
     const { model } = ctx;
     for (const doc of model.sources) {
       if (!doc.usable) continue;
-      for (const p of validateData(doc.data)) {
+      const problems = validateData(doc.data);
+      for (const p of problems) {
         if (p.part === 'value' && isAllProgramsReference(doc.data, p.path)) continue;
         ctx.report({ at: locate(doc, p.path, p.part), message: p.message });
       }
+      // One finding per mistake: nothing more inside an unknown key, or on a value already refused.
+      const refused = new Set(
+        problems.filter((p) => p.part === 'key' || typeof valueAt(doc.data, p.path) === 'string').map((p) => JSON.stringify(p.path)),
+      );
+      for (const p of controlCharacters(doc.data, doc.data, refused)) ctx.report({ at: locate(doc, p.path, p.part), message: p.message });
     }
     const [first, ...others] = model.organizations;
     if (!first && model.sources.every((d) => d.usable)) {
@@ -61,8 +68,50 @@ function isAllProgramsReference(data: unknown, path: Path): boolean {
     (path.length === 3 && path[0] === 'shifts' && path[2] === 'program') ||
     (path.length === 4 && path[0] === 'users' && path[2] === 'programs');
   if (!isReference) return false;
-  let value = data;
-  for (const key of path)
-    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  const value = valueAt(data, path);
   return typeof value === 'string' && isAllPrograms(value);
+}
+
+/** Text that may span lines (and hold tabs): notes and the offline messages. */
+function multiLine(path: Path): boolean {
+  const last = path[path.length - 1];
+  return last === 'note' || (path[0] === 'organization' && path[1] === 'offlineMessages');
+}
+
+/**
+ * Control characters — written as YAML escapes such as "\e[2K" — and invisible direction
+ * overrides in any string of the configuration (SPEC §4, schema): they would reach terminals,
+ * spreadsheets and calendars as they are. Newlines and tabs are text in notes and messages.
+ */
+function controlCharacters(
+  root: unknown,
+  data: unknown,
+  refused: ReadonlySet<string>,
+  path: Path = [],
+): { path: Path; part: 'value' | 'key'; message: string }[] {
+  const out: { path: Path; part: 'value' | 'key'; message: string }[] = [];
+  if (path.length > 0 && refused.has(JSON.stringify(path))) return out;
+  const check = (text: string, at: Path, part: 'value' | 'key') => {
+    const allowed = part === 'value' && multiLine(at) ? /[\t\n]/ : /(?!)/;
+    const chars = [...text];
+    const i = chars.findIndex((c) => /\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u.test(c) && !allowed.test(c));
+    if (i < 0) return;
+    const code = `U+${chars[i]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const what = part === 'key' ? `the key of ${subjectOf(root, at)}` : subjectOf(root, at);
+    out.push({
+      path: at,
+      part,
+      message: `${what} contains the control character ${code} at position ${i + 1}: remove it (shiftready writes text to terminals, spreadsheets and calendars, where it would act)`,
+    });
+  };
+  if (typeof data === 'string') check(data, path, 'value');
+  else if (Array.isArray(data)) data.forEach((v, i) => out.push(...controlCharacters(root, v, refused, [...path, i])));
+  else if (data !== null && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      if (refused.has(JSON.stringify([...path, k]))) continue;
+      check(k, [...path, k], 'key');
+      out.push(...controlCharacters(root, v, refused, [...path, k]));
+    }
+  }
+  return out;
 }

@@ -16,6 +16,15 @@ export interface CivilDate {
   day: number; // 1-31
 }
 
+/**
+ * The years shiftready reads (SPEC §3.1): every date in a configuration, on the command line or
+ * asked for (`--year`) lies in them; nothing outside reaches the zone tables or the holiday
+ * calendars. Helplines schedule within a lifetime, and within these years every calendar of
+ * date-holidays answers quickly (a test checks each one, every year).
+ */
+export const FIRST_YEAR = 1970;
+export const LAST_YEAR = 2099;
+
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_DAY = 86_400_000;
 export const MINUTES_PER_DAY = 1440;
@@ -72,7 +81,10 @@ export function formatDate(days: DayNumber): string {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Parses a real calendar date `YYYY-MM-DD` (year 0001-9999); `undefined` if it is not one. */
+/**
+ * Parses a real calendar date `YYYY-MM-DD` (year 0001-9999, the calendar's own range; callers
+ * reading input check `inYearRange`); `undefined` if it is not one.
+ */
 export function parseDate(text: string): DayNumber | undefined {
   const m = DATE_RE.exec(text);
   if (!m) return undefined;
@@ -141,3 +153,15 @@ export function formatInstant(ms: number): string {
   const secs = Math.floor(rest / 1000);
   return `${formatDate(days)}T${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}Z`;
 }
+
+/** The first day of FIRST_YEAR and the day after the last day of LAST_YEAR. */
+export const RANGE_START_DAY: DayNumber = daysFromCivil(FIRST_YEAR, 1, 1);
+export const RANGE_END_DAY: DayNumber = daysFromCivil(LAST_YEAR + 1, 1, 1);
+
+/** True for a day in the years shiftready reads (FIRST_YEAR to LAST_YEAR). */
+export function inYearRange(day: DayNumber): boolean {
+  return day >= RANGE_START_DAY && day < RANGE_END_DAY;
+}
+
+/** "1970 to 2099": the years shiftready reads, as messages say them. */
+export const YEAR_RANGE_TEXT = `${FIRST_YEAR} to ${LAST_YEAR}`;

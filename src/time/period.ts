@@ -2,7 +2,7 @@
  * The period a command looks at (SPEC §3.1): `[from, to)` as instants; by default the 90 days
  * from today's local midnight; at most 10 calendar years. Pure: "now" and the options are given.
  */
-import { MS_PER_DAY, civilFromDays, daysFromCivil, daysInMonth, formatDate, parseDateTime } from './civil.js';
+import { MS_PER_DAY, RANGE_END_DAY, civilFromDays, daysFromCivil, daysInMonth, formatDate, inYearRange, parseDateTime } from './civil.js';
 import { zoneTable } from './zone.js';
 
 export interface Period {
@@ -15,13 +15,22 @@ export const MAX_PERIOD_YEARS = 10;
 
 /**
  * A date or date-time as written on a command line or in a call: local wall time in `zone` unless
- * it carries `Z` or an offset; a date alone is its local midnight. `undefined` if it is not one.
+ * it carries `Z` or an offset; a date alone is its local midnight. `undefined` if it is not one;
+ * `'out-of-range'` if its date is not in the years shiftready reads (SPEC §3.1) — the first
+ * midnight after them is allowed as an exclusive end (`end`).
  */
-export function writtenInstant(text: string, zone: string): number | undefined {
+export function writtenInstant(text: string, zone: string, end = false): number | undefined | 'out-of-range' {
   const dt = parseDateTime(text.trim());
   if (!dt) return undefined;
+  const atEnd = end && dt.day === RANGE_END_DAY && dt.msOfDay === 0;
+  if (!inYearRange(dt.day) && !atEnd) return 'out-of-range';
   if (dt.offsetMinutes !== undefined) return dt.day * MS_PER_DAY + dt.msOfDay - dt.offsetMinutes * 60_000;
   return zoneTable(zone).wallToInstant(dt.day, dt.msOfDay);
+}
+
+/** The end of the years shiftready reads in `zone`: the local midnight after LAST_YEAR. */
+export function rangeEnd(zone: string): number {
+  return zoneTable(zone).wallToInstant(RANGE_END_DAY, 0);
 }
 
 /** The local midnight `days` local days after the local date of `instant`. */
@@ -40,7 +49,9 @@ export function periodLimit(from: number, zone: string): number {
   const start = table.instantToWall(from);
   const { year, month, day } = civilFromDays(start.day);
   const limitYear = year + MAX_PERIOD_YEARS;
-  return table.wallToInstant(daysFromCivil(limitYear, month, Math.min(day, daysInMonth(limitYear, month))), start.msOfDay);
+  const limitDay = daysFromCivil(limitYear, month, Math.min(day, daysInMonth(limitYear, month)));
+  // Past the years shiftready reads, the range's end is the limit anyway.
+  return limitDay >= RANGE_END_DAY ? Infinity : table.wallToInstant(limitDay, start.msOfDay);
 }
 
 /**

@@ -109,10 +109,13 @@ function weekYearOf(day: DayNumber, wkst: Weekday): number {
   return year;
 }
 
-/** Candidate days of one period, already filtered, ascending. */
-function periodCandidates(norm: Normalized, periodStart: DayNumber, periodLen: number): DayNumber[] {
+/**
+ * Candidate days of one period, already filtered, ascending, into `out` (emptied first; reused
+ * across periods so that walking many periods allocates nothing).
+ */
+function periodCandidates(norm: Normalized, periodStart: DayNumber, periodLen: number, out: DayNumber[]): DayNumber[] {
   const rule = norm.rule;
-  const out: DayNumber[] = [];
+  out.length = 0;
   const civil = civilFromDays(periodStart);
   let { year, month, day: mday } = civil;
   let monthLen = daysInMonth(year, month);
@@ -170,7 +173,9 @@ function periodCandidates(norm: Normalized, periodStart: DayNumber, periodLen: n
     const d = pos > 0 ? out[pos - 1] : out[out.length + pos];
     if (d !== undefined) picked.add(d);
   }
-  return [...picked].sort((a, b) => a - b);
+  out.length = 0;
+  for (const d of [...picked].sort((a, b) => a - b)) out.push(d);
+  return out;
 }
 
 export interface ExpandOptions {
@@ -181,6 +186,10 @@ export interface ExpandOptions {
   windowEnd?: DayNumber;
   /** Tests only: always take the general path, to compare it with the fast one. */
   general?: boolean;
+  /** Tests only: walk COUNT's periods one by one, to compare with the skipping. */
+  walkCount?: boolean;
+  /** Tests only: counts the periods whose candidates are computed. */
+  stats?: { periods: number };
 }
 
 /** The first day of year 10000: no period starts on or after it (MAX_YEAR). */
@@ -303,14 +312,32 @@ export function forEachOccurrenceDay(
       periodOfDay = (d) => Math.floor((d - dtstart) / n);
       break;
   }
-  if (rule.count === undefined && windowStart > dtstart) periodIndex = Math.max(0, periodOfDay(windowStart));
-
   const cycle = CYCLE[rule.freq];
+  const buffer: DayNumber[] = [];
+  const candidates = (k: number): DayNumber[] => {
+    if (options.stats) options.stats.periods++;
+    return periodCandidates(norm, periodStart(k), periodLen(k), buffer);
+  };
+  if (windowStart > dtstart) {
+    const target = Math.max(0, periodOfDay(windowStart));
+    if (rule.count === undefined) periodIndex = target;
+    else {
+      // COUNT counts from DTSTART: spend it on the periods before the window without visiting
+      // each (options.walkCount: one by one, for the tests that compare both).
+      const skipped = options.walkCount
+        ? walkCount(candidates, dtstart, target, remaining)
+        : skipCount(candidates, dtstart, target, remaining, cycle, n);
+      if (skipped.remaining <= 0) return;
+      periodIndex = target;
+      remaining = skipped.remaining;
+    }
+  }
+
   let emptyPeriods = 0;
   for (; ; periodIndex++) {
     const pStart = periodStart(periodIndex);
     if (pStart > stopDay || civilFromDays(pStart).year > MAX_YEAR) return;
-    const days = periodCandidates(norm, pStart, periodLen(periodIndex));
+    const days = candidates(periodIndex);
     if (days.length === 0) {
       if (++emptyPeriods >= cycle) return;
       continue;
@@ -324,6 +351,59 @@ export function forEachOccurrenceDay(
       if (--remaining <= 0) return;
     }
   }
+}
+
+/** Occurrences (days on or after DTSTART) of one period. */
+function countIn(days: readonly DayNumber[], dtstart: DayNumber): number {
+  let c = 0;
+  for (const d of days) if (d >= dtstart) c++;
+  return c;
+}
+
+/** COUNT spent on periods [0, target), one period at a time. */
+function walkCount(candidates: (k: number) => DayNumber[], dtstart: DayNumber, target: number, remaining: number): { remaining: number } {
+  for (let k = 0; k < target && remaining > 0; k++) remaining -= countIn(candidates(k), dtstart);
+  return { remaining };
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * COUNT spent on periods [0, target) with bounded work. The Gregorian calendar repeats every 400
+ * years with the weekdays (146,097 days = 20,871 weeks), so periods k and k + L, with L = the
+ * frequency's cycle / gcd(cycle, INTERVAL), have the same candidates shifted by whole cycles: the
+ * occurrences of any L consecutive periods after the first number the same. So at most two blocks
+ * of L periods are visited, and the blocks between are counted by multiplying.
+ */
+function skipCount(
+  candidates: (k: number) => DayNumber[],
+  dtstart: DayNumber,
+  target: number,
+  remaining: number,
+  cycle: number,
+  interval: number,
+): { remaining: number } {
+  const block = cycle / gcd(cycle, interval);
+  if (target < 2 * block) return walkCount(candidates, dtstart, target, remaining);
+  // Block 0 counts only days on or after DTSTART (period 0 may start before it); the same periods
+  // counted whole give what every later block counts.
+  let first = 0;
+  let whole = 0;
+  for (let k = 0; k < block; k++) {
+    const days = candidates(k);
+    whole += days.length;
+    first += k === 0 ? countIn(days, dtstart) : days.length;
+  }
+  remaining -= first;
+  if (remaining <= 0 || whole === 0) return { remaining };
+  const blocks = Math.floor((target - block) / block);
+  remaining -= blocks * whole;
+  if (remaining <= 0) return { remaining };
+  for (let k = block + blocks * block; k < target && remaining > 0; k++) remaining -= candidates(k).length;
+  return { remaining };
 }
 
 /** Occurrence dates in [windowStart, windowEnd), ascending. */

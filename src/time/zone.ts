@@ -59,6 +59,8 @@ export class ZoneTable {
   private yearTable(year: number): YearTable {
     let table = this.years.get(year);
     if (table) return table;
+    // A year that is not one (NaN from a bad date) would make the sampling loop below endless.
+    if (!Number.isInteger(year) || year < 1 || year > 9999) throw new RangeError(`no time zone offsets for year ${year}`);
     const start = daysFromCivil(year, 1, 1) * MS_PER_DAY;
     const end = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY;
     const startOffset = this.rawOffset(start);

@@ -4,7 +4,7 @@
  * portal online.
  */
 import type { Model, Override, Portal, Shift } from '../model/types.js';
-import type { WallReading } from '../time/period.js';
+import { rangeEnd, type WallReading } from '../time/period.js';
 import { forEachOccurrence } from '../time/series.js';
 import { buildTimeline, servingShifts } from './build.js';
 import { ineligibility, StaffingContext, type Ineligibility } from './staffing.js';
@@ -125,7 +125,7 @@ export function explainAt(model: Model, portal: Portal, at: number): Explanation
     if (spec) forEachOccurrence(spec, at, at + 1, (o) => (covers ||= o.start <= at && at < o.end));
     return covers;
   });
-  const timeline = buildTimeline(model, { from: at, to: at + LOOKAHEAD });
+  const timeline = buildTimeline(model, { from: at, to: Math.min(at + LOOKAHEAD, rangeEnd(model.organization?.zone ?? 'UTC')) });
   const intervals = timeline.portals.find((p) => p.portal === portal)!.intervals;
   const interval = intervals[0]!;
   return {

@@ -1,7 +1,7 @@
 /** Readiness at an instant (SPEC §3.2, §5.2). */
 import { DEFAULT_CHAT_OFFLINE_MESSAGE, type Model, type Portal } from '../model/types.js';
 import { compareCodeUnits } from '../findings.js';
-import type { WallReading } from '../time/period.js';
+import { rangeEnd, type WallReading } from '../time/period.js';
 import { buildTimeline } from './build.js';
 import { coveringOccurrences } from './explain.js';
 import { switchOffSpans, offSpanAt } from './switches.js';
@@ -111,7 +111,8 @@ function staffingUnderSwitch(
 }
 
 export function statusAt(model: Model, at: number): Status {
-  const timeline = buildTimeline(model, { from: at, to: at + STATUS_LOOKAHEAD_MS });
+  // Looking ahead, but not past the years shiftready reads (SPEC §3.1).
+  const timeline = buildTimeline(model, { from: at, to: Math.min(at + STATUS_LOOKAHEAD_MS, rangeEnd(model.organization?.zone ?? 'UTC')) });
   const multiplePortals = timeline.portals.length > 1;
   const portals = timeline.portals.map(({ portal, intervals }): PortalStatus => {
     const interval = intervals[0]!;

@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Path } from '../load/source.js';
+import { FIRST_YEAR, LAST_YEAR, YEAR_RANGE_TEXT } from '../time/civil.js';
 import { didYouMean } from '../text.js';
 import { list, quote } from '../words.js';
 
@@ -18,7 +19,12 @@ export interface SchemaProblem {
   missing?: string;
 }
 
-const SINGULAR: Record<string, string> = {
+/** A table of words by key that answers only for its own keys (never `__proto__`, `constructor` …). */
+function lookup(entries: Record<string, string>): Readonly<Record<string, string | undefined>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, string | undefined>, entries));
+}
+
+const SINGULAR = lookup({
   programs: 'program',
   portals: 'portal',
   users: 'user',
@@ -27,10 +33,10 @@ const SINGULAR: Record<string, string> = {
   requirements: 'requirement',
   dates: 'holiday date',
   away: 'away entry',
-};
+});
 
 /** Example values used to say how to add a missing field. */
-const EXAMPLE: Record<string, string> = {
+const EXAMPLE = lookup({
   shiftready: 'shiftready: 1',
   id: 'id: <a unique id>',
   timezone: 'timezone: America/Chicago',
@@ -46,24 +52,24 @@ const EXAMPLE: Record<string, string> = {
   online: 'online: 2026-07-06T15:00 (when it was set back online)',
   by: 'by: <user id>',
   date: 'date: 2026-12-24',
-};
+});
 
 /** What a value of a schema definition must look like. */
-const EXPECTED: Record<string, string> = {
+const EXPECTED = lookup({
   timeOfDay: 'a time "HH:MM" from 00:00 to 23:59, in quotes',
   endTimeOfDay: 'a time "HH:MM" from 00:00 to 24:00, in quotes',
-  date: 'a real date YYYY-MM-DD',
-  dateTime: 'a date-time YYYY-MM-DDTHH:MM (optionally with Z or an offset like +02:00), or a date YYYY-MM-DD',
-  id: 'an id without spaces',
+  date: 'a real date YYYY-MM-DD from 1970 to 2099',
+  dateTime: 'a date-time YYYY-MM-DDTHH:MM (optionally with Z or an offset like +02:00), or a date YYYY-MM-DD, from 1970 to 2099',
+  id: 'an id of letters, digits, _, - and . (starting with a letter, digit or _)',
   name: 'a name (text)',
   timezone: 'an IANA time zone name such as America/Chicago',
   repeat: 'an RRULE value such as FREQ=WEEKLY;BYDAY=MO',
   messagingType: 'chat or sms',
   role: 'admin, supervisor, enhanced or basic',
   holidayExpect: 'closed, covered or either',
-};
+});
 
-function valueAt(data: unknown, path: Path): unknown {
+export function valueAt(data: unknown, path: Path): unknown {
   let cur = data;
   for (const seg of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
@@ -113,7 +119,7 @@ function fieldName(path: Path): string {
  * What a message is about: "`users`" for a section, "user `jane`" for a section item, else
  * "`start` of shift `s1`".
  */
-function subjectOf(data: unknown, path: Path): string {
+export function subjectOf(data: unknown, path: Path): string {
   if (path.length === 0) return 'the file';
   if (path.length === 1) return `\`${String(path[0])}\``;
   const last = path[path.length - 1];
@@ -161,6 +167,21 @@ function expectedType(type: unknown, def: string | undefined, path: Path): strin
     default:
       return String(type);
   }
+}
+
+/** The characters of the schema's id pattern, first and after (kept equal by test/validate/messages.test.ts). */
+export const ID_FIRST = /[\p{L}\p{N}_]/u;
+export const ID_REST = /[\p{L}\p{M}\p{N}._-]/u;
+
+/** What breaks the id pattern: the first character that may not be in an id, by name. */
+function idProblem(value: string): string {
+  const chars = [...value];
+  const at = chars.findIndex((c, i) => !(i === 0 ? ID_FIRST : ID_REST).test(c));
+  if (at < 0) return 'is not one';
+  const c = chars[at]!;
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = c === ' ' ? 'a space' : /[\p{Cc}\p{Cf}\p{Z}]/u.test(c) ? `the invisible character ${code}` : `"${c}" (${code})`;
+  return at === 0 && ID_REST.test(c) ? `starts with ${name}` : `has ${name} at position ${at + 1}`;
 }
 
 /** Converts one ajv error; `undefined` for errors that only summarise others (`if`). */
@@ -232,6 +253,13 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
       }
       const expected = (def && EXPECTED[def]) ?? 'the documented format';
       let message = `${subjectOf(data, path)} must be ${expected}, got ${show(value)}`;
+      if (def === 'id' && typeof value === 'string')
+        message = `${subjectOf(data, path)} must be ${expected}: ${show(value)} ${idProblem(value)}`;
+      if ((def === 'date' || def === 'dateTime') && typeof value === 'string' && /^\d{4}-/.test(value)) {
+        const year = Number(value.slice(0, 4));
+        if (year < FIRST_YEAR || year > LAST_YEAR)
+          message = `${subjectOf(data, path)} must be in the years shiftready reads, ${YEAR_RANGE_TEXT}: got ${show(value)}`;
+      }
       if (def === 'timeOfDay' && value === '24:00')
         message = `${subjectOf(data, path)} cannot be "24:00": a start time is 00:00 to 23:59 (use "00:00" on the next date)`;
       return { path, part: 'value', message };

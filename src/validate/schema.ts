@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COMPILED, packageFile } from '../paths.js';
-import { AJV_OPTIONS, SCHEMA_FORMATS } from './formats.js';
+import { AJV_OPTIONS } from './options.js';
 import { describeSchemaError, type SchemaProblem } from './messages.js';
 
 export type { SchemaProblem } from './messages.js';
@@ -38,7 +38,6 @@ export function compileValidator(): ValidateFunction {
   const require = createRequire(import.meta.url);
   const { Ajv } = require('ajv') as typeof import('ajv');
   const ajv = new Ajv(AJV_OPTIONS);
-  for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
   return ajv.compile(loadSchema());
 }
 

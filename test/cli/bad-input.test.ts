@@ -400,7 +400,7 @@ shifts:
       await check(['nums.yaml'], dir),
       1,
       'nums.yaml:3:7',
-      '`id` of `organization` must be an id without spaces, not a number: quote it, e.g. "42"',
+      '`id` of `organization` must be an id of letters, digits, _, - and . (starting with a letter, digit or _), not a number: quote it, e.g. "42"',
       'nums.yaml:4:9',
       'nums.yaml:16:12',
       'YAML read the unquoted 0900 as the number 900; write "09:00"',

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/check.js';
 import { formatFindingsJson } from '../../src/format/findings-json.js';
-import { cell, formatFindingsMarkdown } from '../../src/format/findings-markdown.js';
+import { mdCell as cell } from '../../src/format/escape.js';
+import { formatFindingsMarkdown } from '../../src/format/findings-markdown.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/format/github.js';
 import { formatJunit, xml } from '../../src/format/junit.js';
 import { formatSarif, toUri } from '../../src/format/sarif.js';

@@ -72,6 +72,46 @@ describe('bounded work', () => {
     // 2044-02-29 is a Monday.
     expect(dates('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO', '2026-01-01', 1)).toEqual(['2044-02-29']);
   });
+  // SPEC §3.1 work is bounded by the period looked at, not by how far back a series starts or how
+  // large COUNT or INTERVAL are: a window in 9999 of a series from year 1, per frequency, visits
+  // at most three 400-year blocks of periods (counted, not timed).
+  const extremes: [string, number][] = [
+    ['FREQ=DAILY', 146_097],
+    ['FREQ=WEEKLY;BYDAY=MO,WE', 20_871],
+    ['FREQ=MONTHLY;BYMONTHDAY=1,15', 4_800],
+    ['FREQ=YEARLY;BYMONTH=6;BYDAY=1SU', 400],
+    ['FREQ=DAILY;BYMONTH=3;BYSETPOS=1', 146_097],
+    ['FREQ=YEARLY;BYWEEKNO=1,20;BYDAY=MO', 400],
+  ];
+  for (const [text, cycle] of extremes) {
+    for (const count of [999_999_999, 5]) {
+      it(`${text};COUNT=${count} from year 1, looked at in 9999: bounded work, and COUNT spent as walking spends it`, () => {
+        const r = { ...rule(text), count };
+        const dtstart = daysFromCivil(1, 1, 1);
+        const window = { windowStart: daysFromCivil(9999, 1, 1), windowEnd: daysFromCivil(9999, 12, 31) };
+        const stats = { periods: 0 };
+        const days = occurrenceDays(r, dtstart, { ...window, stats });
+        expect(stats.periods).toBeLessThanOrEqual(3 * cycle + 366);
+        if (count === 5) expect(days).toEqual([]);
+        else expect(days.length).toBeGreaterThan(0);
+        // The same answer by walking every period (a test-only path; the property test above
+        // compares both ways on many rules, so the 3.6 million days of DAILY are walked once).
+        if (cycle < 146_097 || count === 5) expect(occurrenceDays(r, dtstart, { ...window, walkCount: true })).toEqual(days);
+      });
+    }
+  }
+  it('INTERVAL as large as allowed: a window in 9999 of a series from year 1', () => {
+    const stats = { periods: 0 };
+    const r = rule('FREQ=DAILY;INTERVAL=999999;COUNT=999999999');
+    // Every 999,999 days from 0001-01-01: the 5th is day 3,999,996 after it, in 10952 — past 9999.
+    const days = occurrenceDays(r, daysFromCivil(1, 1, 1), {
+      windowStart: daysFromCivil(9999, 1, 1),
+      windowEnd: daysFromCivil(10000, 1, 1),
+      stats,
+    });
+    expect(days).toEqual([]);
+    expect(stats.periods).toBeLessThan(10);
+  });
   it('stops after year 9999', () => {
     expect(
       firstOccurrenceDay(rule('FREQ=YEARLY;INTERVAL=5000'), parseDate('9000-06-01')!, undefined, new Set([parseDate('9000-06-01')!])),
@@ -133,6 +173,27 @@ describe('properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('with COUNT, skipping the periods before a window by 400-year blocks spends COUNT as walking them does', () => {
+    // Windows far from DTSTART (up to ~1,600 years), so that whole 400-year blocks are skipped.
+    fc.assert(
+      fc.property(
+        allowedRule,
+        fc.integer({ min: daysFromCivil(1, 1, 1), max: daysFromCivil(3000, 12, 31) }),
+        fc.integer({ min: 0, max: 600_000 }),
+        fc.integer({ min: 1, max: 3_000_000 }),
+        (text, dtstart, offset, count) => {
+          const r = { ...rule(text), count };
+          const windowStart = dtstart + offset;
+          const options = { windowStart, windowEnd: windowStart + 400 };
+          const skipped = occurrenceDays(r, dtstart, options);
+          const walked = occurrenceDays(r, dtstart, { ...options, walkCount: true });
+          expect(skipped).toEqual(walked);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 
