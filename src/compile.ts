@@ -14,7 +14,7 @@ import { zoneTable } from './time/zone.js';
 import type { Finding, RuleSeverity } from './findings.js';
 import { didYouMean } from './text.js';
 import { wallReadingOf, type WallReading } from './time/period.js';
-import { nowOf, readInstant, type InputNames } from './when.js';
+import { givenInstant, nowOf, readInstant, type InputNames } from './when.js';
 import { buildTimeline } from './timeline/build.js';
 import { explainAt, type Explanation } from './timeline/explain.js';
 import { statusAt as statusOf, type Status } from './timeline/status.js';
@@ -47,7 +47,7 @@ export interface InstantOptions {
 /** The instant asked about, and how a local time in a gap or overlap was read (SPEC §5). */
 function instantOf(config: Config, options: InstantOptions): { at: number; reading?: WallReading } {
   const zone = configZone(config);
-  if (typeof options.at === 'number') return { at: options.at };
+  if (typeof options.at === 'number') return { at: givenInstant(options.at, zone, options.names?.at ?? 'at') };
   if (options.at === undefined) return { at: nowOf(options, zone) };
   const reading = wallReadingOf(options.at, zone);
   return { at: readInstant(options.at, zone, options.names?.at ?? 'at'), ...(reading ? { reading } : {}) };

@@ -24,3 +24,29 @@ export class ConfigHasErrors extends Error {
     super(`the configuration${where ? ` ${where}` : ''} has errors; fix them first (run \`shiftready check\`)`);
   }
 }
+
+/** Failed system calls in words (Node's codes), for the messages that report them. */
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many levels of symbolic links',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  EEXIST: 'already exists',
+  EMFILE: 'too many open files',
+  EBADF: 'the stream is closed',
+  EIO: 'input/output error',
+  EFBIG: 'file too large',
+  ENAMETOOLONG: 'file name too long',
+};
+
+/** What a failed system call means, with its code: "no space left on device (ENOSPC)". */
+export function systemErrorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code && Object.hasOwn(SYSTEM_ERRORS, code)) return `${SYSTEM_ERRORS[code]} (${code})`;
+  return code ?? (e instanceof Error ? e.message : String(e));
+}

@@ -21,12 +21,14 @@ export function distance(a: string, b: string): number {
 /** The closest candidate to a misspelt word, if one is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   if (word.length > 100) return undefined;
-  const lower = word.toLowerCase();
+  // Compared as composed letters (NFC): `ë` typed as e + U+0308 is the same word.
+  const lower = word.normalize('NFC').toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
     if (c.length > 100) continue;
-    const score = c.toLowerCase() === lower ? 0 : distance(lower, c.toLowerCase());
+    const other = c.normalize('NFC').toLowerCase();
+    const score = other === lower ? 0 : distance(lower, other);
     if (score < bestScore) {
       best = c;
       bestScore = score;

@@ -11,6 +11,7 @@ import {
   localMidnightPlus,
   periodLimit,
   rangeEnd,
+  rangeStart,
   writtenInstant,
   type Period,
 } from './time/period.js';
@@ -41,7 +42,11 @@ export interface PeriodInput {
 export function readInstant(text: string, zone: string, name: string, end = false): number {
   const instant = writtenInstant(text, zone, end);
   if (instant === 'out-of-range') {
-    throw new UsageError(`${name} ${JSON.stringify(text)} is outside the years shiftready reads: give a date from ${YEAR_RANGE_TEXT}`);
+    // With an offset the instant is placed in the organization's zone, where its year is read.
+    const local = /(?:Z|[+-]\d\d:?\d\d)$/i.test(text.trim()) ? ` (as local time in ${zone})` : '';
+    throw new UsageError(
+      `${name} ${JSON.stringify(text)} is outside the years shiftready reads: give a date from ${YEAR_RANGE_TEXT}${local}`,
+    );
   }
   if (instant === undefined) {
     throw new UsageError(
@@ -51,9 +56,19 @@ export function readInstant(text: string, zone: string, name: string, end = fals
   return instant;
 }
 
+/** An instant given as epoch milliseconds (library callers); a usage error outside the years shiftready reads. */
+export function givenInstant(ms: number, zone: string, name: string): number {
+  if (!(ms >= rangeStart(zone) && ms < rangeEnd(zone))) {
+    throw new UsageError(
+      `${name} ${ms} is outside the years shiftready reads: give a time from ${YEAR_RANGE_TEXT} (as local time in ${zone})`,
+    );
+  }
+  return ms;
+}
+
 /** "now": the given instant or text, else the clock. */
 export function nowOf(input: Pick<PeriodInput, 'now' | 'names'>, zone: string): number {
-  if (typeof input.now === 'number') return input.now;
+  if (typeof input.now === 'number') return givenInstant(input.now, zone, input.names?.now ?? 'now');
   if (input.now !== undefined && input.now !== '') return readInstant(input.now, zone, input.names?.now ?? 'now');
   return Date.now();
 }

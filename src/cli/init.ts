@@ -1,7 +1,7 @@
 /** `shiftready init [dir]`: a small, valid starter configuration that `check` passes. */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { systemErrorText, UsageError } from '../errors.js';
 import { checkZoneName } from '../time/zone.js';
 import { makeDirectory, type CliIO } from './io.js';
 
@@ -83,7 +83,7 @@ export function runInit(dir: string | undefined, options: { force?: boolean; tim
   try {
     writeFileSync(file, starterConfig(options.timezone));
   } catch (e) {
-    throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UsageError(`cannot write ${file}: ${systemErrorText(e)}`);
   }
   // Paths as the user wrote them.
   const shownDir = dir ?? '.';

@@ -1,8 +1,8 @@
 /** Where the CLI writes: the process's streams, or buffers in tests. */
 import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
-import { forJson, forTerminal } from '../format/escape.js';
+import { systemErrorText, UsageError } from '../errors.js';
+import { forJson, forTerminal, forXml } from '../format/escape.js';
 
 export interface CliIO {
   /** Writes to standard output; a promise when the stream asks to wait (backpressure). */
@@ -20,7 +20,7 @@ let stdoutError: NodeJS.ErrnoException | undefined;
 export function processIO(): CliIO {
   return {
     stdout: (t) => {
-      if (stdoutError) throw new UsageError(`cannot write the output to standard output (${stdoutError.code ?? stdoutError.message})`);
+      if (stdoutError) throw new UsageError(`cannot write the output to standard output: ${systemErrorText(stdoutError)}`);
       if (process.stdout.write(t)) return;
       // Wait for the stream to take more, or to fail (then the next write says so).
       return new Promise<void>((done) => {
@@ -85,19 +85,21 @@ export function removeTemporaryFiles(): void {
 }
 
 /**
- * How an output is made safe for where it is read (src/format/escape.ts): text and Markdown for a
- * terminal, JSON with its terminal-active characters escaped; XML, CSV, iCalendar and HTML escape
- * in their formatters.
+ * How an output is made safe for where it is read (src/format/escape.ts), after its formatter has
+ * escaped for the format: text and Markdown show control characters for a terminal, JSON and XML
+ * write them as escapes that parse back to the same text, an HTML page shows them as text.
  */
 export type Medium = 'text' | 'json' | 'xml' | 'csv' | 'ics' | 'html';
 
 const FINISH: Record<Medium, (chunk: string) => string> = {
   text: forTerminal,
   json: forJson,
-  xml: (chunk) => chunk,
+  xml: forXml,
+  // Fields and text values are escaped by their formatters (csvField, icsText), and the line ends are CRLF.
   csv: (chunk) => chunk,
   ics: (chunk) => chunk,
-  html: (chunk) => chunk,
+  // A page's text is read, never run: a control character is shown as `\x1B` there too.
+  html: forTerminal,
 };
 
 export interface OutputOptions {
@@ -142,8 +144,7 @@ export async function writeOutput(
       throw new UsageError(`--out ${out}: that is one of the configuration files being read; write the output to another file`);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-      throw new UsageError(`--out ${out}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`--out ${out}: cannot write the file: ${systemErrorText(e)}`);
   }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   temporaryFiles.add(tmp);
@@ -156,8 +157,7 @@ export async function writeOutput(
     } catch {
       // nothing was written
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`--out ${out}: cannot write the file${code ? ` (${code})` : ''}`);
+    throw new UsageError(`--out ${out}: cannot write the file: ${systemErrorText(e)}`);
   } finally {
     temporaryFiles.delete(tmp);
   }
@@ -207,7 +207,7 @@ export function makeDirectory(dir: string, shown: string): void {
     try {
       mkdirSync(path);
     } catch (e) {
-      throw new UsageError(`${shown}: cannot create ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      throw new UsageError(`${shown}: cannot create ${path}: ${systemErrorText(e)}`);
     }
   }
 }

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { CommanderError } from 'commander';
-import { ConfigHasErrors, UsageError } from '../errors.js';
+import { ConfigHasErrors, systemErrorText, UsageError } from '../errors.js';
 import { forTerminal } from '../format/escape.js';
 import { processIO, removeTemporaryFiles, stdoutFailure, watchStdout, type CliIO } from './io.js';
 import { buildProgram } from './program.js';
@@ -82,7 +82,7 @@ if (isMain()) {
       const failure = await stdoutFailure();
       // (A usage error, exit 2, has said so already when the failure stopped the writing.)
       if (failure && code !== 2) {
-        process.stderr.write(`shiftready: cannot write the output to standard output (${failure.code ?? failure.message})\n`);
+        process.stderr.write(`shiftready: cannot write the output to standard output: ${systemErrorText(failure)}\n`);
       }
       process.exitCode = failure ? 2 : code;
     },

@@ -32,6 +32,17 @@ export function forJson(json: string): string {
   return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+const XML_RAW = /[\r\x7F-\x9F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * XML whose text carries no character that acts on a terminal: CR, DEL, C1 controls and direction
+ * overrides become character references (`&#x9B;`), which parse to the same text. (The XML
+ * formatters have already replaced what XML 1.0 cannot hold at all.)
+ */
+export function forXml(xml: string): string {
+  return xml.replace(XML_RAW, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+}
+
 /**
  * A CSV field (RFC 4180), neutralized for spreadsheets (OWASP, CSV injection): a cell that starts
  * with `=`, `+`, `-`, `@`, a tab or a carriage return is run as a formula, so it gets a leading

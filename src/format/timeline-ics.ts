@@ -18,8 +18,8 @@ export function icsText(text: string): string {
       .replace(/;/g, '\\;')
       .replace(/,/g, '\\,')
       .replace(/\r\n|\r|\n/g, '\\n')
-      // eslint-disable-next-line no-control-regex -- the control characters TEXT does not allow
-      .replace(/[\x00-\x08\x0A-\x1F\x7F-\x9F]/g, '\uFFFD')
+      // eslint-disable-next-line no-control-regex -- the control characters TEXT does not allow, and direction overrides
+      .replace(/[\x00-\x08\x0A-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/g, '\uFFFD')
   );
 }
 

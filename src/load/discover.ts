@@ -4,7 +4,7 @@
  */
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { UsageError } from '../errors.js';
+import { systemErrorText, UsageError } from '../errors.js';
 import { compareCodeUnits } from '../findings.js';
 
 export interface ConfigFile {
@@ -36,7 +36,7 @@ function describeError(path: string, e: unknown): UsageError {
   if (code === 'ENOENT') return new UsageError(`${path}: no such file or directory`);
   if (code === 'EACCES' || code === 'EPERM') return new UsageError(`${path}: permission denied`);
   if (code === 'ELOOP') return new UsageError(`${path}: too many levels of symbolic links`);
-  return new UsageError(`${path}: cannot read (${code ?? (e instanceof Error ? e.message : String(e))})`);
+  return new UsageError(`${path}: cannot read: ${systemErrorText(e)}`);
 }
 
 function statOf(absolute: string, display: string): Stats {

@@ -59,7 +59,7 @@ function threadCount(files: readonly ConfigFile[], threads: number | undefined):
  * Parses files across `count` threads — this one and `count - 1` workers — each taking about the
  * same number of bytes. This thread's share needs no copying between threads.
  */
-async function parseInWorkers(files: readonly ConfigFile[], count: number): Promise<SourceDocument[]> {
+export async function parseInWorkers(files: readonly ConfigFile[], count: number): Promise<SourceDocument[]> {
   const sizes = files.map((f) => {
     try {
       return statSync(f.absolute).size;
@@ -131,12 +131,15 @@ function checkFileTotals(files: readonly ConfigFile[]): void {
       continue; // reported when the file is read
     }
     if (fileOverLimit(size)) continue;
-    bytes += size;
+    let count: number;
     try {
-      entries += countEntries(readFileSync(f.absolute, 'utf8'));
+      count = countEntries(readFileSync(f.absolute, 'utf8'));
     } catch {
-      // reported when the file is read
+      continue; // reported when the file is read
     }
+    if (fileOverLimit(size, count)) continue;
+    bytes += size;
+    entries += count;
   }
   checkTotals(bytes, entries);
 }
@@ -151,12 +154,14 @@ export async function loadFilesParallel(paths: readonly string[], options: LoadO
 
 /** Parses in-memory texts as config files (e.g. files read from git, or tests). */
 export function loadTexts(files: readonly { file: string; text: string }[]): SourceDocument[] {
+  const sized = files.map((f) => ({ ...f, bytes: Buffer.byteLength(f.text), entries: countEntries(f.text) }));
+  const within = sized.filter((f) => !fileOverLimit(f.bytes, f.entries));
   checkTotals(
-    files.reduce((n, f) => n + Buffer.byteLength(f.text), 0),
-    files.reduce((n, f) => n + countEntries(f.text), 0),
+    within.reduce((n, f) => n + f.bytes, 0),
+    within.reduce((n, f) => n + f.entries, 0),
   );
-  return files.map(({ file, text }) => {
-    const tooBig = fileOverLimit(Buffer.byteLength(text), countEntries(text));
+  return sized.map(({ file, text, bytes, entries }) => {
+    const tooBig = fileOverLimit(bytes, entries);
     return tooBig ? unreadableSource(file, tooBig) : parseSource(file, text);
   });
 }

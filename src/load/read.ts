@@ -1,6 +1,6 @@
 /** Reading one config file: the limits (./limits.ts), UTF-8, then parsing. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { systemErrorText, UsageError } from '../errors.js';
 import type { ConfigFile } from './discover.js';
 import { countEntries, fileOverLimit } from './limits.js';
 import { parseSource } from './parse.js';
@@ -32,8 +32,7 @@ export function readAndParse(f: ConfigFile): { source: SourceDocument; text?: st
     if (tooMany) return { source: unreadableSource(f.file, tooMany) };
     return { source: parseSource(f.file, text), text };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${f.file}: cannot read${code ? ` (${code})` : ''}`);
+    throw new UsageError(`${f.file}: cannot read: ${systemErrorText(e)}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -24,7 +24,12 @@ export const unknownReference: ConfigRule = {
     const check = (kind: keyof typeof kinds, id: string | undefined, source: Source, path: (string | number)[], what: string) => {
       if (id === undefined || kinds[kind].has(id)) return;
       const guess = didYouMean(id, kinds[kind].keys());
-      const fix = guess ? `did you mean \`${guess}\`?` : `define ${kind} \`${id}\` in \`${kind}s\` or use an existing one`;
+      const fix =
+        guess === undefined
+          ? `define ${kind} \`${id}\` in \`${kind}s\` or use an existing one`
+          : guess.normalize('NFC') === id.normalize('NFC')
+            ? `it looks like ${kind} \`${guess}\` but its letters are encoded differently (Unicode composed and decomposed accents); type the reference again`
+            : `did you mean \`${guess}\`?`;
       ctx.report({ at: at(source, path), message: `${what} names ${kind} \`${id}\`, which does not exist: ${fix}` });
     };
     for (const p of model.portals) check('program', p.program, p.source, ['program'], `portal \`${p.id}\``);

@@ -2,7 +2,17 @@
  * The period a command looks at (SPEC §3.1): `[from, to)` as instants; by default the 90 days
  * from today's local midnight; at most 10 calendar years. Pure: "now" and the options are given.
  */
-import { MS_PER_DAY, RANGE_END_DAY, civilFromDays, daysFromCivil, daysInMonth, formatDate, inYearRange, parseDateTime } from './civil.js';
+import {
+  MS_PER_DAY,
+  RANGE_END_DAY,
+  RANGE_START_DAY,
+  civilFromDays,
+  daysFromCivil,
+  daysInMonth,
+  formatDate,
+  inYearRange,
+  parseDateTime,
+} from './civil.js';
 import { zoneTable } from './zone.js';
 
 export interface Period {
@@ -22,10 +32,20 @@ export const MAX_PERIOD_YEARS = 10;
 export function writtenInstant(text: string, zone: string, end = false): number | undefined | 'out-of-range' {
   const dt = parseDateTime(text.trim());
   if (!dt) return undefined;
+  if (dt.offsetMinutes !== undefined) {
+    // An instant: in range when its local time in `zone` is (2100-01-01T01:00+14:00 can be 2099 there).
+    const instant = dt.day * MS_PER_DAY + dt.msOfDay - dt.offsetMinutes * 60_000;
+    const inRange = instant >= rangeStart(zone) && (end ? instant <= rangeEnd(zone) : instant < rangeEnd(zone));
+    return inRange ? instant : 'out-of-range';
+  }
   const atEnd = end && dt.day === RANGE_END_DAY && dt.msOfDay === 0;
   if (!inYearRange(dt.day) && !atEnd) return 'out-of-range';
-  if (dt.offsetMinutes !== undefined) return dt.day * MS_PER_DAY + dt.msOfDay - dt.offsetMinutes * 60_000;
   return zoneTable(zone).wallToInstant(dt.day, dt.msOfDay);
+}
+
+/** The start of the years shiftready reads in `zone`: the local midnight starting FIRST_YEAR. */
+export function rangeStart(zone: string): number {
+  return zoneTable(zone).wallToInstant(RANGE_START_DAY, 0);
 }
 
 /** The end of the years shiftready reads in `zone`: the local midnight after LAST_YEAR. */

@@ -181,7 +181,7 @@ function idProblem(value: string): string {
   const c = chars[at]!;
   const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   const name = c === ' ' ? 'a space' : /[\p{Cc}\p{Cf}\p{Z}]/u.test(c) ? `the invisible character ${code}` : `"${c}" (${code})`;
-  return at === 0 && ID_REST.test(c) ? `starts with ${name}` : `has ${name} at position ${at + 1}`;
+  return at === 0 ? `starts with ${name}` : `has ${name} at position ${at + 1}`;
 }
 
 /** Converts one ajv error; `undefined` for errors that only summarise others (`if`). */
