@@ -63,8 +63,19 @@ export interface CliRun {
   stderr: string;
 }
 
+/** What a terminal would give the CLI: standard input's text, and whether stdout is a terminal. */
+export interface CliTerminal {
+  stdin?: string | Buffer;
+  isTTY?: boolean;
+}
+
 /** Runs the CLI in-process in `cwd`. */
-export async function cli(argv: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
+export async function cli(
+  argv: string[],
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+  terminal: CliTerminal = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -76,7 +87,8 @@ export async function cli(argv: string[], cwd = process.cwd(), env: NodeJS.Proce
     },
     cwd,
     env,
-    isTTY: false,
+    isTTY: terminal.isTTY ?? false,
+    ...(terminal.stdin === undefined ? {} : { stdin: () => Promise.resolve(Buffer.from(terminal.stdin!)) }),
   });
   return { code, stdout, stderr };
 }

@@ -7,11 +7,13 @@ import { formatJunit } from '../format/junit.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatStylish } from '../format/stylish.js';
 import { countFindings } from '../findings.js';
+import { PLAIN, type Paint } from '../format/paint.js';
+import { paintFor } from './colour.js';
 import { MEDIUM, type FormatOf } from './formats.js';
 import { writeOutput, type CliIO } from './io.js';
-import { loadOptions, parseCount, parseRuleOptions, timeOptions } from './options.js';
+import { configInput, type ConfigCommandOptions, parseCount, parseRuleOptions, timeOptions } from './options.js';
 
-const FORMATTERS: Record<FormatOf<'check'>, (r: CheckResult) => string> = {
+const FORMATTERS: Record<FormatOf<'check'>, (r: CheckResult, paint: Paint) => string> = {
   stylish: formatStylish,
   json: formatFindingsJson,
   sarif: formatSarif,
@@ -20,16 +22,14 @@ const FORMATTERS: Record<FormatOf<'check'>, (r: CheckResult) => string> = {
   markdown: formatFindingsMarkdown,
 };
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends ConfigCommandOptions {
   format: FormatOf<'check'>;
   failOn: 'error' | 'warn';
   maxWarnings?: string;
   quiet?: boolean;
-  rule: string[];
   from?: string;
   to?: string;
   now?: string;
-  out?: string;
 }
 
 /** Exit code: 1 when a finding is at or above `failOn`, or warnings exceed `maxWarnings`. */
@@ -47,13 +47,15 @@ export function checkExitCode(
 export async function runCheck(paths: string[], options: CheckCommandOptions, io: CliIO): Promise<number> {
   const rules = parseRuleOptions(options.rule);
   const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings');
-  const config = await loadAsync(paths, loadOptions(io));
+  const given = await configInput(paths, options, io);
+  const config = await loadAsync(given.paths, given.load);
   const result = check(config, { rules, ...timeOptions(options, io.env) });
   // --quiet shows errors only; warnings still count for --max-warnings (as in ESLint).
   const shown = options.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
   const printed = options.quiet ? { ...shown, ...countFindings(shown.findings) } : shown;
-  await writeOutput(io, FORMATTERS[options.format](printed), options.out, {
-    medium: MEDIUM[options.format],
+  const paint = options.format === 'stylish' ? paintFor(io, options.out) : PLAIN;
+  await writeOutput(io, FORMATTERS[options.format](printed, paint), options.out, {
+    medium: paint.on ? 'painted' : MEDIUM[options.format],
     inputs: config.sources.map((s) => s.file),
   });
   return checkExitCode(result, options.failOn, maxWarnings);

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, s
 import { basename, dirname, join, resolve } from 'node:path';
 import { systemErrorText, UsageError } from '../errors.js';
 import { forJson, forTerminal, forXml } from '../format/escape.js';
+import { LIMITS } from '../load/limits.js';
 
 export interface CliIO {
   /** Writes to standard output; a promise when the stream asks to wait (backpressure). */
@@ -12,6 +13,10 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** True when stdout is a terminal (colours, hints). */
   isTTY: boolean;
+  /** `--color` (true) or `--no-color` (false), when given (see ./colour.ts). */
+  color?: boolean;
+  /** Standard input, read whole (`check -`); tests give a text. */
+  stdin?: () => Promise<Buffer>;
 }
 
 /** The first error writing to standard output (a full disk, a closed stream), if any. */
@@ -37,7 +42,24 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stdin: () => readStream(process.stdin, LIMITS.fileBytes + 1),
   };
+}
+
+/** Reads a stream whole, or its first `max` bytes (the rest is not read: a config is never that big). */
+async function readStream(stream: NodeJS.ReadableStream & { destroy(): void }, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(buf);
+    bytes += buf.length;
+    if (bytes >= max) {
+      stream.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, max);
 }
 
 /**
@@ -89,10 +111,12 @@ export function removeTemporaryFiles(): void {
  * escaped for the format: text and Markdown show control characters for a terminal, JSON and XML
  * write them as escapes that parse back to the same text, an HTML page shows them as text.
  */
-export type Medium = 'text' | 'json' | 'xml' | 'csv' | 'ics' | 'html';
+export type Medium = 'text' | 'painted' | 'json' | 'xml' | 'csv' | 'ics' | 'html';
 
 const FINISH: Record<Medium, (chunk: string) => string> = {
   text: forTerminal,
+  // Coloured text: its formatter escaped every value before adding colour codes (format/paint.ts).
+  painted: (chunk) => chunk,
   json: forJson,
   xml: forXml,
   // Fields and text values are escaped by their formatters (csvField, icsText), and the line ends are CRLF.

@@ -23,6 +23,11 @@ export async function runCli(argv: readonly string[], processIo: CliIO = process
     exitCode = code;
   });
   try {
+    // No arguments: the help, on standard output, as asked for (SPEC §5).
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (e) {

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import type { RuleSeverity } from '../findings.js';
 import { RULE_BY_ID } from '../rules/index.js';
 import type { LoadOptions } from '../load/index.js';
+import { LIMITS } from '../load/limits.js';
 import { didYouMean } from '../text.js';
 import type { InputNames } from '../when.js';
 import type { CliIO } from './io.js';
@@ -67,4 +68,52 @@ export function timeOptions(
     ...(now !== undefined ? { now } : {}),
     names,
   };
+}
+
+/** The options every command that reads a configuration has (see `configCommand` in ./program.ts). */
+export interface ConfigCommandOptions {
+  rule: string[];
+  out?: string;
+  stdinFilename?: string;
+}
+
+/** Paths that mean standard input. */
+const STDIN_PATHS = new Set(['-', '/dev/stdin']);
+
+/**
+ * The paths and load options of a command that reads a configuration: `-` (or `/dev/stdin`) among
+ * the paths reads a config file from standard input, shown as `--stdin-filename` (default
+ * `<stdin>`); when that names a file among the other paths, the text is read in its place (an
+ * editor checking an unsaved buffer with the rest of its folder).
+ */
+export async function configInput(
+  paths: readonly string[],
+  options: { stdinFilename?: string },
+  io: Pick<CliIO, 'cwd' | 'env' | 'stdin'>,
+): Promise<{ paths: string[]; load: LoadOptions }> {
+  const files = paths.filter((p) => !STDIN_PATHS.has(p));
+  const stdinCount = paths.length - files.length;
+  if (stdinCount === 0) {
+    if (options.stdinFilename !== undefined)
+      throw new UsageError(
+        '--stdin-filename names the text read from standard input: add - to the paths, e.g. `shiftready check - --stdin-filename org.yaml`',
+      );
+    return { paths: [...paths], load: loadOptions(io) };
+  }
+  if (stdinCount > 1) throw new UsageError('standard input can be read once: give - only once');
+  if (!io.stdin) throw new UsageError('standard input cannot be read here');
+  const file = options.stdinFilename ?? '<stdin>';
+  const bytes = await io.stdin();
+  // Only the first bytes over the limit are read (io.stdin), so say "more than", not how many.
+  if (bytes.length > LIMITS.fileBytes)
+    throw new UsageError(
+      `${file} (standard input): more than ${LIMITS.fileBytes.toLocaleString('en-US')} bytes (4 MB) came; shiftready reads config files of up to 4 MB: split it into several files`,
+    );
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${file} (standard input): the text is not UTF-8; send it as UTF-8`);
+  }
+  return { paths: files, load: { ...loadOptions(io), text: { file, text } } };
 }

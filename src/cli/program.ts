@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import type { CliIO } from './io.js';
 import { FORMATS, type FormattedCommand } from './formats.js';
+import { commandHelp, PROGRAM_HELP } from './help.js';
 import { collect } from './options.js';
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -15,7 +16,14 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for usage)')
-    .allowExcessArguments(false);
+    .allowExcessArguments(false)
+    .option('--color', 'colour the output even when it is not a terminal')
+    .option('--no-color', 'never colour the output (or NO_COLOR=1)')
+    .addHelpText('after', PROGRAM_HELP)
+    .hook('preAction', () => {
+      const { color } = program.opts<{ color?: boolean }>();
+      if (color !== undefined) io.color = color;
+    });
 
   const periodOptions = (cmd: Command) =>
     cmd
@@ -36,7 +44,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS[name]).default(FORMATS[name][0])),
     )
       .option('--rule <id=severity>', "set a rule's severity: error, warn or off (repeatable)", collect, [])
-      .option('-o, --out <file>', 'write the output to a file (whole or not at all)');
+      .option('-o, --out <file>', 'write the output to a file (whole or not at all)')
+      .option('--stdin-filename <path>', 'the path shown for the config read from standard input (-); it replaces that file')
+      .addHelpText('after', commandHelp(name));
 
   const instantOptions = (cmd: Command) =>
     cmd
@@ -108,6 +118,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .argument('[dir]', 'directory to write shiftready.yaml into (default: .)')
     .option('--timezone <zone>', 'IANA time zone of the organization', 'America/Chicago')
     .option('--force', 'overwrite an existing shiftready.yaml')
+    .addHelpText('after', commandHelp('init'))
     .action(async (dir: string | undefined, options) => {
       const { runInit } = await import('./init.js');
       setExit(runInit(dir, options, io));

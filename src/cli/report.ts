@@ -14,14 +14,12 @@ import { civilFromDays, FIRST_YEAR, LAST_YEAR, YEAR_RANGE_TEXT } from '../time/c
 import { nowOf } from '../when.js';
 import { zoneTable } from '../time/zone.js';
 import { writeOutput, type CliIO } from './io.js';
-import { loadOptions, parseRuleOptions, timeOptions } from './options.js';
+import { configInput, loadOptions, type ConfigCommandOptions, parseRuleOptions, timeOptions } from './options.js';
 
-interface PeriodCommandOptions {
+interface PeriodCommandOptions extends ConfigCommandOptions {
   from?: string;
   to?: string;
   now?: string;
-  out?: string;
-  rule: string[];
 }
 
 const REPORT_FORMATTERS: Record<FormatOf<'report'>, (config: Config, input: CompileOptions) => string> = {
@@ -36,7 +34,8 @@ export async function runReport(
   options: PeriodCommandOptions & { format: FormatOf<'report'> },
   io: CliIO,
 ): Promise<number> {
-  const config = await loadAsync(paths, loadOptions(io));
+  const given = await configInput(paths, options, io);
+  const config = await loadAsync(given.paths, given.load);
   const input = { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) };
   await writeOutput(io, REPORT_FORMATTERS[options.format](config, input), options.out, {
     medium: MEDIUM[options.format],
@@ -53,10 +52,11 @@ const HOLIDAYS_FORMATTERS: Record<FormatOf<'holidays'>, (year: number, entries: 
 
 export async function runHolidays(
   paths: string[],
-  options: { year?: string; now?: string; format: FormatOf<'holidays'>; out?: string; rule: string[] },
+  options: ConfigCommandOptions & { year?: string; now?: string; format: FormatOf<'holidays'> },
   io: CliIO,
 ): Promise<number> {
-  const config = await loadAsync(paths, loadOptions(io));
+  const given = await configInput(paths, options, io);
+  const config = await loadAsync(given.paths, given.load);
   const zone = configZone(config);
   let year: number;
   if (options.year !== undefined) {
@@ -86,6 +86,8 @@ export async function runDiff(
   options: PeriodCommandOptions & { base: string; format: FormatOf<'diff'>; failOnNewGaps?: boolean },
   io: CliIO,
 ): Promise<number> {
+  if (paths.some((p) => p === '-' || p === '/dev/stdin'))
+    throw new UsageError('diff compares the files with their versions at --base in git; it does not read standard input');
   const head = await loadAsync(paths, loadOptions(io));
   const baseFiles = filesAtRef(options.base, paths, io.cwd);
   if (baseFiles.length === 0)

@@ -8,9 +8,11 @@ import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
 import type { Finding } from '../findings.js';
 import type { Timeline } from '../timeline/types.js';
+import { PLAIN } from '../format/paint.js';
+import { paintFor } from './colour.js';
 import { MEDIUM, type FormatOf } from './formats.js';
 import { writeOutput, type CliIO } from './io.js';
-import { loadOptions, parseRuleOptions, timeOptions } from './options.js';
+import { configInput, type ConfigCommandOptions, parseRuleOptions, timeOptions } from './options.js';
 
 const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: Timeline) => Iterable<string>> = {
   json: formatTimelineJson,
@@ -18,17 +20,16 @@ const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: Timeline) => I
   csv: formatTimelineCsv,
 };
 
-export interface CompileCommandOptions {
+export interface CompileCommandOptions extends ConfigCommandOptions {
   format: FormatOf<'compile'>;
   from?: string;
   to?: string;
   now?: string;
-  out?: string;
-  rule: string[];
 }
 
 export async function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): Promise<number> {
-  const config = await loadAsync(paths, loadOptions(io));
+  const given = await configInput(paths, options, io);
+  const config = await loadAsync(given.paths, given.load);
   const timeline = compile(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
   await writeOutput(io, TIMELINE_FORMATTERS[options.format](timeline), options.out, {
     medium: MEDIUM[options.format],
@@ -37,12 +38,10 @@ export async function runCompile(paths: string[], options: CompileCommandOptions
   return 0;
 }
 
-export interface InstantCommandOptions {
+export interface InstantCommandOptions extends ConfigCommandOptions {
   at?: string;
   now?: string;
   format: FormatOf<'status'> & FormatOf<'explain'>;
-  rule: string[];
-  out?: string;
 }
 
 /** SPEC §5: one line on stderr when `status` / `explain` answer despite non-structural errors. */
@@ -54,36 +53,40 @@ function reportSetAside(io: CliIO): (errors: readonly Finding[]) => void {
 }
 
 export async function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): Promise<number> {
-  const config = await loadAsync(paths, loadOptions(io));
+  const given = await configInput(paths, options, io);
+  const config = await loadAsync(given.paths, given.load);
   const status = statusAt(config, {
     ...timeOptions(options, io.env),
     rules: parseRuleOptions(options.rule),
     onSetAside: reportSetAside(io),
   });
+  const paint = options.format === 'text' ? paintFor(io, options.out) : PLAIN;
   const formatters: Record<FormatOf<'status'>, () => string> = {
-    text: () => formatStatusText(status, config.model, configZone(config)),
+    text: () => formatStatusText(status, config.model, configZone(config), paint),
     json: () => formatStatusJson(status),
   };
   await writeOutput(io, formatters[options.format](), options.out, {
-    medium: MEDIUM[options.format],
+    medium: paint.on ? 'painted' : MEDIUM[options.format],
     inputs: config.sources.map((s) => s.file),
   });
   return 0;
 }
 
 export async function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): Promise<number> {
-  const config = await loadAsync(paths, loadOptions(io));
+  const given = await configInput(paths, options, io);
+  const config = await loadAsync(given.paths, given.load);
   const explanation = explain(config, options.portal, {
     ...timeOptions(options, io.env),
     rules: parseRuleOptions(options.rule),
     onSetAside: reportSetAside(io),
   });
+  const paint = options.format === 'text' ? paintFor(io, options.out) : PLAIN;
   const formatters: Record<FormatOf<'explain'>, () => string> = {
-    text: () => formatExplainText(explanation, config.model, configZone(config)),
+    text: () => formatExplainText(explanation, config.model, configZone(config), paint),
     json: () => formatExplainJson(explanation),
   };
   await writeOutput(io, formatters[options.format](), options.out, {
-    medium: MEDIUM[options.format],
+    medium: paint.on ? 'painted' : MEDIUM[options.format],
     inputs: config.sources.map((s) => s.file),
   });
   return 0;

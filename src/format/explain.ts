@@ -3,7 +3,8 @@ import { humansTracked, type Model } from '../model/types.js';
 
 import { formatInstant } from '../time/civil.js';
 import type { CoveringOccurrence, Explanation, SwitchState, UserVerdict } from '../timeline/explain.js';
-import { readingText } from './status.js';
+import { decorateStatusLine, readingText } from './status.js';
+import { paintLines, PLAIN, type Paint } from './paint.js';
 import { article, localClock, localTime, offlineReasonText as reasonText, TYPE_WORDS, userLabel, userNames } from '../words.js';
 
 function verdictText(u: UserVerdict, explanation: Explanation, model: Model, zone: string): string {
@@ -100,7 +101,11 @@ function renderSteps(steps: readonly Step[], indent: string, out: string[]): voi
   }
 }
 
-export function formatExplainText(e: Explanation, model: Model, zone: string): string {
+export function formatExplainText(e: Explanation, model: Model, zone: string, paint: Paint = PLAIN): string {
+  return paintLines(explainText(e, model, zone), paint, decorateStatusLine);
+}
+
+function explainText(e: Explanation, model: Model, zone: string): string {
   const lines: string[] = [];
   const state = e.online ? 'ONLINE' : `OFFLINE — ${reasonText(e.interval, model)}`;
   const kind = TYPE_WORDS[e.portal.type ?? 'chat'].portal;

@@ -1,5 +1,6 @@
 /** `status --format json` (exactly SPEC §5.2) and the text a person reads at a glance. */
 import { formatInstant } from '../time/civil.js';
+import { paintLines, PLAIN, type Paint } from './paint.js';
 import { humansTracked, type Model } from '../model/types.js';
 import type { PortalInterval } from '../timeline/types.js';
 import { STATUS_LOOKAHEAD_MS, type Status } from '../timeline/status.js';
@@ -60,7 +61,20 @@ function untilText(until: number, next: PortalInterval | undefined, at: number, 
   return ` until ${localClock(until, zone, at)} (then ${then})`;
 }
 
-export function formatStatusText(status: Status, model: Model, zone: string): string {
+/** Colours the glyphs the status text starts its lines with: ● online, ○ offline, ⚠ a warning. */
+export function decorateStatusLine(line: string, paint: Paint): string {
+  const m = /^( *)([●○⚠✓✗])( |$)/.exec(line);
+  if (!m) return line;
+  const glyph = m[2]!;
+  const coloured = glyph === '●' || glyph === '✓' ? paint.green(glyph) : glyph === '⚠' ? paint.yellow(glyph) : paint.red(glyph);
+  return `${m[1]}${coloured}${line.slice(m[1]!.length + 1)}`;
+}
+
+export function formatStatusText(status: Status, model: Model, zone: string, paint: Paint = PLAIN): string {
+  return paintLines(statusText(status, model, zone), paint, decorateStatusLine);
+}
+
+function statusText(status: Status, model: Model, zone: string): string {
   const org = model.organization;
   const tracked = humansTracked(model);
   const lines: string[] = [];

@@ -31,6 +31,13 @@ export function hasMarker(text: string): boolean {
   return false;
 }
 
+/** The usage error for a file named explicitly (or read from standard input) without the marker. */
+export function notAConfigFile(name: string): UsageError {
+  return new UsageError(
+    `${name}: not a shiftready file: its first key must be \`shiftready: 1\` (only comments, blank lines and --- may come before it)`,
+  );
+}
+
 function describeError(path: string, e: unknown): UsageError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new UsageError(`${path}: no such file or directory`);
@@ -146,11 +153,7 @@ export function discoverFiles(paths: readonly string[], cwd: string = process.cw
         );
       }
     } else if (stats.isFile()) {
-      if (!hasMarker(readHead(absolute, arg))) {
-        throw new UsageError(
-          `${arg}: not a shiftready file: its first key must be \`shiftready: 1\` (only comments, blank lines and --- may come before it)`,
-        );
-      }
+      if (!hasMarker(readHead(absolute, arg))) throw notAConfigFile(arg);
       found.push({ file: arg, absolute });
     } else {
       throw new UsageError(`${arg}: ${kindOf(stats)}, not a file or directory that shiftready can read`);

@@ -1,10 +1,12 @@
 /** The load stage: paths → parsed source documents, in sorted path order. */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
+import { compareCodeUnits } from '../findings.js';
 import { COMPILED, packageFile } from '../paths.js';
-import { discoverFiles, type ConfigFile } from './discover.js';
+import { discoverFiles, hasMarker, notAConfigFile, type ConfigFile } from './discover.js';
 import { checkTotals, countEntries, fileOverLimit } from './limits.js';
 import { readAndParse } from './read.js';
 import { parseSource } from './parse.js';
@@ -28,6 +30,18 @@ export interface LoadOptions {
    * are files); default one per core (at most 4) for configurations over 1 MB in several files.
    */
   threads?: number;
+  /**
+   * A text read in place of a file: standard input (`check -`), an editor's unsaved buffer. `file`
+   * names it in findings; a file found under the same path is not read. With no paths, the text
+   * is the whole configuration. Like a file named explicitly, it must start with `shiftready: 1`.
+   */
+  text?: InputText;
+}
+
+/** A config file's text given in memory, and the path it is shown under. */
+export interface InputText {
+  file: string;
+  text: string;
 }
 
 /**
@@ -120,9 +134,13 @@ export function loadFiles(paths: readonly string[], options: Pick<LoadOptions, '
  * Throws `UsageError` when the files together are over the limits (./limits.ts), before any is
  * parsed. Files over a file's own limit are left to `readAndParse`, which reports them.
  */
-function checkFileTotals(files: readonly ConfigFile[]): void {
+function checkFileTotals(files: readonly ConfigFile[], extra?: InputText): void {
   let bytes = 0;
   let entries = 0;
+  if (extra && !fileOverLimit(Buffer.byteLength(extra.text), countEntries(extra.text))) {
+    bytes += Buffer.byteLength(extra.text);
+    entries += countEntries(extra.text);
+  }
   for (const f of files) {
     let size: number;
     try {
@@ -146,10 +164,30 @@ function checkFileTotals(files: readonly ConfigFile[]): void {
 
 /** Like `loadFiles`, parsing large configurations (or as `options.threads` says) across worker threads. */
 export async function loadFilesParallel(paths: readonly string[], options: LoadOptions = {}): Promise<SourceDocument[]> {
+  if (options.text) return loadWithText(paths, options.text, options.cwd);
   const files = discoverFiles(paths, options.cwd);
   checkFileTotals(files);
   const count = threadCount(files, options.threads);
   return count > 0 ? parseInWorkers(files, count) : files.map((f) => readAndParse(f).source);
+}
+
+/** The files of `paths` (none: only the text), with `given` read in place of the file of its name. */
+function loadWithText(paths: readonly string[], given: InputText, cwd?: string): SourceDocument[] {
+  if (given.file.trim() === '') throw new UsageError('the name given to standard input is empty: write --stdin-filename <path>');
+  if (!hasMarker(given.text)) throw notAConfigFile(given.file);
+  const replaced = realOrResolved(resolve(cwd ?? process.cwd(), given.file));
+  const files = (paths.length ? discoverFiles(paths, cwd) : []).filter((f) => realOrResolved(f.absolute) !== replaced);
+  checkFileTotals(files, given);
+  const sources = [...files.map((f) => readAndParse(f).source), ...loadTexts([given])];
+  return sources.sort((a, b) => compareCodeUnits(a.file, b.file));
+}
+
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Parses in-memory texts as config files (e.g. files read from git, or tests). */

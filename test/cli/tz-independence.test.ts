@@ -91,7 +91,8 @@ describe('output does not depend on TZ or locale (SPEC §3.1)', () => {
   let environments: Environment[] = [];
   beforeAll(async () => {
     environments = await Promise.all(ENVIRONMENTS.map(runIn));
-  });
+    // Five processes at once: on a busy 2-core machine that takes more than the default 10 s.
+  }, 60_000);
 
   it('the environments really differ (time zone and locale reach Node)', () => {
     const outs = environments.map((e) => e.probe);
