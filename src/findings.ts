@@ -16,12 +16,36 @@ export interface RelatedLocation extends Location {
   message: string;
 }
 
+/**
+ * A replacement of the text from line:column up to endLine:endColumn (exclusive; 1-based, columns
+ * in UTF-16 code units as everywhere in findings) by `text` (SPEC §5.7). Insertions have an empty
+ * range; deletions an empty `text`.
+ */
+export interface TextEdit {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/** One way to fix a finding, when the fix is a choice (SPEC §5.7): what it does, and its edits. */
+export interface Suggestion {
+  desc: string;
+  edits: TextEdit[];
+}
+
 export interface Finding extends Location {
   rule: string;
   severity: Severity;
   /** Says what is wrong and how to fix it. */
   message: string;
   related?: RelatedLocation[];
+  /** The safe fix (one right answer) that `check --fix` applies (SPEC §5.7). */
+  fix?: TextEdit[];
+  /** Fixes that need a choice, best first (SPEC §5.7). */
+  suggestions?: Suggestion[];
 }
 
 export interface FindingCounts {
