@@ -15,10 +15,10 @@ import type { Finding, RuleSeverity } from './findings.js';
 import { didYouMean } from './text.js';
 import { wallReadingOf, type WallReading } from './time/period.js';
 import { givenInstant, nowOf, readInstant, type InputNames } from './when.js';
-import { buildTimeline } from './timeline/build.js';
+import { buildTimeline, portalTimelines } from './timeline/build.js';
 import { explainAt, type Explanation } from './timeline/explain.js';
 import { statusAt as statusOf, type Status } from './timeline/status.js';
-import type { Timeline } from './timeline/types.js';
+import type { Timeline, TimelineStream } from './timeline/types.js';
 
 export interface CompileOptions extends PeriodInput {
   rules?: Readonly<Record<string, RuleSeverity>>;
@@ -28,6 +28,16 @@ export interface CompileOptions extends PeriodInput {
 export function compile(config: Config, options: CompileOptions = {}): Timeline {
   requireValid(config, options);
   return buildTimeline(config.model, periodOf(config, options));
+}
+
+/**
+ * Like `compile`, but each portal's timeline is built when the caller reaches it, so memory holds
+ * one portal at a time (what `shiftready compile` writes from). Validation happens at once.
+ */
+export function compileStream(config: Config, options: CompileOptions = {}): TimelineStream {
+  requireValid(config, options);
+  const period = periodOf(config, options);
+  return { period, portals: portalTimelines(config.model, period) };
 }
 
 export interface InstantOptions {

@@ -22,6 +22,7 @@ export {
 } from './check.js';
 export {
   compile,
+  compileStream,
   coverage,
   coveragePage,
   diff,
@@ -43,4 +44,4 @@ export type { Period } from './time/period.js';
 export { wallToInstant } from './time/zone.js';
 export type { Explanation } from './timeline/explain.js';
 export type { Status, PortalStatus } from './timeline/status.js';
-export type { OfflineInterval, OnlineInterval, PortalInterval, PortalTimeline, Timeline } from './timeline/types.js';
+export type { OfflineInterval, OnlineInterval, PortalInterval, PortalTimeline, Timeline, TimelineStream } from './timeline/types.js';

@@ -1,20 +1,20 @@
 /** `compile`, `status` and `explain`: the commands that need a timeline (SPEC §5). */
 import { configZone, loadAsync } from '../check.js';
-import { compile, explain, statusAt } from '../compile.js';
+import { compileStream, explain, statusAt } from '../compile.js';
 import { formatExplainJson, formatExplainText } from '../format/explain.js';
 import { formatStatusJson, formatStatusText } from '../format/status.js';
 import { formatTimelineCsv } from '../format/timeline-csv.js';
 import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
 import type { Finding } from '../findings.js';
-import type { Timeline } from '../timeline/types.js';
+import type { TimelineStream } from '../timeline/types.js';
 import { PLAIN } from '../format/paint.js';
 import { paintFor } from './colour.js';
 import { MEDIUM, type FormatOf } from './formats.js';
 import { writeOutput, type CliIO } from './io.js';
 import { configInput, type ConfigCommandOptions, parseRuleOptions, timeOptions } from './options.js';
 
-const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: Timeline) => Iterable<string>> = {
+const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: TimelineStream) => Iterable<string>> = {
   json: formatTimelineJson,
   ics: formatTimelineIcs,
   csv: formatTimelineCsv,
@@ -30,7 +30,7 @@ export interface CompileCommandOptions extends ConfigCommandOptions {
 export async function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): Promise<number> {
   const given = await configInput(paths, options, io);
   const config = await loadAsync(given.paths, given.load);
-  const timeline = compile(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
+  const timeline = compileStream(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
   await writeOutput(io, TIMELINE_FORMATTERS[options.format](timeline), options.out, {
     medium: MEDIUM[options.format],
     inputs: config.sources.map((s) => s.file),

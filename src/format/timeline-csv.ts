@@ -1,11 +1,11 @@
 /** `compile --format csv`: one row per interval (RFC 4180 quoting; lists space-separated). */
 import { formatInstant } from '../time/civil.js';
 import { csvField } from './escape.js';
-import type { Timeline } from '../timeline/types.js';
+import type { TimelineStream } from '../timeline/types.js';
 
 const HEADER = ['portal', 'type', 'start', 'end', 'state', 'reason', 'override', 'scope', 'shifts', 'staff', 'humans', 'alerts'];
 
-export function* formatTimelineCsv(timeline: Timeline): Generator<string> {
+export function* formatTimelineCsv(timeline: TimelineStream): Generator<string> {
   yield `${HEADER.join(',')}\r\n`;
   for (const { portal, intervals } of timeline.portals) {
     for (const i of intervals) {

@@ -4,7 +4,7 @@
  * same bytes, lines are folded at 75 octets and end with CRLF.
  */
 import { formatInstant } from '../time/civil.js';
-import type { Timeline } from '../timeline/types.js';
+import type { TimelineStream } from '../timeline/types.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -44,7 +44,7 @@ function basic(ms: number): string {
   return formatInstant(ms).replace(/[-:]/g, '');
 }
 
-export function* formatTimelineIcs(timeline: Timeline): Generator<string> {
+export function* formatTimelineIcs(timeline: TimelineStream): Generator<string> {
   yield foldLine('BEGIN:VCALENDAR');
   yield foldLine('VERSION:2.0');
   yield foldLine(`PRODID:-//shiftready//shiftready ${VERSION}//EN`);

@@ -5,7 +5,7 @@
  * V8 can hold is still written.
  */
 import { formatInstant } from '../time/civil.js';
-import type { PortalInterval, Timeline } from '../timeline/types.js';
+import type { PortalInterval, TimelineStream } from '../timeline/types.js';
 
 export function intervalJson(i: PortalInterval): Record<string, unknown> {
   const base = { start: formatInstant(i.start), end: formatInstant(i.end), state: i.state };
@@ -13,13 +13,9 @@ export function intervalJson(i: PortalInterval): Record<string, unknown> {
   return i.reason === 'override' ? { ...base, reason: i.reason, override: i.override, scope: i.scope } : { ...base, reason: i.reason };
 }
 
-export function* formatTimelineJson(timeline: Timeline): Generator<string> {
+export function* formatTimelineJson(timeline: TimelineStream): Generator<string> {
   const period = { from: formatInstant(timeline.period.from), to: formatInstant(timeline.period.to) };
   yield `{\n  "shiftready": 1,\n  "period": ${JSON.stringify(period, null, 2).replace(/\n/g, '\n  ')},\n  "portals": [`;
-  if (timeline.portals.length === 0) {
-    yield ']\n}\n';
-    return;
-  }
   let firstPortal = true;
   for (const { portal, intervals } of timeline.portals) {
     yield `${firstPortal ? '' : ','}\n    {\n      "id": ${JSON.stringify(portal.id)},\n      "type": ${JSON.stringify(portal.type)},\n      "intervals": [`;
@@ -31,5 +27,5 @@ export function* formatTimelineJson(timeline: Timeline): Generator<string> {
     }
     yield intervals.length ? '\n      ]\n    }' : ']\n    }';
   }
-  yield '\n  ]\n}\n';
+  yield firstPortal ? ']\n}\n' : '\n  ]\n}\n';
 }

@@ -12,7 +12,7 @@ import { segmentsOf } from './segments.js';
 import { StaffingContext } from './staffing.js';
 import { sweepPortal } from './sweep.js';
 import { switchOffSpans } from './switches.js';
-import type { Timeline } from './types.js';
+import type { PortalTimeline, Timeline } from './types.js';
 
 /**
  * The serving shifts of a portal (SPEC §3.2: same program, exactly one messaging type, the
@@ -24,21 +24,26 @@ export function servingShifts(portal: Portal, model: Model): Shift[] {
 
 /** The availability timeline of every portal over the period (portals sorted by id). */
 export function buildTimeline(model: Model, period: Period): Timeline {
+  return { period, portals: [...portalTimelines(model, period)] };
+}
+
+/**
+ * The portals' timelines one at a time, in id order: each is built when asked for, so a caller
+ * that writes each portal before asking for the next (`compile`) holds one portal's intervals at a
+ * time, not the whole organization's.
+ */
+export function* portalTimelines(model: Model, period: Period): Generator<PortalTimeline> {
   const staffing = new StaffingContext(model);
   const pool = new StaffingPool(model);
   const organizationSwitch = switchOffSpans(model, undefined);
-  const portals = [...model.portalById.values()]
-    .filter((p) => p.type !== undefined)
-    .sort((a, b) => compareCodeUnits(a.id, b.id))
-    .map((portal) =>
-      sweepPortal({
-        portal,
-        period,
-        segments: segmentsOf(portal, model, period, staffing, pool),
-        pool,
-        organizationSwitch,
-        portalSwitch: switchOffSpans(model, portal.id),
-      }),
-    );
-  return { period, portals };
+  const portals = [...model.portalById.values()].filter((p) => p.type !== undefined).sort((a, b) => compareCodeUnits(a.id, b.id));
+  for (const portal of portals)
+    yield sweepPortal({
+      portal,
+      period,
+      segments: segmentsOf(portal, model, period, staffing, pool),
+      pool,
+      organizationSwitch,
+      portalSwitch: switchOffSpans(model, portal.id),
+    });
 }

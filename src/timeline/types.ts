@@ -58,6 +58,16 @@ export interface Timeline {
   portals: PortalTimeline[];
 }
 
+/**
+ * A timeline whose portals come one at a time (`compileStream`): what the `compile` formats
+ * read, so a large organization's output is written without holding all of it.
+ */
+export interface TimelineStream {
+  period: Period;
+  /** Sorted by portal id; may be read once only. */
+  portals: Iterable<PortalTimeline>;
+}
+
 /** True when staffed serving shifts would keep the portal online (switches aside). */
 export function wouldBeOnline(interval: PortalInterval): boolean {
   return interval.state === 'online' || interval.reason === 'override';

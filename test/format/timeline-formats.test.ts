@@ -23,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFromTexts } from '../../src/check.js';
-import { compile } from '../../src/compile.js';
+import { compile, compileStream } from '../../src/compile.js';
 import { formatTimelineJson } from '../../src/format/timeline-json.js';
 import { BASE, cli, tempDir } from '../helpers.js';
 
@@ -217,6 +217,27 @@ describe('compile --format json', () => {
     expect(parsed.portals.map((p: { id: string }) => p.id)).toEqual(timeline.portals.map((p) => p.portal.id));
     // 2026-01-01 00:00 CST = 06:00Z; 2027-01-01 00:00 CST = 06:00Z.
     expect(parsed.period).toEqual({ from: '2026-01-01T06:00:00Z', to: '2027-01-01T06:00:00Z' });
+  });
+
+  it('compileStream builds each portal when the writer reaches it, and writes the same bytes as compile', () => {
+    const config = loadFromTexts([{ file: 'org.yaml', text: CONFIG }]);
+    const period = { from: '2026-01-01', to: '2027-01-01' };
+    const stream = compileStream(config, period);
+    const portals = stream.portals[Symbol.iterator]();
+    // Nothing is built before it is asked for: the first portal comes on the first step.
+    const first = portals.next();
+    expect(first.done).toBe(false);
+    expect(first.value!.portal.id).toBe('text');
+    const rest = [...formatTimelineJson({ period: stream.period, portals: [first.value!, ...{ [Symbol.iterator]: () => portals }] })];
+    expect(rest.join('')).toBe([...formatTimelineJson(compile(config, period))].join(''));
+  });
+
+  it('an organization without portals is "portals": []', () => {
+    const config = loadFromTexts([{ file: 'org.yaml', text: BASE.replace(/portals:[\s\S]*?users:/, 'portals: []\nusers:') }]);
+    const text = [...formatTimelineJson(compileStream(config, { from: '2026-01-05', to: '2026-01-06' }))].join('');
+    expect(text).toBe(
+      '{\n  "shiftready": 1,\n  "period": {\n    "from": "2026-01-05T06:00:00Z",\n    "to": "2026-01-06T06:00:00Z"\n  },\n  "portals": []\n}\n',
+    );
   });
 });
 
