@@ -12,10 +12,20 @@ const described = new Map(RULES.map((r) => [r.meta.id, `${r.meta.description} (d
 schema.properties.rules.properties = Object.fromEntries(
   ids.map((id) => [
     id,
-    { $ref: '#/definitions/ruleSeverity', description: described.get(id) ?? schema.properties.rules.properties?.[id]?.description ?? id },
+    {
+      title: id,
+      $ref: '#/definitions/ruleSeverity',
+      description: described.get(id) ?? schema.properties.rules.properties?.[id]?.description ?? id,
+    },
   ]),
 );
-schema.definitions.ruleSeverity = { type: 'string', enum: ['error', 'warn', 'off'], description: 'error, warn or off.' };
+schema.definitions.ruleSeverity = {
+  title: 'Rule severity',
+  type: 'string',
+  enum: ['error', 'warn', 'off'],
+  description: 'error, warn or off.',
+  enumDescriptions: ['Reported as an error.', 'Reported as a warning.', 'Not reported.'],
+};
 delete schema.properties.rules.additionalProperties;
 schema.properties.rules.additionalProperties = false;
 writeFileSync(path, `${JSON.stringify(schema, null, 2)}\n`);

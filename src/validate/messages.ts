@@ -78,7 +78,7 @@ export function valueAt(data: unknown, path: Path): unknown {
   return cur;
 }
 
-function pathOf(pointer: string): (string | number)[] {
+export function pathOf(pointer: string): (string | number)[] {
   if (pointer === '') return [];
   return pointer
     .slice(1)
@@ -184,7 +184,7 @@ function idProblem(value: string): string {
   return at === 0 ? `starts with ${name}` : `has ${name} at position ${at + 1}`;
 }
 
-/** Converts one ajv error; `undefined` for errors that only summarise others (`if`). */
+/** Converts one ajv error; `undefined` for errors that only summarise others (`if`, `anyOf`). */
 export function describeSchemaError(data: unknown, error: ErrorObject): SchemaProblem | undefined {
   const path = pathOf(error.instancePath);
   const value = valueAt(data, path);
@@ -193,6 +193,7 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'if':
+    case 'anyOf':
       return undefined;
     case 'additionalProperties': {
       const key = String(params.additionalProperty);

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COMPILED, packageFile } from '../paths.js';
 import { AJV_OPTIONS } from './options.js';
-import { describeSchemaError, type SchemaProblem } from './messages.js';
+import { describeSchemaError, pathOf, valueAt, type SchemaProblem } from './messages.js';
 
 export type { SchemaProblem } from './messages.js';
 
@@ -50,7 +50,38 @@ function getValidator(): ValidateFunction {
 export function validateData(data: unknown): SchemaProblem[] {
   const validate = getValidator();
   if (validate(data)) return [];
-  return describeSchemaErrors(data, (validate.errors ?? []) as ErrorObject[]);
+  return describeSchemaErrors(data, branchOfTheValue(data, (validate.errors ?? []) as ErrorObject[]));
+}
+
+/**
+ * A value checked against `anyOf` alternatives (`messaging`: one type, or a list of them) fails
+ * every alternative; only the one for the value's own kind says something useful. At that node,
+ * errors of an alternative whose `type` the value does not have are dropped (a list whose item is
+ * wrong gets the item's error, not "must be chat or sms"); when no alternative has the value's
+ * kind, the first alternative's errors stay (ajv reports alternatives in order).
+ */
+function branchOfTheValue(data: unknown, errors: ErrorObject[]): ErrorObject[] {
+  const alternatives = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  if (alternatives.size === 0) return errors;
+  const otherKind = (e: ErrorObject) => {
+    if (!alternatives.has(e.instancePath)) return false;
+    const type = (e.parentSchema as { type?: unknown } | undefined)?.type;
+    const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type : [];
+    const kind = kindOf(valueAt(data, pathOf(e.instancePath)));
+    return types.length > 0 && !types.includes(kind) && !(kind === 'integer' && types.includes('number'));
+  };
+  const kept = errors.filter((e) => e.keyword !== 'anyOf' && !otherKind(e));
+  const under = (e: ErrorObject, path: string) => e.instancePath === path || e.instancePath.startsWith(`${path}/`);
+  // No alternative of the value's kind: all stay, and the first (the first alternative's type) is said.
+  return errors.filter((e) => !otherKind(e) || !kept.some((o) => under(o, e.instancePath)));
+}
+
+/** The JSON Schema type of a value ("integer" for whole numbers). */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
 }
 
 function describeSchemaErrors(data: unknown, errors: ErrorObject[]): SchemaProblem[] {
@@ -59,7 +90,7 @@ function describeSchemaErrors(data: unknown, errors: ErrorObject[]): SchemaProbl
   for (const error of errors) {
     const problem = describeSchemaError(data, error);
     if (!problem) continue;
-    // One message per node: a bad time fails both `pattern` and `format`, say it once.
+    // One message per node: a value of the wrong type also fails its enum or pattern; say it once.
     const key = `${problem.path.join('\u0000')}|${problem.part}`;
     if (seen.has(key)) continue;
     seen.add(key);

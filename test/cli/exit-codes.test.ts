@@ -1,7 +1,9 @@
 /** Exit codes and the options that decide them (SPEC §5). */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { schemaLink } from '../../src/cli/init.js';
 import { BASE, cli, tempDir } from '../helpers.js';
 
 const WARN_ONLY = `${BASE}  - id: cy\n    programs: [chat-program]\n    canReceive: [chat, sms]\n`; // one user-without-access warning
@@ -126,6 +128,29 @@ describe('init', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists: remove it or use --force/);
     expect((await cli(['init', '--force'], dir)).code).toBe(0);
+  });
+  it('points the modeline at where a local install will put the schema, and says how to install it', async () => {
+    // No node_modules/shiftready here (as when run with npx): the project is the folder with package.json.
+    const dir = tempDir({ 'package.json': '{}\n' });
+    const init = await cli(['init', 'config/team'], dir);
+    expect(init.code).toBe(0);
+    const first = readFileSync(join(dir, 'config/team/shiftready.yaml'), 'utf8').split('\n')[0];
+    expect(first).toBe('# yaml-language-server: $schema=../../node_modules/shiftready/schema/shiftready.schema.json');
+    expect(init.stdout).toContain(
+      'Its first line points editors to ../../node_modules/shiftready/schema/shiftready.schema.json, which is not there yet: run `npm install --save-dev shiftready` in . for',
+    );
+  });
+  it('points the modeline at the nearest installed schema, relative to the written file', async () => {
+    const dir = tempDir({ 'node_modules/shiftready/schema/shiftready.schema.json': '{}\n' });
+    const init = await cli(['init'], dir);
+    expect(readFileSync(join(dir, 'shiftready.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=./node_modules/shiftready/schema/shiftready.schema.json',
+    );
+    expect(init.stdout).not.toContain('npm install');
+  });
+  it("inside a checkout of shiftready, points at the checkout's own schema", () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    expect(schemaLink(join(root, 'examples', 'new'), root)).toEqual({ path: '../../schema/shiftready.schema.json' });
   });
   it("takes the organization's time zone, and refuses an invalid one", async () => {
     const dir = tempDir();

@@ -12,6 +12,7 @@ function walk(node: unknown, path: string, visit: (node: Node, path: string) => 
   visit(n, path);
   for (const [key, value] of Object.entries((n.properties as Node | undefined) ?? {})) walk(value, `${path}/${key}`, visit);
   for (const key of ['items', 'then', 'else']) walk(n[key], `${path}/${key}`, visit);
+  for (const [i, alternative] of ((n.anyOf as unknown[] | undefined) ?? []).entries()) walk(alternative, `${path}/anyOf/${i}`, visit);
   for (const [key, value] of Object.entries((n.definitions as Node | undefined) ?? {})) walk(value, `#/definitions/${key}`, visit);
 }
 
@@ -20,14 +21,30 @@ describe('schema/shiftready.schema.json', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
   });
 
-  it("describes every property (the editor's hover text)", () => {
+  // `then: { properties: { repeat: true } }` only declares what it requires (ajv's strict mode):
+  // boolean schemas are not hover text.
+  it("describes and titles every property (the editor's hover text)", () => {
     const missing: string[] = [];
     walk(schema, '#', (node, path) => {
       for (const [key, value] of Object.entries((node.properties as Node | undefined) ?? {})) {
-        if (typeof (value as Node).description !== 'string') missing.push(`${path}/${key}`);
+        if (value === true) continue;
+        if (typeof (value as Node).description !== 'string') missing.push(`${path}/${key} description`);
+        if (typeof (value as Node).title !== 'string') missing.push(`${path}/${key} title`);
       }
     });
     expect(missing).toEqual([]);
+  });
+
+  it('titles every definition, and no property or definition below the root is titled like the file', () => {
+    const untitled = Object.entries(schema.definitions as Record<string, Node>)
+      .filter(([, def]) => typeof def.title !== 'string')
+      .map(([name]) => name);
+    expect(untitled).toEqual([]);
+    const fileTitled: string[] = [];
+    walk(schema, '#', (node, path) => {
+      if (path !== '#' && node.title === schema.title) fileTitled.push(path);
+    });
+    expect(fileTitled).toEqual([]);
   });
 
   it('closes every object: unknown keys are errors', () => {
