@@ -9,11 +9,11 @@ import { filesAtRef } from '../load/git.js';
 import { humansTracked, type Model } from '../model/types.js';
 import type { DiffReport } from '../report/diff.js';
 import type { HolidayEntry } from '../report/holidays.js';
-import { MEDIUM, type FormatOf } from './formats.js';
+import { outputRequest, singleOutput, type FormatOf, type FormatRequest } from './formats.js';
 import { civilFromDays, FIRST_YEAR, LAST_YEAR, YEAR_RANGE_TEXT } from '../time/civil.js';
 import { nowOf } from '../when.js';
 import { zoneTable } from '../time/zone.js';
-import { writeOutput, type CliIO } from './io.js';
+import { writeOutputs, type CliIO } from './io.js';
 import { loadOptions, parseRuleOptions, timeOptions } from './options.js';
 
 interface PeriodCommandOptions {
@@ -31,17 +31,15 @@ const REPORT_FORMATTERS: Record<FormatOf<'report'>, (config: Config, input: Comp
   html: coveragePage,
 };
 
-export async function runReport(
-  paths: string[],
-  options: PeriodCommandOptions & { format: FormatOf<'report'> },
-  io: CliIO,
-): Promise<number> {
+export async function runReport(paths: string[], options: PeriodCommandOptions & { format?: FormatRequest[] }, io: CliIO): Promise<number> {
+  const target = singleOutput('report', options.format, options.out);
   const config = await loadAsync(paths, loadOptions(io));
   const input = { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) };
-  await writeOutput(io, REPORT_FORMATTERS[options.format](config, input), options.out, {
-    medium: MEDIUM[options.format],
-    inputs: config.sources.map((s) => s.file),
-  });
+  await writeOutputs(
+    io,
+    [outputRequest(target, REPORT_FORMATTERS[target.format](config, input))],
+    config.sources.map((s) => s.file),
+  );
   return 0;
 }
 
@@ -53,9 +51,10 @@ const HOLIDAYS_FORMATTERS: Record<FormatOf<'holidays'>, (year: number, entries: 
 
 export async function runHolidays(
   paths: string[],
-  options: { year?: string; now?: string; format: FormatOf<'holidays'>; out?: string; rule: string[] },
+  options: { year?: string; now?: string; format?: FormatRequest[]; out?: string; rule: string[] },
   io: CliIO,
 ): Promise<number> {
+  const target = singleOutput('holidays', options.format, options.out);
   const config = await loadAsync(paths, loadOptions(io));
   const zone = configZone(config);
   let year: number;
@@ -68,10 +67,11 @@ export async function runHolidays(
     year = civilFromDays(zoneTable(zone).instantToWall(nowOf(timeOptions(options, io.env), zone)).day).year;
   }
   const entries = holidayReport(config, year, { rules: parseRuleOptions(options.rule) });
-  await writeOutput(io, HOLIDAYS_FORMATTERS[options.format](year, entries, config.model), options.out, {
-    medium: MEDIUM[options.format],
-    inputs: config.sources.map((s) => s.file),
-  });
+  await writeOutputs(
+    io,
+    [outputRequest(target, HOLIDAYS_FORMATTERS[target.format](year, entries, config.model))],
+    config.sources.map((s) => s.file),
+  );
   return 0;
 }
 
@@ -83,9 +83,10 @@ const DIFF_FORMATTERS: Record<FormatOf<'diff'>, (report: DiffReport, zone: strin
 
 export async function runDiff(
   paths: string[],
-  options: PeriodCommandOptions & { base: string; format: FormatOf<'diff'>; failOnNewGaps?: boolean },
+  options: PeriodCommandOptions & { base: string; format?: FormatRequest[]; failOnNewGaps?: boolean },
   io: CliIO,
 ): Promise<number> {
+  const target = singleOutput('diff', options.format, options.out);
   const head = await loadAsync(paths, loadOptions(io));
   const baseFiles = filesAtRef(options.base, paths, io.cwd);
   if (baseFiles.length === 0)
@@ -95,9 +96,10 @@ export async function runDiff(
   const base = loadFromTexts(baseFiles);
   const report = diff(base, head, options.base, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
   const zone = configZone(head);
-  await writeOutput(io, DIFF_FORMATTERS[options.format](report, zone), options.out, {
-    medium: MEDIUM[options.format],
-    inputs: head.sources.map((s) => s.file),
-  });
+  await writeOutputs(
+    io,
+    [outputRequest(target, DIFF_FORMATTERS[target.format](report, zone))],
+    head.sources.map((s) => s.file),
+  );
   return options.failOnNewGaps && report.portals.some((p) => p.newGaps.length > 0) ? 1 : 0;
 }

@@ -8,8 +8,8 @@ import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
 import type { Finding } from '../findings.js';
 import type { Timeline } from '../timeline/types.js';
-import { MEDIUM, type FormatOf } from './formats.js';
-import { writeOutput, type CliIO } from './io.js';
+import { outputRequest, singleOutput, type FormatOf, type FormatRequest } from './formats.js';
+import { writeOutputs, type CliIO } from './io.js';
 import { loadOptions, parseRuleOptions, timeOptions } from './options.js';
 
 const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: Timeline) => Iterable<string>> = {
@@ -19,7 +19,7 @@ const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: Timeline) => I
 };
 
 export interface CompileCommandOptions {
-  format: FormatOf<'compile'>;
+  format?: FormatRequest[];
   from?: string;
   to?: string;
   now?: string;
@@ -28,19 +28,21 @@ export interface CompileCommandOptions {
 }
 
 export async function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): Promise<number> {
+  const target = singleOutput('compile', options.format, options.out);
   const config = await loadAsync(paths, loadOptions(io));
   const timeline = compile(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
-  await writeOutput(io, TIMELINE_FORMATTERS[options.format](timeline), options.out, {
-    medium: MEDIUM[options.format],
-    inputs: config.sources.map((s) => s.file),
-  });
+  await writeOutputs(
+    io,
+    [outputRequest(target, TIMELINE_FORMATTERS[target.format](timeline))],
+    config.sources.map((s) => s.file),
+  );
   return 0;
 }
 
 export interface InstantCommandOptions {
   at?: string;
   now?: string;
-  format: FormatOf<'status'> & FormatOf<'explain'>;
+  format?: FormatRequest[];
   rule: string[];
   out?: string;
 }
@@ -54,6 +56,7 @@ function reportSetAside(io: CliIO): (errors: readonly Finding[]) => void {
 }
 
 export async function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): Promise<number> {
+  const target = singleOutput('status', options.format, options.out);
   const config = await loadAsync(paths, loadOptions(io));
   const status = statusAt(config, {
     ...timeOptions(options, io.env),
@@ -64,14 +67,16 @@ export async function runStatus(paths: string[], options: InstantCommandOptions,
     text: () => formatStatusText(status, config.model, configZone(config)),
     json: () => formatStatusJson(status),
   };
-  await writeOutput(io, formatters[options.format](), options.out, {
-    medium: MEDIUM[options.format],
-    inputs: config.sources.map((s) => s.file),
-  });
+  await writeOutputs(
+    io,
+    [outputRequest(target, formatters[target.format]())],
+    config.sources.map((s) => s.file),
+  );
   return 0;
 }
 
 export async function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): Promise<number> {
+  const target = singleOutput('explain', options.format, options.out);
   const config = await loadAsync(paths, loadOptions(io));
   const explanation = explain(config, options.portal, {
     ...timeOptions(options, io.env),
@@ -82,9 +87,10 @@ export async function runExplain(paths: string[], options: InstantCommandOptions
     text: () => formatExplainText(explanation, config.model, configZone(config)),
     json: () => formatExplainJson(explanation),
   };
-  await writeOutput(io, formatters[options.format](), options.out, {
-    medium: MEDIUM[options.format],
-    inputs: config.sources.map((s) => s.file),
-  });
+  await writeOutputs(
+    io,
+    [outputRequest(target, formatters[target.format]())],
+    config.sources.map((s) => s.file),
+  );
   return 0;
 }
