@@ -15,7 +15,9 @@ const SCHEMA = join(ROOT, 'test', 'fixtures', 'junit-10.xsd');
 const XMLLINT = process.env.XMLLINT ?? 'xmllint';
 const found = spawnSync(XMLLINT, ['--version'], { encoding: 'utf8' }).status === 0;
 const NO_XMLLINT =
-  found || process.env.XMLLINT !== undefined ? undefined : 'xmllint is not installed (apt-get install libxml2-utils); .ci/run installs it and sets XMLLINT';
+  found || process.env.XMLLINT !== undefined
+    ? undefined
+    : 'xmllint is not installed (apt-get install libxml2-utils); .ci/run installs it and sets XMLLINT';
 
 /** Validates one document; returns xmllint's exit code and what it said. */
 function validate(xml: string): { status: number | null; output: string } {
@@ -47,7 +49,8 @@ describe.skipIf(NO_XMLLINT)(`JUnit output against junit-10.xsd (xmllint)${skipNo
 
   it('a finding whose message holds markup and control characters still validates, with its location in the failure text', async () => {
     const dir = tempDir({
-      'a.yaml': 'shiftready: 1\norganization:\n  id: org\n  name: "<Test> & \\u0007 \\u009B line"\n  timezone: America/Chicago\n  bogus: "]]> &amp;"\n',
+      'a.yaml':
+        'shiftready: 1\norganization:\n  id: org\n  name: "<Test> & \\u0007 \\u009B line"\n  timezone: America/Chicago\n  bogus: "]]> &amp;"\n',
     });
     const run = await cli(['check', '.', '--format', 'junit', '--rule', 'schema=warn', '--now', '2026-01-05T12:00'], dir);
     expect(run.stdout).toMatch(/<failure [^>]*>a\.yaml:\d+:\d+ /);
