@@ -22,7 +22,7 @@ export type FormattedCommand = keyof typeof FORMATS;
 /** The formats of a command, e.g. `FormatOf<'compile'>` = 'json' | 'ics' | 'csv'. */
 export type FormatOf<C extends FormattedCommand> = (typeof FORMATS)[C][number];
 
-/** How each format's output is made safe for where it is read (see `writeOutput`). */
+/** How each format's output is made safe for where it is read (see `writeOutputs`). */
 export const MEDIUM = {
   stylish: 'text',
   text: 'text',

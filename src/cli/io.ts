@@ -102,12 +102,6 @@ const FINISH: Record<Medium, (chunk: string) => string> = {
   html: forTerminal,
 };
 
-export interface OutputOptions {
-  medium: Medium;
-  /** The configuration files read: `--out` may not replace one of them. */
-  inputs?: readonly string[];
-}
-
 /** One output of a run: its text, where it goes (a file, or standard output when undefined) and its medium. */
 export interface OutputRequest {
   output: string | Iterable<string>;
@@ -120,21 +114,6 @@ export interface OutputRequest {
 
 /** Writes of at least this many characters let the event loop turn (signals are handled there). */
 const YIELD_EVERY = 1 << 22;
-
-/**
- * Writes the output to `--out FILE` whole or not at all (a temporary file in the same folder,
- * then a rename), or to standard output when no file is given (or `-`, `/dev/stdout`). The file
- * may be a symlink (its target is written), a device or a FIFO (written straight into), but not
- * one of the configuration files being read.
- */
-export async function writeOutput(
-  io: CliIO,
-  output: string | Iterable<string>,
-  out: string | undefined,
-  options: OutputOptions,
-): Promise<void> {
-  await writeOutputs(io, [{ output, out, medium: options.medium }], options.inputs);
-}
 
 function isStdout(out: string | undefined): boolean {
   return out === undefined || out === '-' || out === '/dev/stdout';
