@@ -3,17 +3,15 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { RULES, RULE_BY_ID } from '../rules/index.js';
 import { docsUrl } from '../rules/rule.js';
-import { packageFile } from '../paths.js';
 import { didYouMean } from '../text.js';
 import { SCHEMA_URL } from '../validate/schema.js';
 import type { CliIO } from './io.js';
+import { rulePage } from './rule-pages.js';
 
 export function runSchema(io: CliIO): number {
   io.stdout(readFileSync(SCHEMA_URL, 'utf8'));
   return 0;
 }
-
-const DOCS_DIR = packageFile('docs/rules/');
 
 export function runRulesCommand(id: string | undefined, io: CliIO): number {
   if (id === undefined) {
@@ -27,12 +25,7 @@ export function runRulesCommand(id: string | undefined, io: CliIO): number {
     const guess = didYouMean(id, RULE_BY_ID.keys());
     throw new UsageError(`unknown rule \`${id}\`${guess ? `: did you mean \`${guess}\`?` : ': run `shiftready rules` for the list'}`);
   }
-  let doc: string;
-  try {
-    doc = readFileSync(new URL(`${id}.md`, DOCS_DIR), 'utf8');
-  } catch {
-    doc = `# ${id}\n\nDefault severity: ${rule.meta.severity}\n\n${rule.meta.description}\n\n${docsUrl(id)}\n`;
-  }
+  const doc = rulePage(id) ?? `# ${id}\n\nDefault severity: ${rule.meta.severity}\n\n${rule.meta.description}\n\n${docsUrl(id)}\n`;
   io.stdout(doc.endsWith('\n') ? doc : `${doc}\n`);
   return 0;
 }

@@ -126,65 +126,116 @@ const FINISH: Record<Medium, (chunk: string) => string> = {
   html: forTerminal,
 };
 
-export interface OutputOptions {
+/** One output of a run: its text, where it goes (a file, or standard output when undefined) and its medium. */
+export interface OutputRequest {
+  output: string | Iterable<string>;
+  /** A file name; undefined, `-` or `/dev/stdout` is standard output. */
+  out: string | undefined;
   medium: Medium;
-  /** The configuration files read: `--out` may not replace one of them. */
-  inputs?: readonly string[];
+  /** How the user named this output, for messages: `--out report.xml` (the default) or `--format junit=report.xml`. */
+  label?: string;
 }
 
 /** Writes of at least this many characters let the event loop turn (signals are handled there). */
 const YIELD_EVERY = 1 << 22;
 
+function isStdout(out: string | undefined): boolean {
+  return out === undefined || out === '-' || out === '/dev/stdout';
+}
+
+type Target =
+  | { kind: 'stdout'; request: OutputRequest }
+  | { kind: 'direct'; request: OutputRequest; path: string }
+  | { kind: 'file'; request: OutputRequest; path: string; tmp: string };
+
 /**
- * Writes the output to `--out FILE` whole or not at all (a temporary file in the same folder,
- * then a rename), or to standard output when no file is given (or `-`, `/dev/stdout`). The file
- * may be a symlink (its target is written), a device or a FIFO (written straight into), but not
- * one of the configuration files being read.
+ * Writes several outputs of one run: at most one to standard output, every file whole or not at
+ * all. All targets are checked first (no file twice, none of the configuration files, at most one
+ * standard output: exit 2 before anything is written); then every file is written to a temporary
+ * file beside it, and only when all of them are written are they renamed into place, so a failure
+ * leaves every file as it was. Devices and FIFOs are written straight into; standard output last.
  */
-export async function writeOutput(
-  io: CliIO,
-  output: string | Iterable<string>,
-  out: string | undefined,
-  options: OutputOptions,
-): Promise<void> {
-  const finish = FINISH[options.medium];
-  const chunks = typeof output === 'string' ? [output] : output;
-  if (out === undefined || out === '-' || out === '/dev/stdout') {
-    for (const chunk of chunks) await io.stdout(finish(chunk));
-    return;
-  }
-  if (out.trim() === '') throw new UsageError('--out needs a file name (or - for standard output)');
-  let target = resolve(io.cwd, out);
-  try {
-    // Write through a symlink to its target, and straight into a device or FIFO: renaming over
-    // either would replace it.
-    target = realpathSync(target);
-    if (!statSync(target).isFile()) {
-      await writeChunks(target, chunks, finish);
-      return;
+export async function writeOutputs(io: CliIO, requests: readonly OutputRequest[], inputs: readonly string[] = []): Promise<void> {
+  const targets: Target[] = [];
+  const seen = new Map<string, string>();
+  let stdoutLabel: string | undefined;
+  const inputSet = new Set(inputs.map((file) => safeRealpath(resolve(io.cwd, file))));
+  for (const request of requests) {
+    const { out } = request;
+    const label = request.label ?? `--out ${out}`;
+    if (isStdout(out)) {
+      if (stdoutLabel !== undefined)
+        throw new UsageError(`${stdoutLabel} and ${label}: both write to standard output; give all but one of them a file`);
+      stdoutLabel = label;
+      targets.push({ kind: 'stdout', request });
+      continue;
     }
-    const inputs = new Set((options.inputs ?? []).map((file) => safeRealpath(resolve(io.cwd, file))));
-    if (inputs.has(target))
-      throw new UsageError(`--out ${out}: that is one of the configuration files being read; write the output to another file`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`--out ${out}: cannot write the file: ${systemErrorText(e)}`);
-  }
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  temporaryFiles.add(tmp);
-  try {
-    await writeChunks(tmp, chunks, finish);
-    renameSync(tmp, target);
-  } catch (e) {
+    if (out!.trim() === '') throw new UsageError(`${label}: needs a file name (or - for standard output)`);
+    let target = resolve(io.cwd, out!);
+    let direct = false;
     try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
+      // Write through a symlink to its target, and straight into a device or FIFO: renaming over
+      // either would replace it.
+      target = realpathSync(target);
+      direct = !statSync(target).isFile();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`${label}: cannot write the file: ${systemErrorText(e)}`);
     }
-    throw new UsageError(`--out ${out}: cannot write the file: ${systemErrorText(e)}`);
-  } finally {
-    temporaryFiles.delete(tmp);
+    if (!direct && inputSet.has(target))
+      throw new UsageError(`${label}: that is one of the configuration files being read; write the output to another file`);
+    const earlier = seen.get(target);
+    if (earlier !== undefined) throw new UsageError(`${earlier} and ${label}: both write ${out}; give each output its own file`);
+    seen.set(target, label);
+    targets.push(
+      direct
+        ? { kind: 'direct', request, path: target }
+        : { kind: 'file', request, path: target, tmp: join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`) },
+    );
   }
+  const files = targets.filter((t) => t.kind === 'file');
+  try {
+    for (const t of files) {
+      temporaryFiles.add(t.tmp);
+      try {
+        await writeChunks(t.tmp, chunksOf(t.request.output), FINISH[t.request.medium]);
+      } catch (e) {
+        throw new UsageError(`${t.request.label ?? `--out ${t.request.out}`}: cannot write the file: ${systemErrorText(e)}`);
+      }
+    }
+    for (const t of files) {
+      try {
+        renameSync(t.tmp, t.path);
+      } catch (e) {
+        throw new UsageError(`${t.request.label ?? `--out ${t.request.out}`}: cannot write the file: ${systemErrorText(e)}`);
+      }
+    }
+  } finally {
+    for (const t of files) {
+      if (!temporaryFiles.delete(t.tmp)) continue;
+      try {
+        unlinkSync(t.tmp);
+      } catch {
+        // renamed, or nothing was written
+      }
+    }
+  }
+  for (const t of targets) {
+    if (t.kind !== 'direct') continue;
+    try {
+      await writeChunks(t.path, chunksOf(t.request.output), FINISH[t.request.medium]);
+    } catch (e) {
+      throw new UsageError(`${t.request.label ?? `--out ${t.request.out}`}: cannot write the file: ${systemErrorText(e)}`);
+    }
+  }
+  for (const t of targets) {
+    if (t.kind !== 'stdout') continue;
+    const finish = FINISH[t.request.medium];
+    for (const chunk of chunksOf(t.request.output)) await io.stdout(finish(chunk));
+  }
+}
+
+function chunksOf(output: string | Iterable<string>): Iterable<string> {
+  return typeof output === 'string' ? [output] : output;
 }
 
 function safeRealpath(path: string): string {

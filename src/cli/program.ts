@@ -5,7 +5,7 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import type { CliIO } from './io.js';
-import { FORMATS, type FormattedCommand } from './formats.js';
+import { FORMATS, formatArgParser, type FormattedCommand } from './formats.js';
 import { commandHelp, PROGRAM_HELP } from './help.js';
 import { collect } from './options.js';
 
@@ -32,8 +32,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       .option('--now <date-time>', 'pin "now" for reproducible runs (or SHIFTREADY_NOW)');
 
   /**
-   * A command that reads a configuration: its paths, `--format` (the first format is the
-   * default), the command's own options, then `--rule` and `--out`, which all of them share.
+   * A command that reads a configuration: its paths, `--format FORMAT[=FILE]` (the first format
+   * is the default; repeatable for `check`), the command's own options, then `--rule` and `--out`, which all of them share.
    */
   const configCommand = (name: FormattedCommand, description: string, own: (cmd: Command) => Command) =>
     own(
@@ -41,7 +41,12 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         .command(name)
         .description(description)
         .argument('[paths...]', 'config files or directories (default: .)')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS[name]).default(FORMATS[name][0])),
+        .option(
+          '-f, --format <format[=file]>',
+          `output format: ${FORMATS[name].join(', ')} (default: ${FORMATS[name][0]}); format=FILE writes it to FILE` +
+            (name === 'check' ? ' (repeatable: one format without a file goes to stdout)' : ''),
+          formatArgParser(FORMATS[name]),
+        ),
     )
       .option('--rule <id=severity>', "set a rule's severity: error, warn or off (repeatable)", collect, [])
       .option('-o, --out <file>', 'write the output to a file (whole or not at all)')

@@ -9,11 +9,11 @@ import { filesAtRef } from '../load/git.js';
 import { humansTracked, type Model } from '../model/types.js';
 import type { DiffReport } from '../report/diff.js';
 import type { HolidayEntry } from '../report/holidays.js';
-import { MEDIUM, type FormatOf } from './formats.js';
+import { outputRequest, singleOutput, type FormatOf, type FormatRequest } from './formats.js';
 import { civilFromDays, FIRST_YEAR, LAST_YEAR, YEAR_RANGE_TEXT } from '../time/civil.js';
 import { nowOf } from '../when.js';
 import { zoneTable } from '../time/zone.js';
-import { writeOutput, type CliIO } from './io.js';
+import { writeOutputs, type CliIO } from './io.js';
 import { configInput, loadOptions, type ConfigCommandOptions, parseRuleOptions, timeOptions } from './options.js';
 
 interface PeriodCommandOptions extends ConfigCommandOptions {
@@ -29,18 +29,16 @@ const REPORT_FORMATTERS: Record<FormatOf<'report'>, (config: Config, input: Comp
   html: coveragePage,
 };
 
-export async function runReport(
-  paths: string[],
-  options: PeriodCommandOptions & { format: FormatOf<'report'> },
-  io: CliIO,
-): Promise<number> {
+export async function runReport(paths: string[], options: PeriodCommandOptions & { format?: FormatRequest[] }, io: CliIO): Promise<number> {
+  const target = singleOutput('report', options.format, options.out);
   const given = await configInput(paths, options, io);
   const config = await loadAsync(given.paths, given.load);
   const input = { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) };
-  await writeOutput(io, REPORT_FORMATTERS[options.format](config, input), options.out, {
-    medium: MEDIUM[options.format],
-    inputs: config.sources.map((s) => s.file),
-  });
+  await writeOutputs(
+    io,
+    [outputRequest(target, REPORT_FORMATTERS[target.format](config, input))],
+    config.sources.map((s) => s.file),
+  );
   return 0;
 }
 
@@ -52,9 +50,10 @@ const HOLIDAYS_FORMATTERS: Record<FormatOf<'holidays'>, (year: number, entries: 
 
 export async function runHolidays(
   paths: string[],
-  options: ConfigCommandOptions & { year?: string; now?: string; format: FormatOf<'holidays'> },
+  options: ConfigCommandOptions & { year?: string; now?: string; format?: FormatRequest[] },
   io: CliIO,
 ): Promise<number> {
+  const target = singleOutput('holidays', options.format, options.out);
   const given = await configInput(paths, options, io);
   const config = await loadAsync(given.paths, given.load);
   const zone = configZone(config);
@@ -68,10 +67,11 @@ export async function runHolidays(
     year = civilFromDays(zoneTable(zone).instantToWall(nowOf(timeOptions(options, io.env), zone)).day).year;
   }
   const entries = holidayReport(config, year, { rules: parseRuleOptions(options.rule) });
-  await writeOutput(io, HOLIDAYS_FORMATTERS[options.format](year, entries, config.model), options.out, {
-    medium: MEDIUM[options.format],
-    inputs: config.sources.map((s) => s.file),
-  });
+  await writeOutputs(
+    io,
+    [outputRequest(target, HOLIDAYS_FORMATTERS[target.format](year, entries, config.model))],
+    config.sources.map((s) => s.file),
+  );
   return 0;
 }
 
@@ -83,9 +83,10 @@ const DIFF_FORMATTERS: Record<FormatOf<'diff'>, (report: DiffReport, zone: strin
 
 export async function runDiff(
   paths: string[],
-  options: PeriodCommandOptions & { base: string; format: FormatOf<'diff'>; failOnNewGaps?: boolean },
+  options: PeriodCommandOptions & { base: string; format?: FormatRequest[]; failOnNewGaps?: boolean },
   io: CliIO,
 ): Promise<number> {
+  const target = singleOutput('diff', options.format, options.out);
   if (paths.some((p) => p === '-' || p === '/dev/stdin'))
     throw new UsageError('diff compares the files with their versions at --base in git; it does not read standard input');
   const head = await loadAsync(paths, loadOptions(io));
@@ -97,9 +98,10 @@ export async function runDiff(
   const base = loadFromTexts(baseFiles);
   const report = diff(base, head, options.base, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
   const zone = configZone(head);
-  await writeOutput(io, DIFF_FORMATTERS[options.format](report, zone), options.out, {
-    medium: MEDIUM[options.format],
-    inputs: head.sources.map((s) => s.file),
-  });
+  await writeOutputs(
+    io,
+    [outputRequest(target, DIFF_FORMATTERS[target.format](report, zone))],
+    head.sources.map((s) => s.file),
+  );
   return options.failOnNewGaps && report.portals.some((p) => p.newGaps.length > 0) ? 1 : 0;
 }

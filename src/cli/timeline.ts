@@ -2,16 +2,16 @@
 import { configZone, loadAsync } from '../check.js';
 import { compileStream, explain, statusAt } from '../compile.js';
 import { formatExplainJson, formatExplainText } from '../format/explain.js';
+import type { Paint } from '../format/paint.js';
 import { formatStatusJson, formatStatusText } from '../format/status.js';
 import { formatTimelineCsv } from '../format/timeline-csv.js';
 import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
 import type { Finding } from '../findings.js';
 import type { TimelineStream } from '../timeline/types.js';
-import { PLAIN } from '../format/paint.js';
 import { paintFor } from './colour.js';
-import { MEDIUM, type FormatOf } from './formats.js';
-import { writeOutput, type CliIO } from './io.js';
+import { outputRequest, singleOutput, type FormatOf, type FormatRequest } from './formats.js';
+import { writeOutputs, type CliIO, type OutputRequest } from './io.js';
 import { configInput, type ConfigCommandOptions, parseRuleOptions, timeOptions } from './options.js';
 
 const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: TimelineStream) => Iterable<string>> = {
@@ -21,27 +21,30 @@ const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: TimelineStream
 };
 
 export interface CompileCommandOptions extends ConfigCommandOptions {
-  format: FormatOf<'compile'>;
+  format?: FormatRequest[];
   from?: string;
   to?: string;
   now?: string;
 }
 
 export async function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): Promise<number> {
+  const target = singleOutput('compile', options.format, options.out);
   const given = await configInput(paths, options, io);
   const config = await loadAsync(given.paths, given.load);
+  // Each portal is built as the writer reaches it: memory holds one portal, not the whole output.
   const timeline = compileStream(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
-  await writeOutput(io, TIMELINE_FORMATTERS[options.format](timeline), options.out, {
-    medium: MEDIUM[options.format],
-    inputs: config.sources.map((s) => s.file),
-  });
+  await writeOutputs(
+    io,
+    [outputRequest(target, TIMELINE_FORMATTERS[target.format](timeline))],
+    config.sources.map((s) => s.file),
+  );
   return 0;
 }
 
 export interface InstantCommandOptions extends ConfigCommandOptions {
   at?: string;
   now?: string;
-  format: FormatOf<'status'> & FormatOf<'explain'>;
+  format?: FormatRequest[];
 }
 
 /** SPEC §5: one line on stderr when `status` / `explain` answer despite non-structural errors. */
@@ -52,7 +55,21 @@ function reportSetAside(io: CliIO): (errors: readonly Finding[]) => void {
     );
 }
 
+/** The text or JSON answer of `status` / `explain`, coloured when it is text for a terminal that wants it. */
+function answer(
+  io: CliIO,
+  target: { format: 'text' | 'json'; out: string | undefined; label: string },
+  text: (paint: Paint) => string,
+  json: () => string,
+): OutputRequest {
+  if (target.format === 'json') return outputRequest(target, json());
+  const paint = paintFor(io, target.out);
+  const request = outputRequest(target, text(paint));
+  return paint.on ? { ...request, medium: 'painted' } : request;
+}
+
 export async function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): Promise<number> {
+  const target = singleOutput('status', options.format, options.out);
   const given = await configInput(paths, options, io);
   const config = await loadAsync(given.paths, given.load);
   const status = statusAt(config, {
@@ -60,19 +77,22 @@ export async function runStatus(paths: string[], options: InstantCommandOptions,
     rules: parseRuleOptions(options.rule),
     onSetAside: reportSetAside(io),
   });
-  const paint = options.format === 'text' ? paintFor(io, options.out) : PLAIN;
-  const formatters: Record<FormatOf<'status'>, () => string> = {
-    text: () => formatStatusText(status, config.model, configZone(config), paint),
-    json: () => formatStatusJson(status),
-  };
-  await writeOutput(io, formatters[options.format](), options.out, {
-    medium: paint.on ? 'painted' : MEDIUM[options.format],
-    inputs: config.sources.map((s) => s.file),
-  });
+  const output = answer(
+    io,
+    target,
+    (paint) => formatStatusText(status, config.model, configZone(config), paint),
+    () => formatStatusJson(status),
+  );
+  await writeOutputs(
+    io,
+    [output],
+    config.sources.map((s) => s.file),
+  );
   return 0;
 }
 
 export async function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): Promise<number> {
+  const target = singleOutput('explain', options.format, options.out);
   const given = await configInput(paths, options, io);
   const config = await loadAsync(given.paths, given.load);
   const explanation = explain(config, options.portal, {
@@ -80,14 +100,16 @@ export async function runExplain(paths: string[], options: InstantCommandOptions
     rules: parseRuleOptions(options.rule),
     onSetAside: reportSetAside(io),
   });
-  const paint = options.format === 'text' ? paintFor(io, options.out) : PLAIN;
-  const formatters: Record<FormatOf<'explain'>, () => string> = {
-    text: () => formatExplainText(explanation, config.model, configZone(config), paint),
-    json: () => formatExplainJson(explanation),
-  };
-  await writeOutput(io, formatters[options.format](), options.out, {
-    medium: paint.on ? 'painted' : MEDIUM[options.format],
-    inputs: config.sources.map((s) => s.file),
-  });
+  const output = answer(
+    io,
+    target,
+    (paint) => formatExplainText(explanation, config.model, configZone(config), paint),
+    () => formatExplainJson(explanation),
+  );
+  await writeOutputs(
+    io,
+    [output],
+    config.sources.map((s) => s.file),
+  );
   return 0;
 }

@@ -1,6 +1,9 @@
 /**
  * JUnit XML for CI test reports (GitLab, Jenkins): one test suite per file, one failing test
  * case per finding, and a passing case for a file without findings so the report is never empty.
+ * Valid against the Jenkins xUnit plugin's junit-10.xsd (test/fixtures/junit-10.xsd): the file
+ * is an attribute of the test suite (test cases may not carry `file` or `line`), and a finding's
+ * location starts the test case's name and the failure's text.
  */
 import type { CheckResult } from '../check.js';
 import type { Finding } from '../findings.js';
@@ -32,12 +35,12 @@ export function formatJunit(result: CheckResult): string {
   let failures = 0;
   for (const [file, findings] of byFile) {
     const cases: string[] = [];
-    if (findings.length === 0) cases.push(`    <testcase name="${xml(file)}" classname="shiftready.check" file="${xml(file)}"/>`);
+    if (findings.length === 0) cases.push(`    <testcase name="${xml(file)}" classname="shiftready.check"/>`);
     for (const f of findings) {
       const where = `${f.file}:${f.line}:${f.column}`;
       const related = (f.related ?? []).map((r) => `\n${r.file}:${r.line}:${r.column}: ${r.message}`).join('');
       cases.push(
-        `    <testcase name="${xml(`${where} ${f.rule}`)}" classname="shiftready.${xml(f.rule)}" file="${xml(f.file)}" line="${f.line}">\n` +
+        `    <testcase name="${xml(`${where} ${f.rule}`)}" classname="shiftready.${xml(f.rule)}">\n` +
           `      <failure message="${xml(f.message)}" type="${f.severity}">${xml(`${where} ${f.severity} ${f.message} (${f.rule})${related}`)}</failure>\n` +
           '    </testcase>',
       );
@@ -45,7 +48,7 @@ export function formatJunit(result: CheckResult): string {
     tests += Math.max(1, findings.length);
     failures += findings.length;
     suites.push(
-      `  <testsuite name="${xml(file)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xml(file)}" file="${xml(file)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="shiftready check" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;

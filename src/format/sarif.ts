@@ -1,7 +1,11 @@
-/** SARIF 2.1.0 for code scanning (GitHub and others). */
+/**
+ * SARIF 2.1.0 for code scanning (GitHub and others): valid under Microsoft's SARIF validator with
+ * GitHub's rules (`--rule-kind "Sarif;Gh"`): every rule has `help`, and locations are relative
+ * URIs under the `%SRCROOT%` base.
+ */
 import type { CheckResult } from '../check.js';
 import { RULES } from '../rules/index.js';
-import { docsUrl } from '../rules/rule.js';
+import { DOCS_BASE_URL, docsUrl } from '../rules/rule.js';
 import { VERSION } from '../version.js';
 
 /** A relative path as a URI reference (percent-encoded, forward slashes). */
@@ -14,7 +18,44 @@ export function toUri(file: string): string {
   return posix.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
-export function formatSarif(result: CheckResult): string {
+/** What the CLI knows beyond the findings. */
+export interface SarifOptions {
+  /**
+   * Where the relative paths start: an absolute `file:` URI ending in `/` (SARIF §3.14.14) and
+   * what it is. Without it, `%SRCROOT%` is described as the directory shiftready ran in.
+   */
+  root?: { uri: string; description: string };
+  /** Each rule's documentation page (Markdown, docs/rules/<id>.md), by rule id. */
+  pages?: ReadonlyMap<string, string>;
+}
+
+/** Relative links of a rule page, made absolute: the page is read away from the docs folder. */
+function absoluteLinks(markdown: string): string {
+  return markdown.replace(/\]\(([^)\s]+)\)/g, (m, target: string) =>
+    /^[a-z][a-z0-9+.-]*:|^#/i.test(target) ? m : `](${new URL(target, DOCS_BASE_URL).href})`,
+  );
+}
+
+/** A rule page as plain text: headings, emphasis, code marks and fences removed, links as `text (url)`. */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/^```.*\n?/gm, '')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)');
+}
+
+/**
+ * A rule's `help` (GitHub shows it beside each result): its documentation page when given, else
+ * its description and a link to the page; the link in `helpUri` either way.
+ */
+function ruleHelp(id: string, description: string, page: string | undefined): { text: string; markdown: string } {
+  const markdown = absoluteLinks(page ?? `# ${id}\n\n${description}\n\n[Documentation](${docsUrl(id)})\n`).trimEnd();
+  return { text: markdownToText(markdown), markdown };
+}
+
+export function formatSarif(result: CheckResult, options: SarifOptions = {}): string {
   const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
   const rules = RULES.map((r) => ({
     id: r.meta.id,
@@ -22,6 +63,7 @@ export function formatSarif(result: CheckResult): string {
     ...(r.meta.id.includes('-') ? { name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()) } : {}),
     shortDescription: { text: r.meta.description },
     fullDescription: { text: r.meta.description },
+    help: ruleHelp(r.meta.id, r.meta.description, options.pages?.get(r.meta.id)),
     helpUri: docsUrl(r.meta.id),
     defaultConfiguration: { level: r.meta.severity === 'error' ? 'error' : 'warning' },
   }));
@@ -58,7 +100,11 @@ export function formatSarif(result: CheckResult): string {
             rules,
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory shiftready was run in.' } } },
+        originalUriBaseIds: {
+          '%SRCROOT%': options.root
+            ? { uri: options.root.uri, description: { text: options.root.description } }
+            : { description: { text: 'The directory shiftready was run in.' } },
+        },
         results,
       },
     ],

@@ -85,3 +85,15 @@ export function filesAtRef(ref: string, paths: readonly string[], cwd: string): 
   }
   return [...found.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([file, text]) => ({ file, text }));
 }
+
+/**
+ * The top of the git work tree that holds `dir` (a real path), or undefined when `dir` is not in
+ * one or git is not installed. Code scanning and GitLab want paths relative to it.
+ */
+export function workTreeTop(dir: string): string | undefined {
+  try {
+    return git(['rev-parse', '--show-toplevel'], dir).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

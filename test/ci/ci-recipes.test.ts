@@ -171,7 +171,7 @@ interface GitlabJob {
   image: string;
   rules?: { if: string }[];
   script: string[];
-  artifacts: { when?: string; expose_as?: string; paths?: string[]; reports?: { junit?: string } };
+  artifacts: { when?: string; expose_as?: string; paths?: string[]; reports?: { junit?: string; codequality?: string } };
 }
 
 const WORKFLOW = parseYaml(blockFor('.github/workflows/shiftready.yml').text) as Workflow;
@@ -194,6 +194,24 @@ function stepUsing(action: string): Step {
 /** The value of `--flag VALUE` in a command line. */
 function flag(command: string, name: string): string | undefined {
   return new RegExp(`${name}\\s+(\\S+)`).exec(command)?.[1];
+}
+
+/** The file of `--format FORMAT=FILE` in a command line. */
+function formatFile(command: string, format: string): string | undefined {
+  return new RegExp(`(?:--format|-f)\\s+${format}=(\\S+)`).exec(command)?.[1];
+}
+
+/** Every output of a command: `--format F[=FILE]` (none: the command's default) and where each goes (`--out` takes the one without a file). */
+function outputsOf(argv: readonly string[]): { format: string; file?: string }[] {
+  const out = flag(argv.join(' '), '(?:--out|-o)');
+  const outputs: { format: string; file?: string }[] = [];
+  argv.forEach((a, i) => {
+    if (a !== '--format' && a !== '-f') return;
+    const [format = '', file] = (argv[i + 1] ?? '').split('=');
+    outputs.push(file === undefined ? { format, ...(out ? { file: out } : {}) } : { format, file });
+  });
+  if (outputs.length === 0) outputs.push({ format: argv[0] === 'check' ? 'stylish' : 'text', ...(out ? { file: out } : {}) });
+  return outputs;
 }
 
 /** Splits a command line into words, stopping at the first unquoted shell operator or comment. */
@@ -340,13 +358,15 @@ function unescapeProperty(s: string): string {
 
 const ANNOTATION = /^::(error|warning|notice) file=[^,:\r\n]+,line=\d+,col=\d+,title=[^,:\r\n]+::[^\r\n]*$/;
 
-/** Checks a command's output (the --out file, or stdout) for its format. */
-function expectOutput(argv: readonly string[], run: { stdout: string }, cwd: string): string {
-  const outIndex = argv.findIndex((a) => a === '--out' || a === '-o');
-  const out = outIndex >= 0 ? argv[outIndex + 1] : undefined;
-  const content = out ? readFileSync(join(cwd, out), 'utf8') : run.stdout;
-  if (out) expect(run.stdout).toBe('');
-  const format = flag(argv.join(' '), '(?:--format|-f)') ?? (argv[0] === 'check' ? 'stylish' : 'text');
+/** Checks a command's outputs (each file, and stdout) for their formats; returns their contents. */
+function expectOutputs(argv: readonly string[], run: { stdout: string }, cwd: string): string[] {
+  const outputs = outputsOf(argv);
+  if (outputs.every((o) => o.file !== undefined)) expect(run.stdout).toBe('');
+  return outputs.map(({ format, file }) => expectOutput(format, file ? readFileSync(join(cwd, file), 'utf8') : run.stdout));
+}
+
+/** Checks one output for its format. */
+function expectOutput(format: string, content: string): string {
   switch (format) {
     case 'sarif': {
       const sarif = JSON.parse(content) as {
@@ -363,6 +383,9 @@ function expectOutput(argv: readonly string[], run: { stdout: string }, cwd: str
       break;
     case 'json':
       JSON.parse(content);
+      break;
+    case 'gitlab':
+      expect(Array.isArray(JSON.parse(content))).toBe(true);
       break;
     case 'github':
       for (const line of content.split('\n').filter(Boolean)) expect(line).toMatch(ANNOTATION);
@@ -439,8 +462,9 @@ describe('the GitHub Actions workflow', () => {
     for (const step of JOB_STEPS.filter((s) => s.uses)) expect(step.uses).toMatch(/^[\w.-]+\/[\w./-]+@v\d+$/);
   });
 
-  it('lets one step decide the job: the annotations check, with no condition and no continue-on-error', () => {
-    const check = stepRunning(/shiftready check config\/ --format github$/);
+  it('lets one step decide the job: the one check run, with no condition and no continue-on-error', () => {
+    const check = stepRunning(/shiftready check config\/ --format github /);
+    expect(JOB_STEPS.filter((s) => /shiftready check/.test(s.run ?? ''))).toEqual([check]);
     expect(check.if).toBeUndefined();
     expect(check['continue-on-error']).toBeUndefined();
     const install = JOB_STEPS.findIndex((s) => s.id === 'install');
@@ -462,9 +486,10 @@ describe('the GitHub Actions workflow', () => {
     expect(JOB_STEPS.indexOf(upload)).toBeGreaterThan(JOB_STEPS.indexOf(page));
   });
 
-  it('writes SARIF and uploads that file with upload-sarif', () => {
-    const sarifStep = stepRunning(/--format sarif/);
-    const file = flag(sarifStep.run!, '--out');
+  it('writes SARIF in the check step and uploads that file with upload-sarif', () => {
+    const sarifStep = stepRunning(/--format sarif=/);
+    expect(sarifStep.id).toBe('check');
+    const file = formatFile(sarifStep.run!, 'sarif');
     expect(file).toBe('shiftready.sarif');
     const upload = stepUsing('github/codeql-action/upload-sarif');
     expect(upload.with?.['sarif_file']).toBe(file);
@@ -472,10 +497,12 @@ describe('the GitHub Actions workflow', () => {
     expect(JOB_STEPS.indexOf(upload)).toBeGreaterThan(JOB_STEPS.indexOf(sarifStep));
   });
 
-  it('appends the findings and the coverage report in markdown to the job summary', () => {
+  it("appends the check's findings table and the coverage report in markdown to the job summary", () => {
     const summary = stepRunning(/shiftready report/);
     expect(summary.run).toMatch(/shiftready report config\/ --format markdown >> "\$GITHUB_STEP_SUMMARY"/);
-    expect(summary.run).toMatch(/shiftready check config\/ --format markdown >> "\$GITHUB_STEP_SUMMARY"/);
+    const table = formatFile(stepRunning(/shiftready check/).run!, 'markdown');
+    expect(table).toBe('shiftready-check.md');
+    expect(summary.run).toContain(`cat ${table} >> "$GITHUB_STEP_SUMMARY"`);
   });
 
   it('on pull requests, compares with the base branch and comments the change with github-script', () => {
@@ -497,11 +524,10 @@ describe('every shiftready command in docs/ci.md', () => {
   it('is found: the commands the recipes rely on are all there', () => {
     const sources = commands.map((c) => c.source);
     for (const expected of [
-      'shiftready check config/ --format github',
-      'shiftready check config/ --format sarif --out shiftready.sarif',
+      'shiftready check config/ --format github --format sarif=shiftready.sarif --format markdown=shiftready-check.md',
       'shiftready report config/ --format markdown >> "$GITHUB_STEP_SUMMARY"',
       'shiftready diff --base origin/${{ github.base_ref }} config/ --format markdown --out shiftready-diff.md',
-      'shiftready check config/ --format junit --out shiftready-junit.xml',
+      'shiftready check config/ --format stylish --format junit=shiftready-junit.xml --format gitlab=gl-code-quality.json',
       'shiftready report config/ --format markdown --out shiftready-report.md || true',
       'shiftready report config/ --format html --out shiftready-report.html',
       'shiftready report config/ --format html --out shiftready-report.html || true',
@@ -515,12 +541,11 @@ describe('every shiftready command in docs/ci.md', () => {
     '%s `%s` runs on the crisis-line example with exit code 0 and produces its output',
     async (_where, source) => {
       const argv = substitute(source, CRISIS);
-      const out = flag(argv.join(' '), '(?:--out|-o)');
-      if (out) rmSync(join(WORK, out), { force: true });
+      for (const { file } of outputsOf(argv)) if (file) rmSync(join(WORK, file), { force: true });
       const run = await shiftready(argv, WORK);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      const output = expectOutput(argv, run, WORK);
+      const [output] = expectOutputs(argv, run, WORK);
       if (argv[0] === 'diff') {
         expect(output).toContain('`text-evening`');
         expect(output).toContain('origin/main');
@@ -532,17 +557,16 @@ describe('every shiftready command in docs/ci.md', () => {
     '%s `%s` on the mistakes example exits 1, and a check still writes its output',
     async (_where, source) => {
       const argv = substitute(source, MISTAKES);
-      const out = flag(argv.join(' '), '(?:--out|-o)');
-      if (out) rmSync(join(WORK, out), { force: true });
+      const files = outputsOf(argv).flatMap((o) => (o.file ? [o.file] : []));
+      for (const file of files) rmSync(join(WORK, file), { force: true });
       const run = await shiftready(argv, WORK);
       expect(run.status).toBe(1);
       if (argv[0] === 'check') {
-        const output = expectOutput(argv, run, WORK);
-        expect(output).toContain('override-not-permitted');
+        for (const output of expectOutputs(argv, run, WORK)) expect(output).toContain('override-not-permitted');
       } else {
         // report, holidays and diff refuse a configuration with errors, and say so.
         expect(run.stderr).toContain('the configuration has errors');
-        if (out) expect(existsSync(join(WORK, out))).toBe(false);
+        for (const file of files) expect(existsSync(join(WORK, file))).toBe(false);
       }
     },
   );
@@ -858,8 +882,8 @@ describe('the workflow, run step by step', () => {
     expect(annotations.length).toBeGreaterThan(10);
     for (const line of annotations) expect(line).toMatch(ANNOTATION);
 
-    // The SARIF step exits 1 (findings) but writes the file, and the upload still happens.
-    expect(stepResult(run, /--format sarif/)?.exitCode).toBe(1);
+    // The check step exits 1 (findings) but writes the SARIF file, and the upload still happens.
+    expect(stepResult(run, /--format sarif=/)?.exitCode).toBe(1);
     const sarif = JSON.parse(readFileSync(join(workspace, 'shiftready.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
     expect(sarif.runs[0]?.results.length).toBe(annotations.length);
     expect(stepResult(run, /upload-sarif/)?.ran).toBe(true);
@@ -940,13 +964,17 @@ async function runGitlabScript(
 describe('the GitLab CI job', () => {
   const job = GITLAB['shiftready'];
 
-  it('reports the check as JUnit, keeps the artifacts when it fails, and exposes the coverage report', () => {
+  it('reports the check as Code Quality and JUnit from one run, keeps the artifacts when it fails, and exposes the coverage report', () => {
     expect(job).toBeDefined();
     expect(job!.image).toMatch(/^node:(2\d|[3-9]\d)/);
     expect(job!.script[0]).toMatch(/^npm ci\b/);
     const check = job!.script.at(-1)!;
-    expect(check).toBe('npx shiftready check config/ --format junit --out shiftready-junit.xml');
-    expect(job!.artifacts.reports?.junit).toBe(flag(check, '--out'));
+    expect(check).toBe(
+      'npx shiftready check config/ --format stylish --format junit=shiftready-junit.xml --format gitlab=gl-code-quality.json',
+    );
+    expect(job!.script.filter((l) => l.includes('shiftready check'))).toEqual([check]);
+    expect(job!.artifacts.reports?.junit).toBe(formatFile(check, 'junit'));
+    expect(job!.artifacts.reports?.codequality).toBe(formatFile(check, 'gitlab'));
     expect(job!.artifacts.when).toBe('always');
     const report = job!.script.find((l) => l.includes('shiftready report'))!;
     expect(job!.artifacts.paths).toContain(flag(report, '--out'));
@@ -958,6 +986,7 @@ describe('the GitLab CI job', () => {
     const run = await runGitlabScript(job!, workspace, 'in-process');
     expect(run.exitCode).toBe(0);
     expect(expectWellFormedXml(readFileSync(join(workspace, job!.artifacts.reports!.junit!), 'utf8'))).toBe('testsuites');
+    expect(JSON.parse(readFileSync(join(workspace, job!.artifacts.reports!.codequality!), 'utf8'))).toEqual([]);
     const paths = job!.artifacts.paths ?? [];
     expect(paths.map((p) => p.replace(/.*\./, ''))).toEqual(['md', 'html']);
     for (const path of paths)
@@ -976,10 +1005,19 @@ describe('the GitLab CI job', () => {
     expectWellFormedXml(junit);
     const failures = Number(/<testsuites [^>]*failures="(\d+)"/.exec(junit)?.[1]);
     const json = JSON.parse((await shiftready(['check', 'config/', '--format', 'json'], workspace)).stdout) as {
+      findings: { rule: string; file: string; line: number }[];
       errorCount: number;
       warningCount: number;
     };
     expect(failures).toBe(json.errorCount + json.warningCount);
+    // The Code Quality report: one issue per finding, at the same file (from the repository's top) and line.
+    const issues = JSON.parse(readFileSync(join(workspace, job!.artifacts.reports!.codequality!), 'utf8')) as {
+      check_name: string;
+      location: { path: string; lines: { begin: number } };
+    }[];
+    expect(issues.map((i) => [i.check_name, i.location.path, i.location.lines.begin])).toEqual(
+      json.findings.map((f) => [f.rule, f.file, f.line]),
+    );
   });
 
   it('the merge-request diff job fetches the target branch into a shallow clone and writes the change', async () => {

@@ -2,6 +2,7 @@
  * Each findings formatter on a hand-built result, with the expected output written by hand.
  * The messages carry the characters each format must escape.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/check.js';
 import { formatFindingsJson } from '../../src/format/findings-json.js';
@@ -9,8 +10,10 @@ import { mdCell as cell } from '../../src/format/escape.js';
 import { formatFindingsMarkdown } from '../../src/format/findings-markdown.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/format/github.js';
 import { formatJunit, xml } from '../../src/format/junit.js';
-import { formatSarif, toUri } from '../../src/format/sarif.js';
+import { formatGitlab } from '../../src/format/gitlab.js';
+import { formatSarif, markdownToText, toUri } from '../../src/format/sarif.js';
 import { formatStylish } from '../../src/format/stylish.js';
+import { RULE_BY_ID } from '../../src/rules/index.js';
 
 const RESULT: CheckResult = {
   findings: [
@@ -129,20 +132,20 @@ describe('junit', () => {
   it('escapes XML and drops characters XML cannot hold', () => {
     expect(xml('<a & "b" \'c\'>\u0001')).toBe('&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;\uFFFD');
   });
-  it('has a suite per file, a failing case per finding and a passing case for a clean file', () => {
+  it('has a suite per file (its file an attribute of the suite), a failing case per finding with the location in its name and text, and a passing case for a clean file', () => {
     expect(formatJunit(RESULT)).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
         '<testsuites name="shiftready check" tests="3" failures="2" errors="0">\n' +
-        '  <testsuite name="clean.yaml" tests="1" failures="0" errors="0" skipped="0">\n' +
-        '    <testcase name="clean.yaml" classname="shiftready.check" file="clean.yaml"/>\n' +
+        '  <testsuite name="clean.yaml" file="clean.yaml" tests="1" failures="0" errors="0" skipped="0">\n' +
+        '    <testcase name="clean.yaml" classname="shiftready.check"/>\n' +
         '  </testsuite>\n' +
-        '  <testsuite name="dir with space/users.yaml" tests="1" failures="1" errors="0" skipped="0">\n' +
-        '    <testcase name="dir with space/users.yaml:3:7 user-without-access" classname="shiftready.user-without-access" file="dir with space/users.yaml" line="3">\n' +
+        '  <testsuite name="dir with space/users.yaml" file="dir with space/users.yaml" tests="1" failures="1" errors="0" skipped="0">\n' +
+        '    <testcase name="dir with space/users.yaml:3:7 user-without-access" classname="shiftready.user-without-access">\n' +
         '      <failure message="100% &lt;odd&gt; &amp; &quot;quoted&quot; | piped\nsecond line: a, b" type="warn">dir with space/users.yaml:3:7 warn 100% &lt;odd&gt; &amp; &quot;quoted&quot; | piped\nsecond line: a, b (user-without-access)</failure>\n' +
         '    </testcase>\n' +
         '  </testsuite>\n' +
-        '  <testsuite name="shifts/sms.yaml" tests="1" failures="1" errors="0" skipped="0">\n' +
-        '    <testcase name="shifts/sms.yaml:14:9 staff-lacks-permission" classname="shiftready.staff-lacks-permission" file="shifts/sms.yaml" line="14">\n' +
+        '  <testsuite name="shifts/sms.yaml" file="shifts/sms.yaml" tests="1" failures="1" errors="0" skipped="0">\n' +
+        '    <testcase name="shifts/sms.yaml:14:9 staff-lacks-permission" classname="shiftready.staff-lacks-permission">\n' +
         '      <failure message="jane cannot receive SMS, so jane does not count on `sms-evenings`: add sms to canReceive" type="error">shifts/sms.yaml:14:9 error jane cannot receive SMS, so jane does not count on `sms-evenings`: add sms to canReceive (staff-lacks-permission)\nusers.yaml:22:5: jane is defined here</failure>\n' +
         '    </testcase>\n' +
         '  </testsuite>\n' +
@@ -188,5 +191,98 @@ describe('sarif 2.1.0', () => {
     });
     expect(second.level).toBe('warning');
     expect(second.locations[0].physicalLocation.artifactLocation.uri).toBe('dir%20with%20space/users.yaml');
+  });
+});
+
+describe('sarif rule help', () => {
+  const rule = (sarif: string, id: string) =>
+    (JSON.parse(sarif).runs[0].tool.driver.rules as { id: string; help: { text: string; markdown: string }; helpUri: string }[]).find(
+      (r) => r.id === id,
+    )!;
+
+  it('every rule has help and a helpUri; without its page, the description and a link', () => {
+    const sarif = formatSarif(RESULT);
+    for (const r of JSON.parse(sarif).runs[0].tool.driver.rules) {
+      expect(r.help.text.length, r.id).toBeGreaterThan(0);
+      expect(r.help.markdown.length, r.id).toBeGreaterThan(0);
+      expect(r.helpUri).toBe(`https://github.com/shiftready/shiftready/blob/main/docs/rules/${r.id}.md`);
+    }
+    expect(rule(sarif, 'user-without-access').help.markdown).toBe(
+      '# user-without-access\n\n' +
+        `${RULE_BY_ID.get('user-without-access')!.meta.description}\n\n` +
+        '[Documentation](https://github.com/shiftready/shiftready/blob/main/docs/rules/user-without-access.md)',
+    );
+  });
+
+  it("uses the rule's page: Markdown with relative links made absolute, and the same as plain text", () => {
+    const page =
+      '# user-without-access\n\n**Default severity:** warn\n\nSee [the other rule](staff-lacks-permission.md) and `canReceive`.\n\n```yaml\nusers: []\n```\n';
+    const sarif = formatSarif(RESULT, { pages: new Map([['user-without-access', page]]) });
+    const link = 'https://github.com/shiftready/shiftready/blob/main/docs/rules/staff-lacks-permission.md';
+    expect(rule(sarif, 'user-without-access').help).toEqual({
+      markdown: `# user-without-access\n\n**Default severity:** warn\n\nSee [the other rule](${link}) and \`canReceive\`.\n\n\`\`\`yaml\nusers: []\n\`\`\``,
+      text: `user-without-access\n\nDefault severity: warn\n\nSee the other rule (${link}) and canReceive.\n\nusers: []\n`,
+    });
+    expect(markdownToText('[a](https://x.test/) **b** `c`')).toBe('a (https://x.test/) b c');
+  });
+
+  it('describes %SRCROOT% with the root it is given', () => {
+    const sarif = JSON.parse(formatSarif(RESULT, { root: { uri: 'file:///repo/', description: 'The top of the git work tree.' } }));
+    expect(sarif.runs[0].originalUriBaseIds).toEqual({
+      '%SRCROOT%': { uri: 'file:///repo/', description: { text: 'The top of the git work tree.' } },
+    });
+  });
+});
+
+describe('gitlab code quality', () => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('writes one issue per finding: description, check_name, fingerprint, severity, location', () => {
+    expect(JSON.parse(formatGitlab(RESULT))).toEqual([
+      {
+        description: 'jane cannot receive SMS, so jane does not count on `sms-evenings`: add sms to canReceive',
+        check_name: 'staff-lacks-permission',
+        fingerprint: sha256(
+          '["staff-lacks-permission","shifts/sms.yaml","jane cannot receive SMS, so jane does not count on `sms-evenings`: add sms to canReceive",0]',
+        ),
+        severity: 'major',
+        location: { path: 'shifts/sms.yaml', lines: { begin: 14 } },
+      },
+      {
+        description: '100% <odd> & "quoted" | piped\nsecond line: a, b',
+        check_name: 'user-without-access',
+        fingerprint: sha256(
+          '["user-without-access","dir with space/users.yaml","100% <odd> & \\"quoted\\" | piped\\nsecond line: a, b",0]',
+        ),
+        severity: 'minor',
+        location: { path: 'dir with space/users.yaml', lines: { begin: 3 } },
+      },
+    ]);
+  });
+
+  it('is an empty array when clean', () => {
+    expect(formatGitlab(CLEAN)).toBe('[]\n');
+  });
+
+  it('keeps a fingerprint when lines move, and tells identical findings in one file apart', () => {
+    const at = (line: number, message = 'same') => ({
+      rule: 'user-without-access',
+      severity: 'warn' as const,
+      message,
+      file: 'u.yaml',
+      line,
+      column: 1,
+    });
+    const result = (findings: ReturnType<typeof at>[]): CheckResult => ({
+      ...CLEAN,
+      findings,
+      errorCount: 0,
+      warningCount: findings.length,
+    });
+    const prints = (r: CheckResult) => (JSON.parse(formatGitlab(r)) as { fingerprint: string }[]).map((i) => i.fingerprint);
+    const before = prints(result([at(3), at(9), at(12, 'other')]));
+    const after = prints(result([at(30), at(41), at(50, 'other')]));
+    expect(after).toEqual(before);
+    expect(new Set(before).size).toBe(3);
   });
 });
