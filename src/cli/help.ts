@@ -6,7 +6,7 @@
 const EXAMPLES: Record<string, readonly string[]> = {
   check: [
     'shiftready check examples/crisis-line',
-    'shiftready check config --format sarif --out shiftready.sarif',
+    'shiftready check config --format stylish --format sarif=shiftready.sarif --format junit=junit.xml',
     'shiftready check config --fail-on warn --max-warnings 0',
     'cat org.yaml | shiftready check - --stdin-filename config/org.yaml config',
   ],
