@@ -1,5 +1,6 @@
 /** `compile`, `status` and `explain`: the commands that need a timeline (SPEC §5). */
-import { configZone, loadAsync } from '../check.js';
+import { configZone, loadAsync, type Config } from '../check.js';
+import { UsageError } from '../errors.js';
 import { compile, explain, statusAt } from '../compile.js';
 import { formatExplainJson, formatExplainText } from '../format/explain.js';
 import { formatStatusJson, formatStatusText } from '../format/status.js';
@@ -7,15 +8,37 @@ import { formatTimelineCsv } from '../format/timeline-csv.js';
 import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
 import type { Finding } from '../findings.js';
+import { rangeStart } from '../time/period.js';
 import type { Timeline } from '../timeline/types.js';
+import { uncutStarts } from '../timeline/uncut.js';
+import { nowOf, type InputNames } from '../when.js';
 import { MEDIUM, type FormatOf } from './formats.js';
 import { writeOutput, type CliIO } from './io.js';
 import { loadOptions, parseRuleOptions, timeOptions } from './options.js';
 
-const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: Timeline) => Iterable<string>> = {
+/** What the timeline formatters need besides the timeline. */
+interface TimelineFacts {
+  config: Config;
+  /** `--now` / SHIFTREADY_NOW as given, if given. */
+  now?: string;
+  names: InputNames;
+  includeOffline: boolean;
+}
+
+const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: Timeline, facts: TimelineFacts) => Iterable<string>> = {
   json: formatTimelineJson,
-  ics: formatTimelineIcs,
-  csv: formatTimelineCsv,
+  ics: (timeline, { config, now, names, includeOffline }) => {
+    const zone = configZone(config);
+    return formatTimelineIcs(timeline, {
+      // DTSTAMP: the pinned "now", else a fixed instant (the epoch), never the clock: the same
+      // files and flags give the same calendar (docs/decisions.md).
+      stamp: now !== undefined ? nowOf({ now, names }, zone) : 0,
+      runStarts: uncutStarts(config.model, timeline, rangeStart(zone)),
+      includeOffline,
+      model: config.model,
+    });
+  },
+  csv: (timeline, { config }) => formatTimelineCsv(timeline, configZone(config)),
 };
 
 export interface CompileCommandOptions {
@@ -25,12 +48,22 @@ export interface CompileCommandOptions {
   now?: string;
   out?: string;
   rule: string[];
+  includeOffline?: boolean;
 }
 
 export async function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): Promise<number> {
+  if (options.includeOffline && options.format !== 'ics')
+    throw new UsageError('--include-offline is for --format ics (json and csv list every interval)');
   const config = await loadAsync(paths, loadOptions(io));
-  const timeline = compile(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
-  await writeOutput(io, TIMELINE_FORMATTERS[options.format](timeline), options.out, {
+  const time = timeOptions(options, io.env);
+  const timeline = compile(config, { ...time, rules: parseRuleOptions(options.rule) });
+  const facts = {
+    config,
+    ...(time.now !== undefined ? { now: time.now } : {}),
+    names: time.names,
+    includeOffline: options.includeOffline ?? false,
+  };
+  await writeOutput(io, TIMELINE_FORMATTERS[options.format](timeline, facts), options.out, {
     medium: MEDIUM[options.format],
     inputs: config.sources.map((s) => s.file),
   });

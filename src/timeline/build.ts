@@ -22,13 +22,13 @@ export function servingShifts(portal: Portal, model: Model): Shift[] {
   return model.servingShifts.get(portal) ?? [];
 }
 
-/** The availability timeline of every portal over the period (portals sorted by id). */
-export function buildTimeline(model: Model, period: Period): Timeline {
+/** The availability timeline of every portal (or of the portals `only` names) over the period (portals sorted by id). */
+export function buildTimeline(model: Model, period: Period, only?: ReadonlySet<string>): Timeline {
   const staffing = new StaffingContext(model);
   const pool = new StaffingPool(model);
   const organizationSwitch = switchOffSpans(model, undefined);
   const portals = [...model.portalById.values()]
-    .filter((p) => p.type !== undefined)
+    .filter((p) => p.type !== undefined && (!only || only.has(p.id)))
     .sort((a, b) => compareCodeUnits(a.id, b.id))
     .map((portal) =>
       sweepPortal({

@@ -13,7 +13,9 @@ import { tempDir } from '../helpers.js';
 
 const require = createRequire(import.meta.url);
 const INSTALLED = dirname(require.resolve('date-holidays/package.json'));
-const PARSER = realpathSync(dirname(require.resolve('date-holidays-parser/package.json', { paths: [INSTALLED] })));
+// date-holidays' own dependency (not shiftready's), found from date-holidays as Node finds it.
+const PARSER_PACKAGE = ['date-holidays-parser', 'package.json'].join('/');
+const PARSER = realpathSync(dirname(createRequire(join(INSTALLED, 'package.json')).resolve(PARSER_PACKAGE)));
 
 /**
  * A stand-in release: `node_modules/date-holidays` with the installed package.json (its version
