@@ -33,7 +33,13 @@ const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: Timeline, fact
       // DTSTAMP: the pinned "now", else a fixed instant (the epoch), never the clock: the same
       // files and flags give the same calendar (docs/decisions.md).
       stamp: now !== undefined ? nowOf({ now, names }, zone) : 0,
-      runStarts: uncutStarts(config.model, timeline, rangeStart(zone)),
+      // Only intervals that become events need their own start.
+      runStarts: uncutStarts(
+        config.model,
+        timeline,
+        rangeStart(zone),
+        (i) => i.state === 'online' || (includeOffline && i.reason === 'override'),
+      ),
       includeOffline,
       model: config.model,
     });

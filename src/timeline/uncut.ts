@@ -23,15 +23,21 @@ export function sameFields(a: PortalInterval, b: PortalInterval): boolean {
 }
 
 /**
- * Portal id → the uncut start of its first interval, looking back no further than `earliest` (the
+ * Portal id → the uncut start of its first interval (of those portals whose first interval is
+ * `wanted`: the others are left out), looking back no further than `earliest` (the
  * first instant shiftready reads). The timeline before the period is compiled over a window that
  * grows fourfold (1 day, 4, 16, …) while the interval reaches back to the window's start, and only
  * for those portals: work is bounded by how far back the interval reaches.
  */
-export function uncutStarts(model: Model, timeline: Timeline, earliest: number): Map<string, number> {
+export function uncutStarts(
+  model: Model,
+  timeline: Timeline,
+  earliest: number,
+  wanted: (interval: PortalInterval) => boolean = () => true,
+): Map<string, number> {
   const from = timeline.period.from;
   const out = new Map<string, number>();
-  let pending = timeline.portals.filter((p) => p.intervals.length > 0);
+  let pending = timeline.portals.filter((p) => p.intervals.length > 0 && wanted(p.intervals[0]!));
   for (let span = DAY; pending.length > 0; span *= 4) {
     const start = Math.max(earliest, from - span);
     if (start >= from) {
