@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/browser/**'],
+    // test/browser and test/package have their own configs (npm run test:browser, test:package).
+    exclude: ['test/browser/**', 'test/package/**'],
     // Builds dist/ if it is missing; one temporary directory for the run, removed at its end.
     globalSetup: ['test/global-setup.ts'],
     // The default reporter, then the skipped tests with their reasons.

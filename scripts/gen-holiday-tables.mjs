@@ -1,8 +1,12 @@
 // Writes data/holidays/<COUNTRY>.json: every holiday (all types) of every calendar of date-holidays
 // — countries, states, regions — for the years below, computed by date-holidays itself. At run time
 // shiftready reads one small file instead of loading date-holidays (~100-140 ms); for other years,
-// or when the installed date-holidays version differs from the one recorded here, it uses the
-// library. Run after upgrading date-holidays: `node scripts/gen-holiday-tables.mjs`.
+// or a country whose sources differ from the ones recorded here, it uses the
+// library. The index records what the answers are made from (src/holidays/calendars.ts,
+// `TableSources`): date-holidays' major version, date-holidays-parser and its dependencies'
+// versions, and hashes of names.yaml and of each country's YAML file, so a later date-holidays
+// release keeps using the tables for every country whose data it did not change. Run after
+// upgrading date-holidays: `npm run gen:holidays`.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -12,7 +16,7 @@ export const LAST_YEAR = 2035;
 const require = createRequire(import.meta.url);
 const Holidays = require('date-holidays');
 const version = JSON.parse(readFileSync(require.resolve('date-holidays/package.json'), 'utf8')).version;
-const { computeYear } = await import('../dist/holidays/calendars.js');
+const { computeYear, installedEngine, installedNamesHash, installedCountryHash } = await import('../dist/holidays/calendars.js');
 
 const out = new URL('../data/holidays/', import.meta.url);
 rmSync(out, { recursive: true, force: true });
@@ -44,7 +48,20 @@ for (const country of Object.keys(hd.getCountries()).sort()) {
   }
   writeFileSync(new URL(`${country}.json`, out), JSON.stringify({ version, years: [FIRST_YEAR, LAST_YEAR], types, names, calendars }));
 }
+const countries = Object.fromEntries(
+  Object.keys(hd.getCountries())
+    .sort()
+    .map((country) => [country, installedCountryHash(country)]),
+);
+const missing = Object.keys(countries).filter((c) => countries[c] === undefined);
+if (missing.length) throw new Error(`date-holidays has no data/countries/<code>.yaml for ${missing.join(', ')}`);
 writeFileSync(
   new URL('index.json', out),
-  JSON.stringify({ version, years: [FIRST_YEAR, LAST_YEAR], countries: Object.keys(hd.getCountries()).sort() }),
+  JSON.stringify({
+    version,
+    engine: installedEngine(),
+    names: installedNamesHash(),
+    years: [FIRST_YEAR, LAST_YEAR],
+    countries,
+  }),
 );

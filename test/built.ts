@@ -4,14 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 
-/** The bundled CLI (end-to-end tests), the unbundled entry, the package entry, the parsing workers, the precompiled validator. */
+/** The bundled CLI (end-to-end tests), the unbundled entry, the package entries (ES module and CommonJS), the parsing workers, the precompiled validator. */
 export const BUILT_FILES = [
   'dist/shiftready.mjs',
   'dist/cli/main.js',
   'dist/index.js',
+  'dist/index.cjs',
   'dist/check.js',
   'dist/load/worker.js',
-  'dist/validate/schema-validator.js',
+  'dist/validate/schema-validator.cjs',
 ] as const;
 
 export type BuiltFile = (typeof BUILT_FILES)[number];

@@ -70,12 +70,12 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     setExit(await runCheck(paths, options, io));
   });
 
-  configCommand('compile', 'the availability timeline: when each portal is online, and why not when it is not', periodOptions).action(
-    async (paths: string[], options) => {
-      const { runCompile } = await import('./timeline.js');
-      setExit(await runCompile(paths, options, io));
-    },
-  );
+  configCommand('compile', 'the availability timeline: when each portal is online, and why not when it is not', (cmd) =>
+    periodOptions(cmd).option('--include-offline', 'ics: also an event for each time a switch keeps a portal offline (who, and the note)'),
+  ).action(async (paths: string[], options) => {
+    const { runCompile } = await import('./timeline.js');
+    setExit(await runCompile(paths, options, io));
+  });
 
   configCommand('status', 'readiness at an instant: which portals are online, and what new help seekers get', instantOptions).action(
     async (paths: string[], options) => {

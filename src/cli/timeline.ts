@@ -1,5 +1,6 @@
 /** `compile`, `status` and `explain`: the commands that need a timeline (SPEC §5). */
-import { configZone, loadAsync } from '../check.js';
+import { configZone, loadAsync, type Config } from '../check.js';
+import { UsageError } from '../errors.js';
 import { compileStream, explain, statusAt } from '../compile.js';
 import { formatExplainJson, formatExplainText } from '../format/explain.js';
 import type { Paint } from '../format/paint.js';
@@ -8,16 +9,45 @@ import { formatTimelineCsv } from '../format/timeline-csv.js';
 import { formatTimelineIcs } from '../format/timeline-ics.js';
 import { formatTimelineJson } from '../format/timeline-json.js';
 import type { Finding } from '../findings.js';
+import { rangeStart } from '../time/period.js';
 import type { TimelineStream } from '../timeline/types.js';
+import { uncutStarts } from '../timeline/uncut.js';
+import { nowOf, type InputNames } from '../when.js';
 import { paintFor } from './colour.js';
 import { outputRequest, singleOutput, type FormatOf, type FormatRequest } from './formats.js';
 import { writeOutputs, type CliIO, type OutputRequest } from './io.js';
 import { configInput, type ConfigCommandOptions, parseRuleOptions, timeOptions } from './options.js';
 
-const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: TimelineStream) => Iterable<string>> = {
+/** What the timeline formatters need besides the timeline. */
+interface TimelineFacts {
+  config: Config;
+  /** `--now` / SHIFTREADY_NOW as given, if given. */
+  now?: string;
+  names: InputNames;
+  includeOffline: boolean;
+}
+
+const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: TimelineStream, facts: TimelineFacts) => Iterable<string>> = {
   json: formatTimelineJson,
-  ics: formatTimelineIcs,
-  csv: formatTimelineCsv,
+  ics: (timeline, { config, now, names, includeOffline }) => {
+    const zone = configZone(config);
+    return formatTimelineIcs(timeline, {
+      // DTSTAMP: the pinned "now", else a fixed instant (the epoch), never the clock: the same
+      // files and flags give the same calendar (docs/decisions.md).
+      stamp: now !== undefined ? nowOf({ now, names }, zone) : 0,
+      // Only intervals that become events need their own start.
+      runStart: (portal) =>
+        uncutStarts(
+          config.model,
+          { period: timeline.period, portals: [portal] },
+          rangeStart(zone),
+          (i) => i.state === 'online' || (includeOffline && i.reason === 'override'),
+        ).get(portal.portal.id),
+      includeOffline,
+      model: config.model,
+    });
+  },
+  csv: (timeline, { config }) => formatTimelineCsv(timeline, configZone(config)),
 };
 
 export interface CompileCommandOptions extends ConfigCommandOptions {
@@ -25,17 +55,27 @@ export interface CompileCommandOptions extends ConfigCommandOptions {
   from?: string;
   to?: string;
   now?: string;
+  includeOffline?: boolean;
 }
 
 export async function runCompile(paths: string[], options: CompileCommandOptions, io: CliIO): Promise<number> {
   const target = singleOutput('compile', options.format, options.out);
+  if (options.includeOffline && target.format !== 'ics')
+    throw new UsageError('--include-offline is for --format ics (json and csv list every interval)');
   const given = await configInput(paths, options, io);
   const config = await loadAsync(given.paths, given.load);
+  const time = timeOptions(options, io.env);
   // Each portal is built as the writer reaches it: memory holds one portal, not the whole output.
-  const timeline = compileStream(config, { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) });
+  const timeline = compileStream(config, { ...time, rules: parseRuleOptions(options.rule) });
+  const facts = {
+    config,
+    ...(time.now !== undefined ? { now: time.now } : {}),
+    names: time.names,
+    includeOffline: options.includeOffline ?? false,
+  };
   await writeOutputs(
     io,
-    [outputRequest(target, TIMELINE_FORMATTERS[target.format](timeline))],
+    [outputRequest(target, TIMELINE_FORMATTERS[target.format](timeline, facts))],
     config.sources.map((s) => s.file),
   );
   return 0;

@@ -2,12 +2,14 @@
  * Public-holiday calendars from the `date-holidays` package (its data ships in the package; nothing
  * is fetched). Loading date-holidays costs ~100-140 ms, more than the rest of a `check`, so its
  * answers for 2024-2035 are precomputed into data/holidays/<COUNTRY>.json
- * (scripts/gen-holiday-tables.mjs) and read from there; for other years, or when the installed
- * date-holidays version differs from the tables', the library itself is used. Either way the
+ * (scripts/gen-holiday-tables.mjs) and read from there; for other years, or a country whose
+ * sources differ from the tables' (see `tableSources`), the library itself is used. Either way the
  * answers are date-holidays' (a test compares them).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { packageFile } from '../paths.js';
 import { FIRST_YEAR, LAST_YEAR } from '../time/civil.js';
 
@@ -42,10 +44,31 @@ function holidaysLibrary(): HolidaysClass {
 
 // ------------------------------------------------------------------------- precomputed tables
 
-interface TableIndex {
+/**
+ * What date-holidays' answers for a country are made from, so that tables made by one release are
+ * used by every release that would answer the same. date-holidays itself is its data — one YAML
+ * file per country (`data/countries/XX.yaml`) and the shared `data/names.yaml`, compiled into
+ * `lib/data.cjs` when it is published — and a 1 KB class that hands the data to
+ * date-holidays-parser, which does all the computing. So a country's answers are fixed by its
+ * YAML file, names.yaml, and the parser with its dependencies (calendars, Easter, time zones):
+ * - `engine`: date-holidays' major version, the parser's version and its dependencies' versions;
+ * - `names`: a hash of names.yaml;
+ * - `countries`: a hash of each country's YAML file.
+ * A release that fixes one country's data (most date-holidays releases, patch or minor) leaves
+ * every other country on the tables; a new parser, or any of its dependencies, or a new major
+ * version, uses the library for every country until `npm run gen:holidays` is run.
+ */
+export interface TableSources {
+  engine: string;
+  names: string;
+  countries: Record<string, string>;
+}
+
+interface TableIndex extends TableSources {
+  /** The date-holidays version that made the tables (for people; `engine` and the hashes decide). */
   version: string;
   years: [number, number];
-  countries: string[];
+  countries: Record<string, string>;
 }
 
 interface CountryTable {
@@ -58,10 +81,69 @@ interface CountryTable {
 }
 
 const TABLES = packageFile('data/holidays/');
+
+/** Where the installed date-holidays is: its package directory (tests point it at a copy). */
+let holidaysDir: string | undefined;
+function holidaysPackageDir(): string {
+  holidaysDir ??= dirname(require.resolve('date-holidays/package.json'));
+  return holidaysDir;
+}
+
+function sha256(path: string): string | undefined {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 32);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The package directory Node would load `name` from, for code in `from`: the nearest
+ * `node_modules/<name>` up the tree (Node's lookup, without the cost of `require.resolve`).
+ */
+function packageDirFrom(from: string, name: string): string {
+  for (let dir = from; ;) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find ${name} from ${from}`);
+    dir = parent;
+  }
+}
+
+function versionOf(dir: string): { version: string; dependencies?: Record<string, string> } {
+  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+}
+
+/** The installed date-holidays' engine key (see `TableSources`), or undefined if it cannot be read. */
+export function installedEngine(dir = holidaysPackageDir()): string | undefined {
+  try {
+    const major = versionOf(dir).version.split('.')[0];
+    const parserDir = packageDirFrom(dir, 'date-holidays-parser');
+    const parser = versionOf(parserDir);
+    const deps = Object.keys(parser.dependencies ?? {})
+      .sort()
+      .map((name) => `${name}@${versionOf(packageDirFrom(parserDir, name)).version}`);
+    return [`date-holidays@${major}`, `date-holidays-parser@${parser.version}`, ...deps].join(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hash of names.yaml of the installed date-holidays. */
+export function installedNamesHash(dir = holidaysPackageDir()): string | undefined {
+  return sha256(join(dir, 'data', 'names.yaml'));
+}
+
+/** The hash of one country's YAML file in the installed date-holidays (undefined if it has none). */
+export function installedCountryHash(country: string, dir = holidaysPackageDir()): string | undefined {
+  return /^[A-Z0-9]+$/.test(country) ? sha256(join(dir, 'data', 'countries', `${country}.yaml`)) : undefined;
+}
+
 let index: TableIndex | null | undefined;
 const countryTables = new Map<string, CountryTable | null>();
 
-/** The tables' index, if the tables exist and were made by the installed date-holidays. */
+/** The tables' index, if the tables exist and the installed date-holidays computes as theirs did. */
 function tableIndex(): TableIndex | null {
   if (index === undefined) {
     index = null;
@@ -69,8 +151,7 @@ function tableIndex(): TableIndex | null {
       const file = new URL('index.json', TABLES);
       if (existsSync(file)) {
         const candidate = JSON.parse(readFileSync(file, 'utf8')) as TableIndex;
-        const installed = (JSON.parse(readFileSync(require.resolve('date-holidays/package.json'), 'utf8')) as { version: string }).version;
-        if (candidate.version === installed) index = candidate;
+        if (candidate.engine === installedEngine() && candidate.names === installedNamesHash()) index = candidate;
       }
     } catch {
       index = null;
@@ -79,12 +160,13 @@ function tableIndex(): TableIndex | null {
   return index;
 }
 
+/** A country's table, when the tables are usable and its data is the same as when they were made. */
 function countryTable(country: string): CountryTable | null {
   let table = countryTables.get(country);
   if (table === undefined) {
     table = null;
-    const idx = tableIndex();
-    if (idx?.countries.includes(country)) {
+    const hash = tableIndex()?.countries[country];
+    if (hash !== undefined && hash === installedCountryHash(country)) {
       try {
         table = JSON.parse(readFileSync(new URL(`${country}.json`, TABLES), 'utf8')) as CountryTable;
       } catch {
@@ -94,6 +176,23 @@ function countryTable(country: string): CountryTable | null {
     countryTables.set(country, table);
   }
   return table;
+}
+
+/** Where a calendar's answers (2024-2035) come from: the precomputed tables or date-holidays itself. */
+export function calendarSource(code: string): 'tables' | 'library' {
+  return countryTable(splitCode(code)[0]!) ? 'tables' : 'library';
+}
+
+/**
+ * Tests: read date-holidays' sources from another package directory (a copy with another version
+ * or changed data), or from the installed one again (`undefined`); forgets what was read.
+ */
+export function useHolidaysPackage(dir: string | undefined): void {
+  holidaysDir = dir;
+  index = undefined;
+  countryTables.clear();
+  validity.clear();
+  cache.clear();
 }
 
 // ------------------------------------------------------------------------------------ queries
@@ -110,7 +209,10 @@ export function checkCalendar(code: string): CalendarCheck {
   const key = code.toUpperCase();
   let result = validity.get(key);
   if (!result) {
-    result = tableIndex() ? checkWithTables(key) : computeCheck(key);
+    // A country the tables do not hold, or whose data changed since, is asked of the library (a
+    // newer date-holidays may know a country the tables do not).
+    const country = splitCode(key)[0];
+    result = country && countryTable(country) ? checkWithTables(key) : computeCheck(key);
     validity.set(key, result);
   }
   return result;

@@ -22,9 +22,12 @@ export function servingShifts(portal: Portal, model: Model): Shift[] {
   return model.servingShifts.get(portal) ?? [];
 }
 
-/** The availability timeline of every portal over the period (portals sorted by id). */
-export function buildTimeline(model: Model, period: Period): Timeline {
-  return { period, portals: [...portalTimelines(model, period)] };
+/**
+ * The availability timeline of every portal (or of the portals `only` names) over the period
+ * (portals sorted by id).
+ */
+export function buildTimeline(model: Model, period: Period, only?: ReadonlySet<string>): Timeline {
+  return { period, portals: [...portalTimelines(model, period, only)] };
 }
 
 /**
@@ -32,11 +35,13 @@ export function buildTimeline(model: Model, period: Period): Timeline {
  * that writes each portal before asking for the next (`compile`) holds one portal's intervals at a
  * time, not the whole organization's.
  */
-export function* portalTimelines(model: Model, period: Period): Generator<PortalTimeline> {
+export function* portalTimelines(model: Model, period: Period, only?: ReadonlySet<string>): Generator<PortalTimeline> {
   const staffing = new StaffingContext(model);
   const pool = new StaffingPool(model);
   const organizationSwitch = switchOffSpans(model, undefined);
-  const portals = [...model.portalById.values()].filter((p) => p.type !== undefined).sort((a, b) => compareCodeUnits(a.id, b.id));
+  const portals = [...model.portalById.values()]
+    .filter((p) => p.type !== undefined && (!only || only.has(p.id)))
+    .sort((a, b) => compareCodeUnits(a.id, b.id));
   for (const portal of portals)
     yield sweepPortal({
       portal,

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COMPILED, packageFile } from '../paths.js';
 import { AJV_OPTIONS } from './options.js';
@@ -22,15 +23,24 @@ export function loadSchema(): object {
 }
 
 /**
- * The validator precompiled at build time (dist/validate/schema-validator.js). Running from the
- * TypeScript sources (tests), the schema is compiled on first use instead, so a changed schema
- * never meets a stale build.
+ * The validator precompiled at build time (dist/validate/schema-validator.cjs, CommonJS so that it
+ * loads synchronously: no top-level await anywhere in the package's import graph, which keeps
+ * `require('shiftready')` possible). Running from the TypeScript sources (tests), or if the file
+ * is missing, the schema is compiled on first use instead, so a changed schema never meets a
+ * stale build.
  */
-const PRECOMPILED = packageFile('dist/validate/schema-validator.js');
-let validator: ValidateFunction | undefined = await (COMPILED ? import(PRECOMPILED.href) : Promise.reject(new Error('from sources'))).then(
-  (m: { default: ValidateFunction }) => m.default,
-  () => undefined,
-);
+const PRECOMPILED = packageFile('dist/validate/schema-validator.cjs');
+let validator: ValidateFunction | undefined;
+
+function precompiled(): ValidateFunction | undefined {
+  if (!COMPILED) return undefined;
+  try {
+    const mod = createRequire(import.meta.url)(fileURLToPath(PRECOMPILED)) as ValidateFunction | { default: ValidateFunction };
+    return typeof mod === 'function' ? mod : mod.default;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Compiles the schema with ajv (once per process). */
 export function compileValidator(): ValidateFunction {
@@ -42,7 +52,7 @@ export function compileValidator(): ValidateFunction {
 }
 
 function getValidator(): ValidateFunction {
-  validator ??= compileValidator();
+  validator ??= precompiled() ?? compileValidator();
   return validator;
 }
 

@@ -1,4 +1,6 @@
 /** The package entry (dist/index.js) exposes the typed API the CLI uses. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtFile } from '../built.js';
 
@@ -27,5 +29,22 @@ describe('library API', () => {
     const page = api.coveragePage(config, period);
     expect(page.startsWith('<!doctype html>')).toBe(true);
     expect(page.match(/<figure class="portal"/g)).toHaveLength(3);
+  });
+
+  it('loads with plain require() in CommonJS (dist/index.cjs, the `require` export), on this Node without flags', () => {
+    builtFile('dist/index.cjs');
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    // Resolved by the package's own name (exports' `require` condition), from inside the package.
+    const script = `const s = require('shiftready');
+const config = s.load(['examples/crisis-line']);
+const t = s.compile(config, { from: '2026-03-02', to: '2026-03-03' });
+process.stdout.write(JSON.stringify([require.resolve('shiftready'), s.check(config, { now: '2026-03-02T12:00' }).errorCount, t.portals.map((p) => p.portal.id)]));`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([
+      fileURLToPath(new URL('../../dist/index.cjs', import.meta.url)),
+      0,
+      ['teen-chat', 'text-line', 'website-chat'],
+    ]);
   });
 });

@@ -241,7 +241,16 @@ describe('compile --format json', () => {
   });
 });
 
-/** The CSV columns: portal,type,start,end,state,reason,override,scope,shifts,staff,humans,alerts. */
+/**
+ * Chicago local time of a UTC instant in January 2026 (UTC-6, no clock change): '2026-01-05T15:00:00Z'
+ * → '2026-01-05T09:00:00-06:00'.
+ */
+function chicagoJanuary(utc: unknown): string {
+  const local = new Date(Date.parse(String(utc)) - 6 * 3_600_000).toISOString();
+  return `${local.slice(0, 19)}-06:00`;
+}
+
+/** The CSV columns: portal,type,start,end,localStart,localEnd,zone,state,reason,override,scope,shifts,staff,humans,alerts. */
 function csvRow(portal: string, type: string, i: Record<string, unknown>): string {
   const list = (v: unknown) => (Array.isArray(v) ? v.join(' ') : '');
   return [
@@ -249,6 +258,9 @@ function csvRow(portal: string, type: string, i: Record<string, unknown>): strin
     type,
     i.start,
     i.end,
+    chicagoJanuary(i.start),
+    chicagoJanuary(i.end),
+    'America/Chicago',
     i.state,
     i.reason ?? '',
     i.override ?? '',
@@ -268,18 +280,29 @@ describe('compile --format csv', () => {
     expect(run.stdout.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const lines = run.stdout.slice(0, -2).split('\r\n');
     const expected = [
-      'portal,type,start,end,state,reason,override,scope,shifts,staff,humans,alerts',
+      'portal,type,start,end,localStart,localEnd,zone,state,reason,override,scope,shifts,staff,humans,alerts',
       ...EXPECTED.portals.flatMap((p) => p.intervals.map((i) => csvRow(p.id, p.type, i))),
     ];
     // 7 text + 15 web intervals.
     expect(lines).toHaveLength(1 + 7 + 15);
     expect(lines).toEqual(expected);
     // Spot checks written out in full.
-    expect(lines[1]).toBe('text,sms,2026-01-05T06:00:00Z,2026-01-06T00:00:00Z,offline,no-shift,,,,,,');
-    expect(lines).toContain('web,chat,2026-01-06T18:00:00Z,2026-01-06T19:00:00Z,offline,override,lunch,portal,,,,');
-    expect(lines).toContain('web,chat,2026-01-08T22:00:00Z,2026-01-08T22:30:00Z,offline,override,1,organization,,,,');
-    expect(lines).toContain('web,chat,2026-01-07T15:00:00Z,2026-01-07T23:00:00Z,online,,,,weekday-chat,ph,,');
-    expect(lines).toContain('web,chat,2026-01-05T15:00:00Z,2026-01-05T23:00:00Z,online,,,,weekday-chat,ana ph,ana,ana');
+    const C = 'America/Chicago';
+    expect(lines[1]).toBe(
+      `text,sms,2026-01-05T06:00:00Z,2026-01-06T00:00:00Z,2026-01-05T00:00:00-06:00,2026-01-05T18:00:00-06:00,${C},offline,no-shift,,,,,,`,
+    );
+    expect(lines).toContain(
+      `web,chat,2026-01-06T18:00:00Z,2026-01-06T19:00:00Z,2026-01-06T12:00:00-06:00,2026-01-06T13:00:00-06:00,${C},offline,override,lunch,portal,,,,`,
+    );
+    expect(lines).toContain(
+      `web,chat,2026-01-08T22:00:00Z,2026-01-08T22:30:00Z,2026-01-08T16:00:00-06:00,2026-01-08T16:30:00-06:00,${C},offline,override,1,organization,,,,`,
+    );
+    expect(lines).toContain(
+      `web,chat,2026-01-07T15:00:00Z,2026-01-07T23:00:00Z,2026-01-07T09:00:00-06:00,2026-01-07T17:00:00-06:00,${C},online,,,,weekday-chat,ph,,`,
+    );
+    expect(lines).toContain(
+      `web,chat,2026-01-05T15:00:00Z,2026-01-05T23:00:00Z,2026-01-05T09:00:00-06:00,2026-01-05T17:00:00-06:00,${C},online,,,,weekday-chat,ana ph,ana,ana`,
+    );
   });
 
   it('quotes fields holding a comma or a double quote, doubling the quote', async () => {
@@ -302,11 +325,11 @@ describe('compile --format csv', () => {
     // Portals sorted by code unit: 'text' (0x74) < 'we,"b"' (0x77).
     expect(run.stdout).toBe(
       [
-        'portal,type,start,end,state,reason,override,scope,shifts,staff,humans,alerts',
-        'text,sms,2026-01-05T06:00:00Z,2026-01-06T06:00:00Z,offline,no-shift,,,,,,',
-        '"we,""b""",chat,2026-01-05T06:00:00Z,2026-01-05T15:00:00Z,offline,no-shift,,,,,,',
-        '"we,""b""",chat,2026-01-05T15:00:00Z,2026-01-05T23:00:00Z,online,,,,"day,""one""",ana,ana,ana',
-        '"we,""b""",chat,2026-01-05T23:00:00Z,2026-01-06T06:00:00Z,offline,no-shift,,,,,,',
+        'portal,type,start,end,localStart,localEnd,zone,state,reason,override,scope,shifts,staff,humans,alerts',
+        'text,sms,2026-01-05T06:00:00Z,2026-01-06T06:00:00Z,2026-01-05T00:00:00-06:00,2026-01-06T00:00:00-06:00,America/Chicago,offline,no-shift,,,,,,',
+        '"we,""b""",chat,2026-01-05T06:00:00Z,2026-01-05T15:00:00Z,2026-01-05T00:00:00-06:00,2026-01-05T09:00:00-06:00,America/Chicago,offline,no-shift,,,,,,',
+        '"we,""b""",chat,2026-01-05T15:00:00Z,2026-01-05T23:00:00Z,2026-01-05T09:00:00-06:00,2026-01-05T17:00:00-06:00,America/Chicago,online,,,,"day,""one""",ana,ana,ana',
+        '"we,""b""",chat,2026-01-05T23:00:00Z,2026-01-06T06:00:00Z,2026-01-05T17:00:00-06:00,2026-01-06T00:00:00-06:00,America/Chicago,offline,no-shift,,,,,,',
         '',
       ].join('\r\n'),
     );

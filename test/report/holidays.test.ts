@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { calendarYear, computeYear } from '../../src/holidays/calendars.js';
+import { calendarSource, calendarYear, computeYear } from '../../src/holidays/calendars.js';
 import { BASE, cli, tempDir } from '../helpers.js';
 
 interface HolidayJson {
@@ -318,7 +318,7 @@ const TABLES = new URL('../../data/holidays/', import.meta.url);
 const index = JSON.parse(readFileSync(new URL('index.json', TABLES), 'utf8')) as {
   version: string;
   years: [number, number];
-  countries: string[];
+  countries: Record<string, string>;
 };
 
 /** The table's own answer, decoded here independently of src/holidays. */
@@ -345,7 +345,7 @@ function decodeTable(code: string, year: number): { date: string; name: string; 
 describe('precomputed tables (data/holidays) = date-holidays', () => {
   const NAMED = ['US', 'US-IL', 'DE-BY', 'GB-SCT', 'FR', 'JP', 'AU-NSW', 'CA-QC'];
   const random = mulberry32(20260105);
-  const pool = index.countries.filter((c) => !NAMED.includes(c));
+  const pool = Object.keys(index.countries).filter((c) => !NAMED.includes(c));
   const RANDOM: string[] = [];
   while (RANDOM.length < 20) {
     const pick = pool[Math.floor(random() * pool.length)]!;
@@ -357,6 +357,7 @@ describe('precomputed tables (data/holidays) = date-holidays', () => {
     const require = createRequire(import.meta.url);
     const installed = (JSON.parse(readFileSync(require.resolve('date-holidays/package.json'), 'utf8')) as { version: string }).version;
     expect(index.version).toBe(installed);
+    for (const code of CODES) expect(calendarSource(code), code).toBe('tables');
     expect(index.years).toEqual([2024, 2035]);
     expect(RANDOM).toHaveLength(20);
     expect(new Set(CODES).size).toBe(28);

@@ -1,5 +1,5 @@
 /**
- * The validator precompiled at build time (dist/validate/schema-validator.js) must behave exactly
+ * The validator precompiled at build time (dist/validate/schema-validator.cjs) must behave exactly
  * like ajv compiling the schema at run time. `npm test` builds first.
  */
 import { parse } from 'yaml';
@@ -9,7 +9,7 @@ import { compileValidator } from '../../src/validate/schema.js';
 import { builtFile } from '../built.js';
 import { BASE } from '../helpers.js';
 
-const PRECOMPILED = builtFile('dist/validate/schema-validator.js');
+const PRECOMPILED = builtFile('dist/validate/schema-validator.cjs');
 
 const DOCUMENTS: unknown[] = [
   parse(BASE),
