@@ -76,9 +76,9 @@ requirements:
 
 const PERIOD = ['--from', '2027-03-08', '--to', '2027-03-15', '--now', '2027-03-08T00:00'];
 
-async function run(format: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(format: string, config = SUGGEST_CONFIG): Promise<{ code: number; stdout: string; stderr: string }> {
   const dir = tempDir();
-  writeFileSync(join(dir, 'org.yaml'), SUGGEST_CONFIG);
+  writeFileSync(join(dir, 'org.yaml'), config);
   return cli(['suggest', 'org.yaml', ...PERIOD, '--format', format], dir);
 }
 
@@ -129,5 +129,69 @@ describe('suggest', () => {
         },
       ],
     });
+  });
+
+  it('text: each gap in local time, its candidates with hours and why they qualify', async () => {
+    const { code, stdout } = await run('text');
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        'Staffing gaps and who could fill them — Test Line',
+        'Period: 2027-03-08 00:00 (UTC-6) to 2027-03-15 00:00 (UTC-5)',
+        '',
+        'text  2027-03-13 10:00 to 14:00  placeholder-only: shift sat-day has only placeholders (nobody answers)',
+        '  candidates, fewest hours first (assigned to text-program, can receive SMS, not away, free then):',
+        '    ben      0.00 h',
+        '    eve      0.00 h',
+        '    gus      0.00 h',
+        '    dee      4.00 h',
+        '    ana     40.00 h  Ana Ruiz',
+        '',
+        'text  2027-03-14 00:00 to 06:00  unstaffed: shift sunday-night is not staffed',
+        '  candidates, fewest hours first (assigned to text-program, can receive SMS, not away, free then):',
+        '    eve      0.00 h',
+        '    ana     40.00 h  Ana Ruiz',
+        '',
+        'text  2027-03-14 12:00 to 14:00  coverage-gap: requirement sunday-noon is not met; no shift covers this time: a new shift is needed',
+        '  candidates, fewest hours first (assigned to text-program, can receive SMS, not away, free then):',
+        '    eve      0.00 h',
+        '    gus      0.00 h',
+        '    dee      4.00 h',
+        '    ana     40.00 h  Ana Ruiz',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('markdown: ready to paste, names escaped', async () => {
+    const { code, stdout } = await run('markdown', SUGGEST_CONFIG.replace('name: Ana Ruiz', 'name: "*Ana* <b>"'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('## Shifts that need people — Test Line\n');
+    expect(stdout).toContain('### text: 2027-03-14 00:00 to 06:00\n\nunstaffed: shift `sunday-night` is not staffed.\n');
+    expect(stdout).toContain('- `eve` — 0.00 h in the period\n- `ana` (\\*Ana\\* \\<b\\>) — 40.00 h in the period\n');
+  });
+
+  it('says why nobody qualifies', async () => {
+    // Only eve and ana were free for sunday-night; with both away that day, nobody is.
+    const config = SUGGEST_CONFIG.replace(
+      '{ id: eve, programs: [text-program], canReceive: [sms] }',
+      '{ id: eve, programs: [text-program], canReceive: [sms], away: [2027-03-14] }',
+    ).replace(
+      '{ id: ana, name: Ana Ruiz, programs: [text-program], canReceive: [sms] }',
+      '{ id: ana, name: Ana Ruiz, programs: [text-program], canReceive: [sms], away: [2027-03-14] }',
+    );
+    const { stdout } = await run('text', config);
+    // Of the six (ana, ben, dee, eve, gus; cal cannot receive SMS, fay is not in the program —
+    // five), ana, ben, eve are away, gus is on the shift, dee is on sat-late until 08:00Z.
+    expect(stdout).toContain(
+      'text  2027-03-14 00:00 to 06:00  unstaffed: shift sunday-night is not staffed\n  nobody is free: of the 5 users assigned to text-program who can receive SMS, 3 away, 1 already on this shift and 1 on another shift then\n',
+    );
+  });
+
+  it('refuses a configuration with errors, as report does (exit 1, findings on stderr)', async () => {
+    const { code, stdout, stderr } = await run('json', SUGGEST_CONFIG.replace('staff: [dee]', 'staff: [fay]'));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('staff-not-in-program');
   });
 });
