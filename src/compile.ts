@@ -9,6 +9,7 @@ import { holidaysInPeriod } from './holidays/index.js';
 import { coverageReport, type CoverageReport } from './report/coverage.js';
 import { diffReport, type DiffReport } from './report/diff.js';
 import { holidayCoverage, type HolidayEntry } from './report/holidays.js';
+import { suggestReport, type SuggestReport } from './report/suggest.js';
 import { daysFromCivil } from './time/civil.js';
 import { zoneTable } from './time/zone.js';
 import type { Finding, RuleSeverity } from './findings.js';
@@ -93,6 +94,15 @@ export function explain(config: Config, portalId: string, options: InstantOption
 export function coverage(config: Config, options: CompileOptions = {}): CoverageReport {
   const timeline = compile(config, options);
   return coverageReport(config.model, timeline, configZone(config));
+}
+
+/**
+ * Every staffing gap in the period and the users who could fill it, best first (SPEC §5.7).
+ * Refuses a configuration with errors, as `coverage` does.
+ */
+export function suggest(config: Config, options: CompileOptions = {}): SuggestReport {
+  const timeline = compile(config, options);
+  return suggestReport(config.model, timeline, configZone(config));
 }
 
 /**

@@ -29,14 +29,17 @@ export {
   explain,
   holidayReport,
   statusAt,
+  suggest,
   type CompileOptions,
   type InstantOptions,
 } from './compile.js';
 export type { CoverageReport, Gap, PortalReport } from './report/coverage.js';
 export type { DiffReport } from './report/diff.js';
 export type { HolidayEntry, HolidayPortal } from './report/holidays.js';
+export type { Candidate } from './report/candidates.js';
+export type { StaffingGap, StaffingGapKind, SuggestReport } from './report/suggest.js';
 export { ConfigHasErrors, UsageError } from './errors.js';
-export type { Finding, Location, RelatedLocation, RuleSeverity, Severity } from './findings.js';
+export type { Finding, Location, RelatedLocation, RuleSeverity, Severity, Suggestion, TextEdit } from './findings.js';
 export type { Model } from './model/types.js';
 export { RULES } from './rules/index.js';
 export type { Rule, RuleMeta } from './rules/rule.js';

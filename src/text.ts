@@ -37,3 +37,24 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const limit = Math.max(1, Math.floor(word.length / 3));
   return best !== undefined && bestScore <= limit ? best : undefined;
 }
+
+/**
+ * The candidates close enough to a misspelt word to be likely typos (the limit of `didYouMean`),
+ * closest first, then in code-unit order; at most `max`.
+ */
+export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
+  if (word.length > 100) return [];
+  const lower = word.normalize('NFC').toLowerCase();
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  const scored: { c: string; score: number }[] = [];
+  for (const c of candidates) {
+    if (c.length > 100) continue;
+    const other = c.normalize('NFC').toLowerCase();
+    const score = other === lower ? 0 : distance(lower, other);
+    if (score <= limit) scored.push({ c, score });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0))
+    .slice(0, max)
+    .map((x) => x.c);
+}

@@ -15,6 +15,7 @@ export const FORMATS = {
   report: ['text', 'markdown', 'json', 'html'],
   holidays: ['text', 'markdown', 'json'],
   diff: ['text', 'markdown', 'json'],
+  suggest: ['text', 'markdown', 'json'],
 } as const;
 
 export type FormattedCommand = keyof typeof FORMATS;

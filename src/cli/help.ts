@@ -14,6 +14,7 @@ const EXAMPLES: Record<string, readonly string[]> = {
   status: ['shiftready status config', 'shiftready status config --at "2027-03-14 02:30" --format json'],
   explain: ['shiftready explain config --portal website-chat --at "2027-01-05 22:15"'],
   report: ['shiftready report config --from 2027-01-01 --to 2027-04-01', 'shiftready report config --format html --out coverage.html'],
+  suggest: ['shiftready suggest config --from 2027-01-04 --to 2027-02-01', 'shiftready suggest config --format markdown --out gaps.md'],
   holidays: ['shiftready holidays config --year 2027', 'shiftready holidays config --year 2027 --format markdown'],
   diff: ['shiftready diff config --base origin/main', 'shiftready diff config --base origin/main --format markdown --fail-on-new-gaps'],
   init: ['shiftready init config --timezone Europe/Berlin'],

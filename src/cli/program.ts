@@ -100,6 +100,15 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     setExit(await runReport(paths, options, io));
   });
 
+  configCommand(
+    'suggest',
+    'who could fill each staffing gap in a period: unstaffed shifts, requirement and holiday gaps, placeholder-only time',
+    periodOptions,
+  ).action(async (paths: string[], options) => {
+    const { runSuggest } = await import('./report.js');
+    setExit(await runSuggest(paths, options, io));
+  });
+
   configCommand('holidays', 'holiday coverage for a year: each holiday, each portal, and whether it meets its expectation', (cmd) =>
     cmd.option('--year <year>', 'the calendar year (default: this year)').option('--now <date-time>', 'pin "now" (or SHIFTREADY_NOW)'),
   ).action(async (paths: string[], options) => {

@@ -1,10 +1,11 @@
 /** `report`, `holidays` and `diff`: the coverage commands teams put in CI (SPEC §5.4-§5.6). */
 import { configZone, loadAsync, loadFromTexts, type Config } from '../check.js';
-import { coverage, coveragePage, diff, holidayReport, type CompileOptions } from '../compile.js';
+import { coverage, coveragePage, diff, holidayReport, suggest, type CompileOptions } from '../compile.js';
 import { UsageError } from '../errors.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../format/diff.js';
 import { formatHolidaysJson, formatHolidaysMarkdown, formatHolidaysText } from '../format/holidays.js';
 import { formatReportJson, formatReportMarkdown, formatReportText } from '../format/report.js';
+import { formatSuggestJson, formatSuggestMarkdown, formatSuggestText } from '../format/suggest.js';
 import { filesAtRef } from '../load/git.js';
 import { humansTracked, type Model } from '../model/types.js';
 import type { DiffReport } from '../report/diff.js';
@@ -37,6 +38,30 @@ export async function runReport(paths: string[], options: PeriodCommandOptions &
   await writeOutputs(
     io,
     [outputRequest(target, REPORT_FORMATTERS[target.format](config, input))],
+    config.sources.map((s) => s.file),
+  );
+  return 0;
+}
+
+const SUGGEST_FORMATTERS: Record<FormatOf<'suggest'>, (config: Config, input: CompileOptions) => string> = {
+  text: (config, input) => formatSuggestText(suggest(config, input), config.model),
+  markdown: (config, input) => formatSuggestMarkdown(suggest(config, input), config.model),
+  json: (config, input) => formatSuggestJson(suggest(config, input)),
+};
+
+/** `suggest` (SPEC §5.7): who could fill each staffing gap; refuses errors and exits as `report`. */
+export async function runSuggest(
+  paths: string[],
+  options: PeriodCommandOptions & { format?: FormatRequest[] },
+  io: CliIO,
+): Promise<number> {
+  const target = singleOutput('suggest', options.format, options.out);
+  const given = await configInput(paths, options, io);
+  const config = await loadAsync(given.paths, given.load);
+  const input = { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) };
+  await writeOutputs(
+    io,
+    [outputRequest(target, SUGGEST_FORMATTERS[target.format](config, input))],
     config.sources.map((s) => s.file),
   );
   return 0;

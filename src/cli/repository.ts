@@ -49,6 +49,10 @@ export function inRepository(result: CheckResult, repository: Repository): Check
       ...f,
       file: path(f.file),
       ...(f.related ? { related: f.related.map((r) => ({ ...r, file: path(r.file) })) } : {}),
+      ...(f.fix ? { fix: f.fix.map((e) => ({ ...e, file: path(e.file) })) } : {}),
+      ...(f.suggestions
+        ? { suggestions: f.suggestions.map((s) => ({ ...s, edits: s.edits.map((e) => ({ ...e, file: path(e.file) })) })) }
+        : {}),
     })),
   };
 }

@@ -1,13 +1,29 @@
 /** `report`: the coverage report as JSON (exactly SPEC §5.4), text and markdown. */
 import type { Model } from '../model/types.js';
-import type { CoverageReport, Gap } from '../report/coverage.js';
+import type { Candidate } from '../report/candidates.js';
+import type { CoverageReport, Gap, ReportGap } from '../report/coverage.js';
+import { candidateJson } from './suggest.js';
 import { formatInstant } from '../time/civil.js';
 
 import { mdCell as cell } from './escape.js';
 import { gapReasonText, hoursText, localClock, localTime, roundHours, trackedHours, trackedHoursText } from '../words.js';
 
-export function gapJson(g: Gap): Record<string, unknown> {
-  return { requirement: g.requirement.id, start: formatInstant(g.start), end: formatInstant(g.end), reason: g.reason };
+export function gapJson(g: Gap | ReportGap): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    requirement: g.requirement.id,
+    start: formatInstant(g.start),
+    end: formatInstant(g.end),
+    reason: g.reason,
+  };
+  // Who could fill it, best first (SPEC §5.7), where the report computed it.
+  if ('candidates' in g) out.candidates = g.candidates.map(candidateJson);
+  return out;
+}
+
+/** "luis (40.00 h), dana (56.00 h)", or a word for none. */
+export function candidatesText(candidates: readonly Candidate[], reason: Gap['reason']): string {
+  if (reason === 'override') return 'none: the portal is switched off';
+  return candidates.length ? candidates.map((c) => `${c.user.id} (${hoursText(c.ms)})`).join(', ') : 'nobody is free';
 }
 
 export function reportJson(report: CoverageReport): Record<string, unknown> {
@@ -89,12 +105,15 @@ export function formatReportText(report: CoverageReport, model: Model): string {
   const gaps = report.portals.flatMap((p) => p.gaps);
   lines.push('', 'Gaps against requirements:');
   if (gaps.length === 0) lines.push('  none: every requirement is met in the period');
-  const byRequirement = new Map<string, Gap[]>();
+  const byRequirement = new Map<string, ReportGap[]>();
   for (const g of gaps) byRequirement.set(g.requirement.id, [...(byRequirement.get(g.requirement.id) ?? []), g]);
   for (const [id, list] of byRequirement) {
     const missing = list.reduce((sum, g) => sum + g.end - g.start, 0);
     lines.push(`  ${id} (portal ${list[0]!.requirement.portal}): ${hoursText(missing)} missing`);
-    for (const g of list) lines.push(`    ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)}  ${gapReasonText(g)}`);
+    for (const g of list) {
+      lines.push(`    ${localClock(g.start, zone)} to ${localClock(g.end, zone, g.start)}  ${gapReasonText(g)}`);
+      lines.push(`      candidates: ${candidatesText(g.candidates, g.reason)}`);
+    }
   }
   if (report.holidays.length) {
     lines.push('', `Holidays in the period: ${report.holidays.map((h) => `${h.date} ${h.name}`).join('; ')}`);
@@ -141,10 +160,10 @@ export function formatReportMarkdown(report: CoverageReport, model: Model): stri
   out.push('', '### Gaps against requirements', '');
   if (gaps.length === 0) out.push('✅ Every requirement is met in the period.');
   else {
-    out.push('| Requirement | Portal | From | To | Why |', '| --- | --- | --- | --- | --- |');
+    out.push('| Requirement | Portal | From | To | Why | Candidates |', '| --- | --- | --- | --- | --- | --- |');
     for (const g of gaps)
       out.push(
-        `| ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${cell(gapReasonText(g))} |`,
+        `| ${cell(g.requirement.id)} | ${cell(g.requirement.portal ?? '')} | ${localClock(g.start, zone)} | ${localClock(g.end, zone, g.start)} | ${cell(gapReasonText(g))} | ${cell(candidatesText(g.candidates, g.reason))} |`,
       );
   }
   out.push('', "### Week's shape", '', 'Share of each local hour that the portal is online.', '');

@@ -4,6 +4,7 @@
  * URIs under the `%SRCROOT%` base.
  */
 import type { CheckResult } from '../check.js';
+import type { Suggestion } from '../findings.js';
 import { RULES } from '../rules/index.js';
 import { DOCS_BASE_URL, docsUrl } from '../rules/rule.js';
 import { VERSION } from '../version.js';
@@ -16,6 +17,27 @@ export function toUri(file: string): string {
     .map((seg) => encodeURIComponent(seg))
     .join('/');
   return posix.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  return file.startsWith('/') ? { uri: toUri(file) } : { uri: toUri(file), uriBaseId: '%SRCROOT%' };
+}
+
+/** A suggestion as a SARIF fix (§3.55): its edits grouped by file, each a replacement of a region. */
+function fixOf(s: Suggestion): Record<string, unknown> {
+  const files = [...new Set(s.edits.map((e) => e.file))];
+  return {
+    description: { text: s.desc },
+    artifactChanges: files.map((file) => ({
+      artifactLocation: artifactLocation(file),
+      replacements: s.edits
+        .filter((e) => e.file === file)
+        .map((e) => ({
+          deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+          ...(e.text ? { insertedContent: { text: e.text } } : {}),
+        })),
+    })),
+  };
 }
 
 /** What the CLI knows beyond the findings. */
@@ -69,7 +91,7 @@ export function formatSarif(result: CheckResult, options: SarifOptions = {}): st
   }));
   const location = (file: string, line: number, column: number) => ({
     physicalLocation: {
-      artifactLocation: file.startsWith('/') ? { uri: toUri(file) } : { uri: toUri(file), uriBaseId: '%SRCROOT%' },
+      artifactLocation: artifactLocation(file),
       region: { startLine: line, startColumn: column },
     },
   });
@@ -81,6 +103,9 @@ export function formatSarif(result: CheckResult, options: SarifOptions = {}): st
       message: { text: f.message },
       locations: [location(f.file, f.line, f.column)],
     };
+    // A fix needs at least one change (SARIF §3.55.3): suggestions in words alone stay in the message.
+    const fixes = (f.suggestions ?? []).filter((s) => s.edits.length > 0);
+    if (fixes.length) out.fixes = fixes.map(fixOf);
     if (f.related?.length) {
       out.relatedLocations = f.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.line, r.column), message: { text: r.message } }));
     }

@@ -13,6 +13,8 @@ export function findingLines(findings: readonly Finding[], paint: Paint = PLAIN)
     lines.push(`${where}  ${severity}  ${shown(f.message, paint)}  ${paint.dim(f.rule)}`);
     for (const r of f.related ?? [])
       lines.push(`    ${paint.dim(`${shown(r.file, paint)}:${r.line}:${r.column}`)}  ${shown(r.message, paint)}`);
+    // The choices of SPEC §5.7, in one line (JSON and SARIF carry their edits).
+    if (f.suggestions?.length) lines.push(`    did you mean: ${shown(f.suggestions.map((s) => s.desc).join(', or '), paint)}`);
   }
   return lines;
 }

@@ -25,6 +25,8 @@ export type DisabledRules = ReadonlyMap<number, ReadonlySet<string> | 'all'>;
 export interface SyntaxTree {
   doc: Document.Parsed;
   lineCounter: LineCounter;
+  /** The text parsed (for edits that keep everything around the node they change). */
+  text: string;
 }
 
 export interface SourceDocument {

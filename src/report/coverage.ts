@@ -12,6 +12,7 @@ import { zoneTable } from '../time/zone.js';
 import { weekdayOf } from '../time/civil.js';
 import { servingShifts } from '../timeline/build.js';
 import { StaffingContext } from '../timeline/staffing.js';
+import { CandidateFinder, type Candidate } from './candidates.js';
 import type { PortalInterval, Timeline } from '../timeline/types.js';
 
 export type GapReason = 'no-shift' | 'unstaffed' | 'override' | 'too-few-humans';
@@ -121,20 +122,6 @@ export function totals(intervals: readonly PortalInterval[], from = -Infinity, t
   return t;
 }
 
-/**
- * How long each user counts on a staffed shift (on any portal, switches aside) in the period:
- * the union of their counting time, so overlapping shifts count once.
- */
-export function userLoad(model: Model, period: Period): Map<User, number> {
-  const load = new Map<User, number>();
-  for (const [user, spans] of userSpans(model, period))
-    load.set(
-      user,
-      spans.reduce((sum, s) => sum + s.end - s.start, 0),
-    );
-  return load;
-}
-
 /** When each user counts on a staffed shift in the period (normalized spans; empty for none). */
 export function userSpans(model: Model, period: Period): Map<User, Span[]> {
   const staffing = new StaffingContext(model);
@@ -190,10 +177,15 @@ export function weekShape(intervals: readonly PortalInterval[], period: Period, 
   return online.map((row, d) => row.map((ms, h) => (total[d]![h]! > 0 ? ms / total[d]![h]! : 0)));
 }
 
+/** A gap of the report, with the users who could fill it (SPEC §5.7; none for an override). */
+export interface ReportGap extends Gap {
+  candidates: Candidate[];
+}
+
 export interface PortalReport extends PortalTotals {
   portal: Portal;
   coverage: number;
-  gaps: Gap[];
+  gaps: ReportGap[];
   weekShape: number[][];
 }
 
@@ -213,19 +205,29 @@ export function coverageReport(model: Model, timeline: Timeline, zone: string): 
   const holidays = holidaysInPeriod(model, zone, period);
   const gaps = requirementGaps(model, timeline, zone, holidays);
   const length = period.to - period.from;
+  const finder = new CandidateFinder(model, period);
+  const withCandidates = (portal: Portal, g: Gap): ReportGap => {
+    if (g.reason === 'override') return { ...g, candidates: [] };
+    // The shifts with an occurrence in the gap: those who count on them are not candidates.
+    const shifts = servingShifts(portal, model).filter((shift) => {
+      let overlaps = false;
+      forEachOccurrence(shift.timing.series!, g.start, g.end, (o) => (overlaps ||= o.end > o.start));
+      return overlaps;
+    });
+    return { ...g, candidates: finder.candidates(portal, g, shifts).candidates };
+  };
   const portals = timeline.portals.map(({ portal, intervals }): PortalReport => {
     const t = totals(intervals);
     return {
       portal,
       ...t,
       coverage: length > 0 ? t.onlineMs / length : 0,
-      gaps: gaps.filter((g) => g.requirement.portal === portal.id),
+      gaps: gaps.filter((g) => g.requirement.portal === portal.id).map((g) => withCandidates(portal, g)),
       weekShape: weekShape(intervals, period, zone),
     };
   });
-  const load = userLoad(model, period);
   const users = [...model.userById.values()]
     .sort((a, b) => compareCodeUnits(a.id, b.id))
-    .map((user) => ({ user, ms: load.get(user) ?? 0 }));
+    .map((user) => ({ user, ms: finder.loadOf(user) }));
   return { period, zone, humansTracked: humansTracked(model), portals, users, holidays };
 }

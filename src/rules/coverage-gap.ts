@@ -8,7 +8,10 @@ import { servingShifts } from '../timeline/build.js';
 import { StaffingContext } from '../timeline/staffing.js';
 
 import { spansOfShiftsWithErrors } from './deferred.js';
-import { at, type TimelineRule } from './rule.js';
+import { appendItem } from '../load/edit.js';
+import type { Suggestion } from '../findings.js';
+import { CandidateFinder } from '../report/candidates.js';
+import { at, suggest, type TimelineRule } from './rule.js';
 import { gapReasonText, hours, list, localClock, overrideName, plural, quote } from '../words.js';
 
 const SHOWN = 3;
@@ -77,6 +80,36 @@ function advice(req: Requirement, portal: Portal, gaps: readonly Gap[], model: M
   return out;
 }
 
+/** Candidates suggested per shift (SPEC §5.7); `suggest` lists them all. */
+const CANDIDATES_PER_SHIFT = 3;
+
+/**
+ * The suggestions (SPEC §5.7): add a candidate of the first staffing gap to the staff of a shift
+ * that covers it, best candidates first; where no shift covers a gap, say that one is needed.
+ */
+function suggestions(portal: Portal, gaps: readonly Gap[], model: Model, finder: () => CandidateFinder): Suggestion[] {
+  const out: Suggestion[] = [];
+  const staffing = gaps.filter((g) => g.reason === 'unstaffed' || g.reason === 'too-few-humans');
+  if (staffing.length) {
+    const first = staffing[0]!;
+    for (const id of shiftsCovering(portal, model, [first])) {
+      const shift = model.shiftById.get(id)!;
+      const { candidates } = finder().candidates(portal, first, [shift]);
+      for (const c of candidates.slice(0, CANDIDATES_PER_SHIFT))
+        out.push(
+          ...suggest(`add ${c.user.id} to the staff of ${id}`, [appendItem(shift.source.doc, shift.source.path, 'staff', c.user.id)]),
+        );
+    }
+  }
+  const none = gaps.find((g) => g.reason === 'no-shift');
+  if (none)
+    out.push({
+      desc: `add a shift for program ${portal.program ?? ''} with messaging: ${portal.type} for the times no shift covers (run shiftready suggest for who could take it)`,
+      edits: [],
+    });
+  return out;
+}
+
 /**
  * Required coverage (`requirements`) missing in the checked period: one finding per requirement,
  * with the total missing hours, the first gaps with their reasons, and advice for each reason. On
@@ -95,6 +128,8 @@ export const coverageGap: TimelineRule = {
     const { model, period } = ctx;
     const zone = model.organization!.timezone!;
     const holidays = holidaysInPeriod(model, zone, period);
+    let built: CandidateFinder | undefined;
+    const finder = () => (built ??= new CandidateFinder(model, period));
     const byRequirement = new Map<string, Gap[]>();
     for (const g of requirementGaps(model, ctx.timeline(), zone, holidays)) {
       const portal = model.portalById.get(g.requirement.portal!)!;
@@ -119,6 +154,7 @@ export const coverageGap: TimelineRule = {
         // would repeat this for the same mistake.
         subject: [...named].map((s) => model.shiftById.get(s)!),
         at: at(req.source),
+        suggestions: suggestions(portal, gaps, model, finder),
         message: `requirement \`${id}\`: portal \`${req.portal}\` is not online${humans} for ${hours(missing)} of the ${hours(required)} h required in the checked period: ${shown.join('; ')}${more}; to fix: ${fixes.join('; ')}`,
       });
     }

@@ -1,6 +1,7 @@
 import type { Source } from '../model/types.js';
 
-import { at, type ConfigRule } from './rule.js';
+import { replaceValue } from '../load/edit.js';
+import { at, suggest, type ConfigRule } from './rule.js';
 import { list } from '../words.js';
 
 /**
@@ -37,6 +38,61 @@ const PLACES_BY_OFFSET: Record<number, string[]> = {
   10: ['Australia/Sydney'],
   12: ['Pacific/Auckland'],
 };
+
+/**
+ * The zones offered as suggestions (SPEC §5.7), most populous first and at most four: the zones
+ * of places that use the offset as their standard time, the ones that never change their clocks
+ * marked as such (docs/decisions.md).
+ */
+const SUGGESTED: Record<string, readonly string[]> = {
+  EST: ['America/New_York', 'America/Toronto', 'America/Detroit', 'America/Indiana/Indianapolis'],
+  MST: ['America/Denver', 'America/Edmonton', 'America/Boise', 'America/Phoenix'],
+  HST: ['Pacific/Honolulu'],
+};
+const SUGGESTED_BY_OFFSET: Record<number, readonly string[]> = {
+  [-10]: ['Pacific/Honolulu'],
+  [-9]: ['America/Anchorage'],
+  [-8]: ['America/Los_Angeles', 'America/Vancouver', 'America/Tijuana'],
+  [-7]: ['America/Denver', 'America/Edmonton', 'America/Phoenix'],
+  [-6]: ['America/Chicago', 'America/Winnipeg', 'America/Mexico_City'],
+  [-5]: ['America/New_York', 'America/Toronto', 'America/Bogota'],
+  [-4]: ['America/Halifax', 'America/Puerto_Rico'],
+  [-3]: ['America/Sao_Paulo', 'America/Argentina/Buenos_Aires'],
+  0: ['Europe/London', 'Europe/Dublin', 'Europe/Lisbon'],
+  1: ['Europe/Berlin', 'Europe/Paris', 'Europe/Madrid', 'Africa/Lagos'],
+  2: ['Europe/Athens', 'Europe/Helsinki', 'Africa/Johannesburg'],
+  3: ['Europe/Moscow', 'Europe/Istanbul'],
+  8: ['Australia/Perth', 'Asia/Singapore'],
+  9: ['Asia/Tokyo', 'Asia/Seoul'],
+  10: ['Australia/Sydney', 'Australia/Melbourne', 'Australia/Brisbane'],
+  12: ['Pacific/Auckland'],
+};
+/** Suggested zones that keep one offset all year (the suggestion says so). */
+const NO_DST = new Set([
+  'America/Phoenix',
+  'Pacific/Honolulu',
+  'America/Bogota',
+  'America/Puerto_Rico',
+  'America/Argentina/Buenos_Aires',
+  'America/Sao_Paulo',
+  'Africa/Lagos',
+  'Africa/Johannesburg',
+  'Europe/Moscow',
+  'Europe/Istanbul',
+  'Australia/Perth',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Asia/Seoul',
+  'Australia/Brisbane',
+]);
+
+/** The zones suggested instead of a fixed-offset zone, best first. */
+export function suggestedZones(zone: string): readonly string[] {
+  const named = SUGGESTED[zone];
+  if (named) return named;
+  const m = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
+  return m ? (SUGGESTED_BY_OFFSET[(m[1] === '+' ? -1 : 1) * Number(m[2])] ?? []) : [];
+}
 
 function utcOffset(hours: number): string {
   return hours === 0 ? 'UTC' : `UTC${hours < 0 ? '−' : '+'}${Math.abs(hours)}`;
@@ -89,6 +145,11 @@ export const fixedOffsetTimezone: ConfigRule = {
       ctx.report({
         at: at(source, ['timezone']),
         message: `${owner}: \`${zone}\` means ${fixed.meaning}: ${use}`,
+        suggestions: suggestedZones(zone!).flatMap((z) =>
+          suggest(`use ${z}${NO_DST.has(z) ? ' (no daylight saving time)' : ''}`, [
+            replaceValue(source.doc, [...source.path, 'timezone'], z),
+          ]),
+        ),
       });
     };
     for (const org of model.organizations) checkZone(org.timezone, org.source, 'organization');

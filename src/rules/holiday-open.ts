@@ -6,7 +6,9 @@ import { holidayCoverage } from '../report/holidays.js';
 import { humansTracked, type Shift } from '../model/types.js';
 import { subtract, type Span } from '../time/intervals.js';
 
-import { at, type TimelineRule } from './rule.js';
+import { appendItem, removeItem } from '../load/edit.js';
+import type { TextEdit } from '../findings.js';
+import { at, suggest, type TimelineRule } from './rule.js';
 import { expectSource, holidayLabel, holidaySource } from './holiday-locations.js';
 import { hours, list, localClock } from '../words.js';
 
@@ -15,8 +17,13 @@ import { hours, list, localClock } from '../words.js';
  * start — an overnight shift from the evening before starts the day before the holiday, so that
  * `except` also closes hours outside the holiday, which the advice states (SPEC §4).
  */
-function exceptAdvice(shift: Shift, day: Span, zone: string): string {
-  if (shift.date !== undefined) return `remove the one-off shift \`${shift.id}\` (or move its date)`;
+function exceptAdvice(shift: Shift, day: Span, zone: string): { text: string; edit: TextEdit | undefined } {
+  const { doc, path } = shift.source;
+  if (shift.date !== undefined) {
+    const index = path[path.length - 1];
+    const edit = typeof index === 'number' ? removeItem(doc, path.slice(0, -1), index) : undefined;
+    return { text: `remove the one-off shift \`${shift.id}\` (or move its date)`, edit };
+  }
   const spec = shift.timing.series!;
   const dates: string[] = [];
   const outside: Span[] = [];
@@ -28,9 +35,13 @@ function exceptAdvice(shift: Shift, day: Span, zone: string): string {
   const what = shift.except.length
     ? `add ${list(dates)} to the \`except\` of \`${shift.id}\``
     : `add \`except: [${dates.join(', ')}]\` to \`${shift.id}\``;
-  if (outside.length === 0) return what;
+  const edit = appendItem(doc, path, 'except', dates);
+  if (outside.length === 0) return { text: what, edit };
   const hoursOutside = outside.map((s) => `${localClock(s.start, zone)} to ${localClock(s.end, zone, s.start)}`);
-  return `${what} (this also closes ${list(hoursOutside)}, outside the holiday: add a one-off shift for ${outside.length === 1 ? 'that time' : 'those times'} if it should stay open)`;
+  return {
+    text: `${what} (this also closes ${list(hoursOutside)}, outside the holiday: add a one-off shift for ${outside.length === 1 ? 'that time' : 'those times'} if it should stay open)`,
+    edit,
+  };
 }
 
 /**
@@ -61,13 +72,19 @@ export const holidayOpen: TimelineRule = {
             : '';
         const day = holidaySpan(entry.holiday, zone);
         const fixes = p.shifts.map((id) => exceptAdvice(model.shiftById.get(id)!, day, zone));
+        const texts = fixes.map((f) => f.text);
         ctx.report({
           at: at(shift.source),
-          message: `portal \`${p.portal.id}\` is online for ${hours(p.onlineMs)} h on ${holidayLabel(entry.holiday)}, a holiday when it should be closed${placeholders}: ${fixes.join('; ')}; or leave ${p.shifts.length === 1 ? 'it' : 'them'} unstaffed that day`,
+          message: `portal \`${p.portal.id}\` is online for ${hours(p.onlineMs)} h on ${holidayLabel(entry.holiday)}, a holiday when it should be closed${placeholders}: ${texts.join('; ')}; or leave ${p.shifts.length === 1 ? 'it' : 'them'} unstaffed that day`,
           related: [
             holidaySource(entry.holiday, model, `the holiday comes from here`),
             expectSource(p.portal, model, 'closed is expected here', entry.holiday),
           ],
+          // One suggestion: every shift that keeps the portal open, so that it closes (SPEC §5.7).
+          suggestions: suggest(
+            texts.join('; '),
+            fixes.map((f) => f.edit),
+          ),
         });
       }
     }

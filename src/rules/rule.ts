@@ -1,5 +1,5 @@
 /** What every rule module exports: its meta and its check. */
-import type { Location, RelatedLocation, Severity } from '../findings.js';
+import type { Location, RelatedLocation, Severity, Suggestion, TextEdit } from '../findings.js';
 import { locate } from '../load/locate.js';
 import type { Path } from '../load/source.js';
 import type { Model, Source } from '../model/types.js';
@@ -53,6 +53,8 @@ export interface Report {
   fatal?: boolean;
   /** The items the finding is about (a shift, a user …), so later rules can defer to it. */
   subject?: object | readonly object[];
+  /** Fixes that need a choice, best first (SPEC §5.7). */
+  suggestions?: Suggestion[];
 }
 
 /** What a configuration rule sees. */
@@ -100,4 +102,12 @@ export function related(source: Source, message: string, path: Path = [], part: 
 export function indexIn(raw: Record<string, unknown>, field: string, value: unknown): number {
   const list = Object.prototype.hasOwnProperty.call(raw, field) ? raw[field] : undefined;
   return Array.isArray(list) ? Math.max(0, list.indexOf(value)) : 0;
+}
+
+/**
+ * A suggestion, when every edit it needs could be made (an edit is `undefined` where the file's
+ * layout does not allow a safe one, e.g. through an alias); else none, never a partial fix.
+ */
+export function suggest(desc: string, edits: readonly (TextEdit | undefined)[]): Suggestion[] {
+  return edits.length > 0 && edits.every((e) => e !== undefined) ? [{ desc, edits: edits as TextEdit[] }] : [];
 }

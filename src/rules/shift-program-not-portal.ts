@@ -1,7 +1,8 @@
 import { isAllPrograms } from '../model/types.js';
 
 import { intendedPrograms } from './root-causes.js';
-import { at, related, type ConfigRule } from './rule.js';
+import { replaceValue } from '../load/edit.js';
+import { at, related, suggest, type ConfigRule } from './rule.js';
 import { list, quote } from '../words.js';
 
 /**
@@ -45,6 +46,15 @@ export const shiftProgramNotPortal: ConfigRule = {
         at: at(s.source, ['program']),
         message: `${what}: ${fix}`,
         related: program ? [related(program.source, `program \`${program.id}\` is defined here`)] : [],
+        // "All programs" is one of the portal programs of its type, to be chosen (SPEC §5.7).
+        suggestions: all
+          ? fit.flatMap((p) => {
+              const missing = s.staff.filter((id) => model.userById.get(id)?.programs.includes(p) === false);
+              const note = missing.length ? `; ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} not assigned to it` : '';
+              const desc = `set program: ${p} (portal ${model.portalByProgram.get(p)!.id}${note})`;
+              return suggest(desc, [replaceValue(s.source.doc, [...s.source.path, 'program'], p)]);
+            })
+          : [],
       });
     }
   },

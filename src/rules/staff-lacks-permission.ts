@@ -1,6 +1,7 @@
 import { portalsServed } from '../timeline/staffing.js';
 import { TYPE_WORDS } from '../words.js';
-import { at, indexIn, related, type ConfigRule } from './rule.js';
+import { appendItem, removeItem } from '../load/edit.js';
+import { at, indexIn, related, suggest, type ConfigRule } from './rule.js';
 
 /**
  * A registered user counts only with permission for the shift's messaging type (SPEC §3.2). Only
@@ -23,11 +24,16 @@ export const staffLacksPermission: ConfigRule = {
       for (const id of s.staff) {
         const user = model.userById.get(id);
         if (!user || user.canReceive.includes(type) || user.canReceiveInvalid) continue; // schema reports a misspelt type
+        const index = indexIn(s.raw, 'staff', id);
         ctx.report({
           subject: [s, user],
-          at: at(s.source, ['staff', indexIn(s.raw, 'staff', id)]),
+          at: at(s.source, ['staff', index]),
           message: `${id} cannot receive ${TYPE_WORDS[type].permission}, so ${id} does not count on \`${s.id}\`: add ${type} to ${id}'s canReceive or remove ${id} from the shift`,
           related: [related(user.source, `${id} is defined here`)],
+          suggestions: [
+            ...suggest(`add ${type} to ${id}'s canReceive`, [appendItem(user.source.doc, user.source.path, 'canReceive', type)]),
+            ...suggest(`remove ${id} from the shift`, [removeItem(s.source.doc, [...s.source.path, 'staff'], index)]),
+          ],
         });
       }
     }

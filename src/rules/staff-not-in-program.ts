@@ -1,5 +1,6 @@
 import { portalsServed } from '../timeline/staffing.js';
-import { at, indexIn, related, type ConfigRule } from './rule.js';
+import { appendItem, removeItem } from '../load/edit.js';
+import { at, indexIn, related, suggest, type ConfigRule } from './rule.js';
 
 /**
  * A registered user counts only if assigned to the shift's program (SPEC §3.2). Only shifts that
@@ -22,9 +23,10 @@ export const staffNotInProgram: ConfigRule = {
         if (!user || user.programs.includes(s.program)) continue;
         // A misspelt program of the user's is unknown-reference's finding, with its correction.
         if (user.programs.some((p) => !model.programById.has(p))) continue;
+        const index = indexIn(s.raw, 'staff', id);
         ctx.report({
           subject: [s, user],
-          at: at(s.source, ['staff', indexIn(s.raw, 'staff', id)]),
+          at: at(s.source, ['staff', index]),
           message: `${id} is not assigned to program \`${s.program}\`, so ${id} does not count on \`${s.id}\` and gets no pop-ups or alerts: add ${s.program} to ${id}'s programs or remove ${id} from the shift`,
           related: [
             related(
@@ -33,6 +35,10 @@ export const staffNotInProgram: ConfigRule = {
               Array.isArray(user.raw.programs) ? ['programs'] : [],
               Array.isArray(user.raw.programs) ? 'key' : 'value',
             ),
+          ],
+          suggestions: [
+            ...suggest(`add ${s.program} to ${id}'s programs`, [appendItem(user.source.doc, user.source.path, 'programs', s.program)]),
+            ...suggest(`remove ${id} from the shift`, [removeItem(s.source.doc, [...s.source.path, 'staff'], index)]),
           ],
         });
       }

@@ -1,7 +1,8 @@
 import { isAllPrograms, type Source } from '../model/types.js';
 import { checkCalendar } from '../holidays/calendars.js';
-import { didYouMean } from '../text.js';
-import { at, indexIn, type ConfigRule } from './rule.js';
+import { closest, didYouMean } from '../text.js';
+import { replaceValue } from '../load/edit.js';
+import { at, indexIn, suggest, type ConfigRule } from './rule.js';
 import { list, overrideLabel, quote } from '../words.js';
 
 /** A program, portal or user id that does not exist. */
@@ -30,7 +31,13 @@ export const unknownReference: ConfigRule = {
           : guess.normalize('NFC') === id.normalize('NFC')
             ? `it looks like ${kind} \`${guess}\` but its letters are encoded differently (Unicode composed and decomposed accents); type the reference again`
             : `did you mean \`${guess}\`?`;
-      ctx.report({ at: at(source, path), message: `${what} names ${kind} \`${id}\`, which does not exist: ${fix}` });
+      ctx.report({
+        at: at(source, path),
+        message: `${what} names ${kind} \`${id}\`, which does not exist: ${fix}`,
+        suggestions: closest(id, kinds[kind].keys()).flatMap((c) =>
+          suggest(`use ${c}`, [replaceValue(source.doc, [...source.path, ...path], c)]),
+        ),
+      });
     };
     for (const p of model.portals) check('program', p.program, p.source, ['program'], `portal \`${p.id}\``);
     const portalPrograms = [...model.portalByProgram.keys()].sort();

@@ -143,6 +143,24 @@ requirements:
  *   half = 10.667 h, so cy (2 h) is far less; ana (30 h) unmarked; ph is a placeholder.
  */
 
+/*
+ * Candidates per gap (SPEC §5.7): the real users of chat-program who can receive chat are ana
+ * (30 h), ben (32 h) and cy (2 h); ranked by fewest hours, then id.
+ * - the 08:00-09:00 no-shift gaps (Mon, Thu, Fri): nobody is away or counting then: cy, ana, ben;
+ * - Tue 08-09 (web-early) and Tue 09-16 (web-day): ben is away all Tuesday (and is on both
+ *   shifts); ana's web-late starts at 16:00, so she is free: cy, ana;
+ * - the override gap: staffing does not help, no candidates.
+ */
+const ALL_FREE = [
+  { user: 'cy', hours: 2 },
+  { user: 'ana', hours: 30 },
+  { user: 'ben', hours: 32 },
+];
+const BEN_AWAY = [
+  { user: 'cy', hours: 2 },
+  { user: 'ana', hours: 30 },
+];
+
 const EXPECTED_JSON = {
   period: { from: '2026-01-05T06:00:00Z', to: '2026-01-12T06:00:00Z' },
   portals: [
@@ -155,12 +173,18 @@ const EXPECTED_JSON = {
       alertHours: 20,
       coverage: 0.333,
       gaps: [
-        { requirement: 'web-core', start: '2026-01-05T14:00:00Z', end: '2026-01-05T15:00:00Z', reason: 'no-shift' },
-        { requirement: 'web-core', start: '2026-01-06T14:00:00Z', end: '2026-01-06T15:00:00Z', reason: 'unstaffed' },
-        { requirement: 'web-core', start: '2026-01-06T15:00:00Z', end: '2026-01-06T22:00:00Z', reason: 'too-few-humans' },
-        { requirement: 'web-core', start: '2026-01-08T14:00:00Z', end: '2026-01-08T15:00:00Z', reason: 'no-shift' },
-        { requirement: 'web-core', start: '2026-01-08T18:00:00Z', end: '2026-01-08T19:00:00Z', reason: 'override' },
-        { requirement: 'web-core', start: '2026-01-09T14:00:00Z', end: '2026-01-09T15:00:00Z', reason: 'no-shift' },
+        { requirement: 'web-core', start: '2026-01-05T14:00:00Z', end: '2026-01-05T15:00:00Z', reason: 'no-shift', candidates: ALL_FREE },
+        { requirement: 'web-core', start: '2026-01-06T14:00:00Z', end: '2026-01-06T15:00:00Z', reason: 'unstaffed', candidates: BEN_AWAY },
+        {
+          requirement: 'web-core',
+          start: '2026-01-06T15:00:00Z',
+          end: '2026-01-06T22:00:00Z',
+          reason: 'too-few-humans',
+          candidates: BEN_AWAY,
+        },
+        { requirement: 'web-core', start: '2026-01-08T14:00:00Z', end: '2026-01-08T15:00:00Z', reason: 'no-shift', candidates: ALL_FREE },
+        { requirement: 'web-core', start: '2026-01-08T18:00:00Z', end: '2026-01-08T19:00:00Z', reason: 'override', candidates: [] },
+        { requirement: 'web-core', start: '2026-01-09T14:00:00Z', end: '2026-01-09T15:00:00Z', reason: 'no-shift', candidates: ALL_FREE },
       ],
     },
   ],
@@ -201,7 +225,7 @@ describe('report --format json (SPEC §5.4)', () => {
       'coverage',
       'gaps',
     ]);
-    expect(Object.keys(json.portals[1].gaps[0])).toEqual(['requirement', 'start', 'end', 'reason']);
+    expect(Object.keys(json.portals[1].gaps[0])).toEqual(['requirement', 'start', 'end', 'reason', 'candidates']);
   });
 
   it('the holiday (expect: either) lifts the requirement that day; on an ordinary day it applies', async () => {
@@ -214,7 +238,7 @@ describe('report --format json (SPEC §5.4)', () => {
     const gaps = JSON.parse(run.stdout).portals[1].gaps;
     expect(gaps).toEqual([
       ...EXPECTED_JSON.portals[1]!.gaps.slice(0, 3),
-      { requirement: 'web-core', start: '2026-01-07T14:00:00Z', end: '2026-01-07T15:00:00Z', reason: 'no-shift' },
+      { requirement: 'web-core', start: '2026-01-07T14:00:00Z', end: '2026-01-07T15:00:00Z', reason: 'no-shift', candidates: ALL_FREE },
       ...EXPECTED_JSON.portals[1]!.gaps.slice(3),
     ]);
   });
@@ -225,7 +249,8 @@ describe('report --format json (SPEC §5.4)', () => {
     // Requirement core: web 09:00-17:00 that day, 1 human; shift mon: web 10:00-17:00 [ben].
     // Period: that day, 2026-01-19T06:00Z to 2026-01-20T06:00Z (24 h).
     // → web online 7 h, humans 7 h, no alerts (ben), coverage 7/24 = 0.2917 → 0.292;
-    //   one gap 09:00-10:00 local = 15:00Z-16:00Z, no-shift.
+    //   one gap 09:00-10:00 local = 15:00Z-16:00Z, no-shift; candidates ana (no shifts, 0 h) and
+    //   ben (7 h, free until 10:00).
     const text = `${BASE}shifts:
   - { id: mon, program: chat-program, messaging: chat, start: "10:00", end: "17:00", date: 2026-01-19, staff: [ben] }
 holidays:
@@ -248,7 +273,18 @@ requirements:
       placeholderOnlyHours: 0,
       alertHours: 0,
       coverage: 0.292,
-      gaps: [{ requirement: 'core', start: '2026-01-19T15:00:00Z', end: '2026-01-19T16:00:00Z', reason: 'no-shift' }],
+      gaps: [
+        {
+          requirement: 'core',
+          start: '2026-01-19T15:00:00Z',
+          end: '2026-01-19T16:00:00Z',
+          reason: 'no-shift',
+          candidates: [
+            { user: 'ana', hours: 0 },
+            { user: 'ben', hours: 7 },
+          ],
+        },
+      ],
     });
   });
 
@@ -300,11 +336,17 @@ describe('report text and markdown (golden, reviewed)', () => {
       [
         '  web-core (portal web): 12.00 h missing',
         '    2026-01-05 08:00 to 09:00  no shift',
+        '      candidates: cy (2.00 h), ana (30.00 h), ben (32.00 h)',
         '    2026-01-06 08:00 to 09:00  unstaffed',
+        '      candidates: cy (2.00 h), ana (30.00 h)',
         '    2026-01-06 09:00 to 16:00  no human (only placeholders)',
+        '      candidates: cy (2.00 h), ana (30.00 h)',
         '    2026-01-08 08:00 to 09:00  no shift',
+        '      candidates: cy (2.00 h), ana (30.00 h), ben (32.00 h)',
         '    2026-01-08 12:00 to 13:00  switched off (override thu-break)',
+        '      candidates: none: the portal is switched off',
         '    2026-01-09 08:00 to 09:00  no shift',
+        '      candidates: cy (2.00 h), ana (30.00 h), ben (32.00 h)',
       ].join('\n'),
     );
     expect(out).not.toContain('2026-01-07 08:00');
@@ -346,12 +388,12 @@ describe('report text and markdown (golden, reviewed)', () => {
     expect(out).toContain('| web | 56.00 h | 49.00 h | ⚠️ 7.00 h | 20.00 h | 33.3% |');
     expect(out).toContain(
       [
-        '| web-core | web | 2026-01-05 08:00 | 09:00 | no shift |',
-        '| web-core | web | 2026-01-06 08:00 | 09:00 | unstaffed |',
-        '| web-core | web | 2026-01-06 09:00 | 16:00 | no human (only placeholders) |',
-        '| web-core | web | 2026-01-08 08:00 | 09:00 | no shift |',
-        '| web-core | web | 2026-01-08 12:00 | 13:00 | switched off (override thu-break) |',
-        '| web-core | web | 2026-01-09 08:00 | 09:00 | no shift |',
+        '| web-core | web | 2026-01-05 08:00 | 09:00 | no shift | cy (2.00 h), ana (30.00 h), ben (32.00 h) |',
+        '| web-core | web | 2026-01-06 08:00 | 09:00 | unstaffed | cy (2.00 h), ana (30.00 h) |',
+        '| web-core | web | 2026-01-06 09:00 | 16:00 | no human (only placeholders) | cy (2.00 h), ana (30.00 h) |',
+        '| web-core | web | 2026-01-08 08:00 | 09:00 | no shift | cy (2.00 h), ana (30.00 h), ben (32.00 h) |',
+        '| web-core | web | 2026-01-08 12:00 | 13:00 | switched off (override thu-break) | none: the portal is switched off |',
+        '| web-core | web | 2026-01-09 08:00 | 09:00 | no shift | cy (2.00 h), ana (30.00 h), ben (32.00 h) |',
       ].join('\n'),
     );
     expect(out).toContain('| cy | 2.00 h | ▼ far less than average |');

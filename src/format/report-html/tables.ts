@@ -4,10 +4,10 @@
  */
 import type { Finding } from '../../findings.js';
 import type { Model } from '../../model/types.js';
-import type { CoverageReport, Gap } from '../../report/coverage.js';
+import type { CoverageReport, ReportGap } from '../../report/coverage.js';
 import type { HolidayEntry, Verdict } from '../../report/holidays.js';
 import { gapReasonText, hoursText, localClock, roundHours, trackedHoursText } from '../../words.js';
-import { loadOutliers, reportJson } from '../report.js';
+import { candidatesText, loadOutliers, reportJson } from '../report.js';
 import { html, lines, type Html } from './html.js';
 
 /** The portals as `--format json` prints them. */
@@ -41,14 +41,14 @@ export function totalsSection(report: CoverageReport): Html {
 export function gapsSection(report: CoverageReport): Html {
   const gaps = report.portals.flatMap((p) => p.gaps);
   const body = gaps.length
-    ? html`<table><thead><tr><th>Requirement</th><th>Portal</th><th>From</th><th>To</th><th class="num">Hours</th><th>Why</th></tr></thead><tbody>${gaps.map((g) => gapRow(g, report.zone))}</tbody></table>`
+    ? html`<table><thead><tr><th>Requirement</th><th>Portal</th><th>From</th><th>To</th><th class="num">Hours</th><th>Why</th><th>Candidates</th></tr></thead><tbody>${gaps.map((g) => gapRow(g, report.zone))}</tbody></table>`
     : html`<p>None: every requirement is met in the period.</p>`;
   return lines([html`<section id="gaps"><h2>Gaps against requirements</h2>`, body, html`</section>`]);
 }
 
-function gapRow(g: Gap, zone: string): Html {
+function gapRow(g: ReportGap, zone: string): Html {
   const why = gapReasonText(g);
-  return html`<tr><td>${g.requirement.id}</td><td>${g.requirement.portal ?? ''}</td><td class="date">${localClock(g.start, zone)}</td><td>${localClock(g.end, zone, g.start)}</td><td class="num">${hoursText(g.end - g.start)}</td><td>${why}</td></tr>`;
+  return html`<tr><td>${g.requirement.id}</td><td>${g.requirement.portal ?? ''}</td><td class="date">${localClock(g.start, zone)}</td><td>${localClock(g.end, zone, g.start)}</td><td class="num">${hoursText(g.end - g.start)}</td><td>${why}</td><td class="candidates">${candidatesText(g.candidates, g.reason)}</td></tr>`;
 }
 
 const VERDICT: Record<Verdict, Html> = {
