@@ -19,7 +19,7 @@ const CONTROL_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 export function parseTree(text: string): SyntaxTree {
   // A new LineCounter per text: a reused one reports wrong lines.
   const lineCounter = new LineCounter();
-  return { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
+  return { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter, text };
 }
 
 /** Parses a file's text (BOM and CRLF allowed); never throws for bad input. */

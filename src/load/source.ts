@@ -25,6 +25,8 @@ export type DisabledRules = ReadonlyMap<number, ReadonlySet<string> | 'all'>;
 export interface SyntaxTree {
   doc: Document.Parsed;
   lineCounter: LineCounter;
+  /** The text it was parsed from (fixes edit it: ./edits.ts). */
+  text: string;
 }
 
 export interface SourceDocument {
