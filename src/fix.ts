@@ -39,6 +39,8 @@ export interface RefusedFix {
 export interface FixResult {
   /** The files the fixes changed, in the configuration's order. */
   files: FixedFile[];
+  /** The check over the files as they were given (before any fix). */
+  initial: CheckResult;
   /** The configuration as fixed, and the check over it: what is left. */
   config: Config;
   result: CheckResult;
@@ -135,6 +137,7 @@ function attempt(
 export function fixConfig(config: Config, texts: ReadonlyMap<string, string>, options: CheckOptions = {}): FixResult {
   let current = { texts: new Map(texts), config: withTexts(config, texts) };
   let result = check(current.config, options);
+  const initial = result;
   const refusedKeys = new Set<string>();
   const refused: RefusedFix[] = [];
   let applied = 0;
@@ -171,5 +174,5 @@ export function fixConfig(config: Config, texts: ReadonlyMap<string, string>, op
     const after = current.texts.get(s.file);
     return before !== undefined && after !== undefined && before !== after ? [{ file: s.file, before, after }] : [];
   });
-  return { files, config: current.config, result, applied, refused };
+  return { files, initial, config: current.config, result, applied, refused };
 }

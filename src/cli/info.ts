@@ -18,8 +18,15 @@ const DOCS_DIR = packageFile('docs/rules/');
 export function runRulesCommand(id: string | undefined, io: CliIO): number {
   if (id === undefined) {
     const width = Math.max(...RULES.map((r) => r.meta.id.length));
-    const lines = RULES.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(5)}  ${r.meta.description}`);
-    io.stdout(`${lines.join('\n')}\n\nRun \`shiftready rules <id>\` for a rule's documentation.\n`);
+    const lines = RULES.map(
+      (r) =>
+        `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(5)}  ${(r.meta.fixable ? 'fixable' : '').padEnd(7)}  ${r.meta.description}`,
+    );
+    io.stdout(
+      `${lines.join('\n')}\n\n` +
+        '`shiftready check --fix` fixes the findings of the rules marked fixable where the fix has one right answer (--fix-dry-run shows it).\n' +
+        "Run `shiftready rules <id>` for a rule's documentation.\n",
+    );
     return 0;
   }
   const rule = RULE_BY_ID.get(id);
@@ -31,7 +38,7 @@ export function runRulesCommand(id: string | undefined, io: CliIO): number {
   try {
     doc = readFileSync(new URL(`${id}.md`, DOCS_DIR), 'utf8');
   } catch {
-    doc = `# ${id}\n\nDefault severity: ${rule.meta.severity}\n\n${rule.meta.description}\n\n${docsUrl(id)}\n`;
+    doc = `# ${id}\n\nDefault severity: ${rule.meta.severity}\nFixable: ${rule.meta.fixable ? 'yes (shiftready check --fix)' : 'no'}\n\n${rule.meta.description}\n\n${docsUrl(id)}\n`;
   }
   io.stdout(doc.endsWith('\n') ? doc : `${doc}\n`);
   return 0;
