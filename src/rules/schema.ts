@@ -28,7 +28,9 @@ export const schema: ConfigRule = {
       for (const p of problems) {
         if (p.part === 'value' && isAllProgramsReference(doc.data, p.path)) continue;
         const fix = p.timeOfDay && quoteTime(doc, p.path, p.timeOfDay.allow24);
-        ctx.report({ at: locate(doc, p.path, p.part), message: p.message, fix });
+        // Under `%YAML 1.1`, `9:00` is the number 540: the advice follows the text as written, as the fix does.
+        const message = fix ? p.message.replace(/write "\d\d:\d\d"$/, `write ${fix[0]!.text}`) : p.message;
+        ctx.report({ at: locate(doc, p.path, p.part), message, fix });
       }
       // One finding per mistake: nothing more inside an unknown key, or on a value already refused.
       const refused = new Set(
