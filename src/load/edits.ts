@@ -91,8 +91,10 @@ export function replaceValue(source: SourceDocument, path: Path, replacement: st
   }
   if (isScalar(node) && start === end) {
     // `key:` with no value: the empty scalar sits where the value would start.
-    const space = /[ \t]/.test(text[start - 1] ?? '') ? '' : ' ';
-    return [edit(source, tree, start, end, `${space}${replacement}`)];
+    // The empty scalar may sit where a comment starts (`key:   # note`): keep them apart.
+    const before = /[ \t]/.test(text[start - 1] ?? '') ? '' : ' ';
+    const after = /^[^\s]/.test(text.slice(end, end + 1)) ? ' ' : '';
+    return [edit(source, tree, start, end, `${before}${replacement}${after}`)];
   }
   return [edit(source, tree, start, end, replacement)];
 }
