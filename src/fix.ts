@@ -20,7 +20,7 @@ import { RULE_BY_ID } from './rules/index.js';
 export { unifiedDiff } from './fix/unified-diff.js';
 
 /** At most this many passes: each fix may reveal the next (a file fixed to parse, then its shift). */
-export const MAX_PASSES = 10;
+const MAX_PASSES = 10;
 
 /** A file whose text the fixes changed. */
 export interface FixedFile {

@@ -4,7 +4,7 @@
  * diff, CRLF and byte order mark kept, a fix that would create an error left alone, and the
  * options that cannot go together.
  */
-import { readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

@@ -50,7 +50,7 @@ const MUTATIONS: { line: RegExp; ways: ((m: RegExpExecArray) => string[])[] }[] 
     ways: [
       (m) => [`${m[1]}${m[2] === 'chat' ? 'sms' : 'chat'}${m[3]}`],
       (m) => [`${m[1]}[chat, sms]${m[3]}`],
-      (m) => [`${m[1].trimEnd()}${m[3]}`],
+      (m) => [`${m[1]!.trimEnd()}${m[3]}`],
       () => [],
     ],
   },
