@@ -223,3 +223,14 @@ describe('applying edits', () => {
     expect(fixed.result.findings.map((f) => f.rule)).toEqual(['yaml-syntax']);
   });
 });
+
+describe('shiftready rules', () => {
+  it('marks the fixable rules in the list, and a rule page says whether --fix fixes it', async () => {
+    const list = await cli(['rules']);
+    expect(list.stdout).toMatch(/^placeholder-mobile-alerts\s+warn\s+fixable\s+`mobileAlerts: true` on a placeholder$/m);
+    expect(list.stdout).toMatch(/^staff-lacks-permission\s+error\s+a registered user/m);
+    expect(list.stdout).toContain('`shiftready check --fix` fixes the findings of the rules marked fixable');
+    expect((await cli(['rules', 'single-messaging-type'])).stdout).toContain('**Fixable:** yes, by `shiftready check --fix`');
+    expect((await cli(['rules', 'duplicate-id'])).stdout).toContain('**Fixable:** no');
+  });
+});
