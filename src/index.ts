@@ -40,6 +40,7 @@ export type { Candidate } from './report/candidates.js';
 export type { StaffingGap, StaffingGapKind, SuggestReport } from './report/suggest.js';
 export { ConfigHasErrors, UsageError } from './errors.js';
 export type { Finding, Location, RelatedLocation, RuleSeverity, Severity, Suggestion, TextEdit } from './findings.js';
+export { fixConfig, unifiedDiff, type FixedFile, type FixResult, type RefusedFix } from './fix.js';
 export type { Model } from './model/types.js';
 export { RULES } from './rules/index.js';
 export type { Rule, RuleMeta } from './rules/rule.js';

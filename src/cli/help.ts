@@ -8,6 +8,7 @@ const EXAMPLES: Record<string, readonly string[]> = {
     'shiftready check examples/crisis-line',
     'shiftready check config --format stylish --format sarif=shiftready.sarif --format junit=junit.xml',
     'shiftready check config --fail-on warn --max-warnings 0',
+    'shiftready check config --fix-dry-run',
     'cat org.yaml | shiftready check - --stdin-filename config/org.yaml config',
   ],
   compile: ['shiftready compile config --from 2027-01-04 --to 2027-01-11', 'shiftready compile config --format ics --out shifts.ics'],

@@ -1,5 +1,18 @@
 /** Where the CLI writes: the process's streams, or buffers in tests. */
-import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { systemErrorText, UsageError } from '../errors.js';
 import { forJson, forTerminal, forXml } from '../format/escape.js';
@@ -261,6 +274,58 @@ async function writeChunks(path: string, chunks: Iterable<string>, finish: (chun
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A configuration file to replace with its fixed text (`check --fix`). */
+export interface FileReplacement {
+  /** The path as shown (relative to the CLI's working directory). */
+  file: string;
+  /** The text as it was read (without a byte order mark): the file must still hold it. */
+  before: string;
+  after: string;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Replaces configuration files with their fixed texts, each whole or not at all (a temporary file
+ * in the same folder, then a rename; a symlink's target is written; the file's mode and byte
+ * order mark are kept). Every file is first read again: if one no longer holds the text that was
+ * fixed (an editor saved it meanwhile), nothing is written (exit 2).
+ */
+export function replaceFiles(io: Pick<CliIO, 'cwd'>, files: readonly FileReplacement[]): void {
+  const planned = files.map((f) => {
+    let target: string;
+    let bytes: Buffer;
+    try {
+      target = realpathSync(resolve(io.cwd, f.file));
+      bytes = readFileSync(target);
+    } catch (e) {
+      throw new UsageError(`${f.file}: cannot read it again to write the fixes: ${systemErrorText(e)}`);
+    }
+    const bom = UTF8_BOM.every((b, i) => bytes[i] === b);
+    if (new TextDecoder('utf-8').decode(bytes) !== f.before)
+      throw new UsageError(`${f.file} changed while shiftready was fixing it: no file was written; run check --fix again`);
+    return { ...f, target, bom, mode: statSync(target).mode & 0o7777 };
+  });
+  for (const f of planned) {
+    const tmp = join(dirname(f.target), `.${basename(f.target)}.${process.pid}.${Date.now()}.tmp`);
+    temporaryFiles.add(tmp);
+    try {
+      writeFileSync(tmp, (f.bom ? '\uFEFF' : '') + f.after, { flag: 'wx' });
+      chmodSync(tmp, f.mode);
+      renameSync(tmp, f.target);
+    } catch (e) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // nothing was written
+      }
+      throw new UsageError(`${f.file}: cannot write the fixed file: ${systemErrorText(e)}`);
+    } finally {
+      temporaryFiles.delete(tmp);
+    }
   }
 }
 

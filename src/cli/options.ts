@@ -80,6 +80,11 @@ export interface ConfigCommandOptions {
 /** Paths that mean standard input. */
 const STDIN_PATHS = new Set(['-', '/dev/stdin']);
 
+/** True when the paths name standard input (`-` or `/dev/stdin`). */
+export function readsStdin(paths: readonly string[]): boolean {
+  return paths.some((p) => STDIN_PATHS.has(p));
+}
+
 /**
  * The paths and load options of a command that reads a configuration: `-` (or `/dev/stdin`) among
  * the paths reads a config file from standard input, shown as `--stdin-filename` (default

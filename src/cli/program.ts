@@ -64,7 +64,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(['error', 'warn']).default('error'),
       )
       .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-      .option('-q, --quiet', 'report errors only'),
+      .option('-q, --quiet', 'report errors only')
+      .option('--fix', 'apply the safe fixes to the files (whole or not at all), then report what is left')
+      .option('--fix-dry-run', 'print the safe fixes as a unified diff, write nothing, and report the files as they are'),
   ).action(async (paths: string[], options) => {
     const { runCheck } = await import('./check.js');
     setExit(await runCheck(paths, options, io));

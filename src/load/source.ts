@@ -25,7 +25,7 @@ export type DisabledRules = ReadonlyMap<number, ReadonlySet<string> | 'all'>;
 export interface SyntaxTree {
   doc: Document.Parsed;
   lineCounter: LineCounter;
-  /** The text parsed (for edits that keep everything around the node they change). */
+  /** The text it was parsed from (fixes and suggestions edit it, keeping everything around the node they change). */
   text: string;
 }
 

@@ -2,7 +2,7 @@
  * Facts several configuration rules share to find the root of a mistake (SPEC §4, findings name
  * the root cause), so that one mistake gives one finding where it is.
  */
-import type { MessagingType, Model, Portal, Program } from '../model/types.js';
+import type { MessagingType, Model, Portal, Program, Shift } from '../model/types.js';
 import { didYouMean } from '../text.js';
 
 /** Programs that more than one portal uses (portal-program-shared reports them). */
@@ -56,4 +56,25 @@ export function likelyPortalType(portal: Portal, model: Model): MessagingType | 
   if (shifts.length < 2) return undefined;
   const other = shifts[0]!.messaging[0]!;
   return other !== portal.type && shifts.every((s) => s.messaging[0] === other) ? other : undefined;
+}
+
+/** Registered users of the shift who would not count for `program` and `type`. */
+export function wouldNotCount(shift: Shift, program: string, type: MessagingType, model: Model): string[] {
+  return [...new Set(shift.staff)].filter((id) => {
+    const user = model.userById.get(id);
+    return user !== undefined && !(user.programs.includes(program) && user.canReceive.includes(type));
+  });
+}
+
+/**
+ * The messaging type a shift's safe fix sets (SPEC §5.7): its portal's, when its program belongs
+ * to exactly one portal and every registered user of the shift would count there — the one right
+ * answer, which creates no finding about its staff.
+ */
+export function fixedMessagingType(shift: Shift, model: Model): MessagingType | undefined {
+  if (shift.program === undefined) return undefined;
+  const portals = model.portals.filter((p) => p.program === shift.program);
+  const portal = portals.length === 1 ? portals[0]! : undefined;
+  if (!portal?.type) return undefined;
+  return wouldNotCount(shift, shift.program, portal.type, model).length === 0 ? portal.type : undefined;
 }

@@ -1,5 +1,6 @@
 /** What every rule module exports: its meta and its check. */
 import type { Location, RelatedLocation, Severity, Suggestion, TextEdit } from '../findings.js';
+import { addKey, removeKey, replaceValue } from '../load/edits.js';
 import { locate } from '../load/locate.js';
 import type { Path } from '../load/source.js';
 import type { Model, Source } from '../model/types.js';
@@ -22,7 +23,7 @@ interface RuleFacts {
    * reported, timeline rules do not run and `status` / `explain` refuse to answer.
    */
   structural?: boolean;
-  /** `check --fix` can fix its findings (SPEC §5.7). */
+  /** `check --fix` can fix its findings (SPEC §5.7): true exactly when some of them carry `fix`. */
   fixable: boolean;
 }
 
@@ -53,6 +54,11 @@ export interface Report {
   fatal?: boolean;
   /** The items the finding is about (a shift, a user …), so later rules can defer to it. */
   subject?: object | readonly object[];
+  /**
+   * The safe fix (SPEC §5.7): edits with one right answer, which remove this finding without
+   * creating another. Only rules whose meta says `fixable` give one.
+   */
+  fix?: TextEdit[] | undefined;
   /** Fixes that need a choice, best first (SPEC §5.7). */
   suggestions?: Suggestion[];
 }
@@ -96,6 +102,21 @@ export function at(source: Source, path: Path = [], part: 'value' | 'key' = 'val
 /** A related location with its message. */
 export function related(source: Source, message: string, path: Path = [], part: 'value' | 'key' = 'value'): RelatedLocation {
   return { ...at(source, path, part), message };
+}
+
+/** The edit that sets the field at `path` of an item to `text` (YAML), or undefined when it cannot be edited safely. */
+export function setField(source: Source, path: Path, text: string): TextEdit[] | undefined {
+  return replaceValue(source.doc, [...source.path, ...path], text);
+}
+
+/** The edit that removes the field `key` from an item. */
+export function removeField(source: Source, key: string): TextEdit[] | undefined {
+  return removeKey(source.doc, [...source.path, key]);
+}
+
+/** The edit that adds `key: text` to an item, on its own line after the field `after`. */
+export function addField(source: Source, key: string, text: string, after?: string): TextEdit[] | undefined {
+  return addKey(source.doc, source.path, key, text, after);
 }
 
 /** The position of `value` in the list field `field` of an item (for locating list entries). */

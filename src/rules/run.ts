@@ -43,12 +43,13 @@ export function runRules(model: Model, options: RunOptions): Finding[] {
   /** A rule's reporting: severity, disable comments, and what later rules need to know. */
   const reporter = (rule: Rule, severity: RuleSeverity) => ({
     hasError: (subject: object) => subjectsWithErrors.has(subject),
-    report: ({ at, message, related, fatal, subject, suggestions }: Report) => {
+    report: ({ at, message, related, fatal, subject, fix, suggestions }: Report) => {
       const disabled = disabledBy.get(at.file)?.get(at.line);
       if (!fatal && (severity === 'off' || disabled === 'all' || disabled?.has(rule.meta.id))) return;
       const level = fatal ? 'error' : (severity as Severity);
       const finding: Finding = { rule: rule.meta.id, severity: level, message, file: at.file, line: at.line, column: at.column };
       if (related?.length) finding.related = related;
+      if (fix?.length) finding.fix = fix;
       if (suggestions?.length) finding.suggestions = suggestions;
       findings.push(finding);
       if (level !== 'error') return;

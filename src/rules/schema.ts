@@ -1,3 +1,4 @@
+import { quoteTime } from '../load/edits.js';
 import { locate } from '../load/locate.js';
 import type { Path } from '../load/source.js';
 import { isAllPrograms } from '../model/types.js';
@@ -7,7 +8,8 @@ import { related, type ConfigRule } from './rule.js';
 
 /**
  * JSON Schema violations of each file, plus the shape of the merged configuration: exactly one
- * `organization`, at most one `holidays` section.
+ * `organization`, at most one `holidays` section. Fix (SPEC §5.7): a time of day written without
+ * quotes (`0900`, which YAML reads as the number 900; `9:00`) quoted as "HH:MM".
  */
 export const schema: ConfigRule = {
   meta: {
@@ -15,7 +17,7 @@ export const schema: ConfigRule = {
     severity: 'error',
     description: 'JSON Schema violation: unknown key, wrong type, missing field, bad time format',
     kind: 'config',
-    fixable: false,
+    fixable: true,
     structural: true,
   },
   check(ctx) {
@@ -25,7 +27,10 @@ export const schema: ConfigRule = {
       const problems = validateData(doc.data);
       for (const p of problems) {
         if (p.part === 'value' && isAllProgramsReference(doc.data, p.path)) continue;
-        ctx.report({ at: locate(doc, p.path, p.part), message: p.message });
+        const fix = p.timeOfDay && quoteTime(doc, p.path, p.timeOfDay.allow24);
+        // Under `%YAML 1.1`, `9:00` is the number 540: the advice follows the text as written, as the fix does.
+        const message = fix ? p.message.replace(/write "\d\d:\d\d"$/, `write ${fix[0]!.text}`) : p.message;
+        ctx.report({ at: locate(doc, p.path, p.part), message, fix });
       }
       // One finding per mistake: nothing more inside an unknown key, or on a value already refused.
       const refused = new Set(

@@ -1,16 +1,8 @@
 import type { MessagingType, Model, Portal, Shift } from '../model/types.js';
 
-import { likelyPortalType } from './root-causes.js';
-import { at, related, type ConfigRule } from './rule.js';
+import { fixedMessagingType, likelyPortalType, wouldNotCount } from './root-causes.js';
+import { at, related, setField, type ConfigRule } from './rule.js';
 import { article, list, quote, TYPE_WORDS } from '../words.js';
-
-/** Registered users of the shift who would not count for `program` and `type`. */
-function wouldNotCount(shift: Shift, program: string, type: MessagingType, model: Model): string[] {
-  return [...new Set(shift.staff)].filter((id) => {
-    const user = model.userById.get(id);
-    return user !== undefined && !(user.programs.includes(program) && user.canReceive.includes(type));
-  });
-}
 
 /**
  * The fixes for one shift, each only where it needs nothing else: its messaging set to the
@@ -35,7 +27,8 @@ function fixes(shift: Shift, portal: Portal, type: MessagingType, model: Model):
 /**
  * A shift's messaging type must be its portal's type (SPEC §1 (b)). When every shift of a
  * portal's program is for the other type, the portal's type is the likelier mistake: one finding
- * there, not one per shift.
+ * there, not one per shift. Fix (SPEC §5.7): `messaging` set to the portal's type, when the
+ * program belongs to that portal alone and the shift's staff can count there.
  */
 export const shiftTypeMismatch: ConfigRule = {
   meta: {
@@ -43,7 +36,7 @@ export const shiftTypeMismatch: ConfigRule = {
     severity: 'error',
     description: "a shift whose messaging type differs from its portal's type",
     kind: 'config',
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     const { model } = ctx;
@@ -66,9 +59,11 @@ export const shiftTypeMismatch: ConfigRule = {
         });
         continue;
       }
+      const fixed = fixedMessagingType(s, model);
       ctx.report({
         subject: s,
         at: at(s.source, ['messaging']),
+        fix: fixed && setField(s.source, ['messaging'], fixed),
         message: `shift \`${s.id}\` is for ${type}, but its program \`${s.program}\` belongs to portal \`${portal.id}\`, ${article(TYPE_WORDS[portal.type].portal)} ${TYPE_WORDS[portal.type].portal} portal: ${fixes(s, portal, type, model)}`,
         related: [
           related(

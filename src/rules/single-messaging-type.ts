@@ -1,13 +1,18 @@
-import { at, type ConfigRule } from './rule.js';
+import { fixedMessagingType } from './root-causes.js';
+import { addField, at, setField, type ConfigRule } from './rule.js';
 
-/** A shift is for exactly one messaging type (SPEC §1 (b)): never both, never none. */
+/**
+ * A shift is for exactly one messaging type (SPEC §1 (b)): never both, never none. Fix (SPEC
+ * §5.7): `messaging` set to the type of the one portal its program belongs to, when its staff can
+ * count there.
+ */
 export const singleMessagingType: ConfigRule = {
   meta: {
     id: 'single-messaging-type',
     severity: 'error',
     description: 'a shift for both messaging types (e.g. `messaging: [chat, sms]`) or none',
     kind: 'config',
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     const { model } = ctx;
@@ -17,9 +22,11 @@ export const singleMessagingType: ConfigRule = {
       const suggestion = portal?.type
         ? `messaging: ${portal.type} (the type of portal \`${portal.id}\`)`
         : 'messaging: chat or messaging: sms';
+      const fixed = fixedMessagingType(s, model);
       if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
         ctx.report({
           subject: s,
+          fix: fixed && (raw === undefined ? addField(s.source, 'messaging', fixed, 'program') : setField(s.source, ['messaging'], fixed)),
           at: raw === undefined ? at(s.source) : at(s.source, ['messaging']),
           message: `shift \`${s.id}\` has no messaging type, so it brings no portal online: add ${suggestion}`,
         });
@@ -33,6 +40,7 @@ export const singleMessagingType: ConfigRule = {
         ctx.report({
           subject: s,
           at: at(s.source, ['messaging']),
+          fix: fixed && setField(s.source, ['messaging'], fixed),
           message: `shift \`${s.id}\` is for both chat and sms, but a messaging shift is for exactly one type: keep ${portal?.type ?? 'one'} and make a separate shift ${other}`,
         });
       }

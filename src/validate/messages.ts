@@ -17,6 +17,8 @@ export interface SchemaProblem {
   meant?: string;
   /** For a missing field: its name. */
   missing?: string;
+  /** For a time of day that is not the string "HH:MM": whether "24:00" is allowed there (an end). */
+  timeOfDay?: { allow24: boolean };
 }
 
 /** A table of words by key that answers only for its own keys (never `__proto__`, `constructor` …). */
@@ -238,6 +240,7 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
         message = looksLikeTime
           ? `${subject} must be a quoted time: YAML read the unquoted ${digits.length > 4 ? value : digits} as the number ${value}; write "${String(h).padStart(2, '0')}:${digits.slice(-2)}"`
           : `${subject} must be a quoted time "HH:MM", not the number ${value}`;
+        return { path, part: 'value', message, timeOfDay: { allow24: def === 'endTimeOfDay' } };
       } else if (value !== null && typeof value !== 'object' && typeof value !== 'string' && params.type === 'string') {
         message += `: quote it, e.g. "${String(value)}"`;
       }
@@ -263,6 +266,8 @@ export function describeSchemaError(data: unknown, error: ErrorObject): SchemaPr
       }
       if (def === 'timeOfDay' && value === '24:00')
         message = `${subjectOf(data, path)} cannot be "24:00": a start time is 00:00 to 23:59 (use "00:00" on the next date)`;
+      if (def === 'timeOfDay' || def === 'endTimeOfDay')
+        return { path, part: 'value', message, timeOfDay: { allow24: def === 'endTimeOfDay' } };
       return { path, part: 'value', message };
     }
     case 'enum': {

@@ -1114,6 +1114,31 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(run.status).toBe(0);
   });
 
+  it('the documented --fix-dry-run hook passes a clean configuration, and fails a fixable one showing the diff, writing nothing', () => {
+    const block = YAML_BLOCKS.find((b) => b.text.startsWith('# .pre-commit-config.yaml') && b.text.includes('--fix-dry-run'));
+    expect(block, 'a .pre-commit-config.yaml block with check --fix-dry-run').toBeDefined();
+    const hook = (parseYaml(block!.text) as PreCommitConfig).repos[0]!.hooks[0]!;
+    expect(hook).toMatchObject({ language: 'system', pass_filenames: false });
+    const repo = scratch('fix-dry-run-hook');
+    copyExample(CRISIS, join(repo, 'config'));
+    installShiftready(repo);
+    const [command, ...args] = hook.entry!.split(/\s+/);
+    const clean = spawnSync(command!, args, { cwd: repo, env: GIT_ENV, encoding: 'utf8' });
+    expect(clean.stderr).toBe('');
+    expect(clean.status).toBe(0);
+    // An unquoted time: a schema error that --fix repairs.
+    const file = join(repo, 'config', 'shifts', 'sms.yaml');
+    const broken = readFileSync(file, 'utf8').replace('start: "08:00"', 'start: 0800');
+    expect(broken).toContain('start: 0800');
+    writeFileSync(file, broken);
+    const failing = spawnSync(command!, args, { cwd: repo, env: GIT_ENV, encoding: 'utf8' });
+    expect(failing.status).toBe(1);
+    expect(failing.stdout).toContain('--- a/config/shifts/sms.yaml\n+++ b/config/shifts/sms.yaml\n');
+    expect(failing.stdout).toMatch(/^- {4}start: 0800$/m);
+    expect(failing.stdout).toMatch(/^\+ {4}start: "08:00"$/m);
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+  });
+
   it("installs under pre-commit: npm runs pack's lifecycle scripts in the background here (.npmrc)", () => {
     // pre-commit takes all that `npm pack` prints as the tarball's name; a foreground `prepare`
     // build prints its banner there and the install fails.

@@ -7,6 +7,7 @@
  *
  *     # <rule-id>
  *     **Default severity:** error|warn
+ *     **Fixable:** yes, by `shiftready check --fix` … | no
  *     ## How to fix / ## Failing example / ## Passing example / ## Configuration
  *
  * Examples are fenced blocks whose info string is `yaml failing` or `yaml passing`, optionally
@@ -40,6 +41,8 @@ interface Example {
 interface Page {
   title: string | undefined;
   severity: string | undefined;
+  /** `yes` or `no`, the first word after **Fixable:**. */
+  fixable: string | undefined;
   headings: string[];
   examples: Example[];
   /** Problems with the page's format itself. */
@@ -48,7 +51,7 @@ interface Page {
 
 function parsePage(md: string): Page {
   const lines = md.split(/\r?\n/);
-  const page: Page = { title: undefined, severity: undefined, headings: [], examples: [], problems: [] };
+  const page: Page = { title: undefined, severity: undefined, fixable: undefined, headings: [], examples: [], problems: [] };
   const title = /^# (\S+)\s*$/.exec(lines[0] ?? '');
   page.title = title?.[1];
   for (let i = 0; i < lines.length; i++) {
@@ -88,6 +91,8 @@ function parsePage(md: string): Page {
       if (page.severity !== undefined) page.problems.push(`line ${i + 1}: a second **Default severity:** line`);
       page.severity = severity[1];
     }
+    const fixable = /^\*\*Fixable:\*\*\s*(yes|no)\b/.exec(line);
+    if (fixable) page.fixable = fixable[1];
   }
   return page;
 }
@@ -126,7 +131,7 @@ describe('rule documentation pages', () => {
   });
 
   for (const rule of RULES) {
-    const { id, severity } = rule.meta;
+    const { id, severity, fixable } = rule.meta;
     describe(id, () => {
       const path = `${DOCS_DIR}${id}.md`;
       const exists = existsSync(path);
@@ -139,6 +144,7 @@ describe('rule documentation pages', () => {
         expect(page!.problems, 'page format problems').toEqual([]);
         expect(page!.title, 'the first line is `# <rule-id>`').toBe(id);
         expect(page!.severity, '**Default severity:** must match meta.severity').toBe(severity);
+        expect(page!.fixable, '**Fixable:** yes or no must match meta.fixable').toBe(fixable ? 'yes' : 'no');
         expect(
           page!.headings.filter((h) => SECTIONS.includes(h)),
           'sections, in this order',
