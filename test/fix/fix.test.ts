@@ -162,10 +162,20 @@ describe('check --fix: what it refuses', () => {
     expect(run.stderr).toContain('--fix and --fix-dry-run cannot be used together');
   });
 
-  it('--fix-dry-run with --format json and no --out is a usage error', async () => {
+  it('--fix-dry-run with --format json to standard output is a usage error', async () => {
     const run = await cli(['check', '--fix-dry-run', '--format', 'json', 'a.yaml'], tempDir({ 'a.yaml': fixture('times.yaml') }), ENV);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('write the json report to a file with --out FILE');
+    expect(run.stderr).toContain('write the json report to a file with --format json=FILE');
+  });
+
+  it('--fix-dry-run with a JSON report to a file: the diff on stdout, the report of the unfixed file in the file', async () => {
+    const dir = tempDir({ 'a.yaml': fixture('times.yaml') });
+    const run = await cli(['check', '--fix-dry-run', '--format', 'stylish', '--format', 'json=report.json', 'a.yaml'], dir, ENV);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^--- a\/a\.yaml\n\+\+\+ b\/a\.yaml\n/);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.errorCount).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(fixture('times.yaml'));
   });
 
   it('a fix that would create an error is not applied: messaging set to chat would open the chat on a closed holiday', async () => {
