@@ -49,8 +49,10 @@ function instantOf(config: Config, options: InstantOptions): { at: number; readi
   const zone = configZone(config);
   if (typeof options.at === 'number') return { at: givenInstant(options.at, zone, options.names?.at ?? 'at') };
   if (options.at === undefined) return { at: nowOf(options, zone) };
+  // The instant first: it refuses a year outside 1970-2099, which the zone's offset tables do not hold.
+  const at = readInstant(options.at, zone, options.names?.at ?? 'at');
   const reading = wallReadingOf(options.at, zone);
-  return { at: readInstant(options.at, zone, options.names?.at ?? 'at'), ...(reading ? { reading } : {}) };
+  return { at, ...(reading ? { reading } : {}) };
 }
 
 function setAside(config: Config, options: InstantOptions): void {

@@ -67,6 +67,16 @@ describe('years outside 1970-2099', () => {
     expect(JSON.parse(inside.stdout).at).toBe('2099-12-31T11:00:00Z');
   });
 
+  // Found by the fuzzer (npm run fuzz): the local reading was looked up before the year was checked, exit 3.
+  it.each([
+    [['status', '--at', '0001-01-01T00:00']],
+    [['status', '--at', '0001-06-01T12:00', '--format', 'json']],
+    [['explain', '--portal', 'web', '--at', '9999-12-31T23:59']],
+    [['explain', '--portal', 'web', '--at', '1969-12-31T23:59']],
+  ])('%j: a local --at far outside the years is exit 2, not an internal error', async (args) => {
+    expectClean(await run(args, dir()), 2, `--at "${args[args.indexOf('--at') + 1]}" ${outside}`);
+  });
+
   it('a five-digit year is not a date: exit 2', async () => {
     expectClean(await run(['check', '--to', '10000-01-01'], dir()), 2, '--to "10000-01-01" is not a date or date-time');
   });
