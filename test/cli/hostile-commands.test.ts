@@ -529,3 +529,35 @@ describe('ids', () => {
     expectClean(await run(['check'], tempDir({ 'org.yaml': text })), 0);
   });
 });
+
+describe('rules turned off', () => {
+  // Found by the fuzzer (npm run fuzz): timeline rules read the organization's zone as written, so
+  // with invalid-timezone off an unknown name sent them into endless work (no answer, then out of memory).
+  it('an organization zone that is not an IANA name, with invalid-timezone off: every command answers', () => {
+    const zone = BASE.replace('timezone: America/Chicago', 'timezone: Mars/Base');
+    const more = `overrides:
+  - id: close-web
+    portal: web
+    offline: 2026-01-06T10:00
+    by: ana
+requirements:
+  - id: text-days
+    portal: text
+    repeat: FREQ=DAILY
+    from: 2026-01-05
+    start: "09:00"
+    end: "17:00"
+holidays:
+  dates:
+    - { date: 2026-01-07, name: Own day }
+  expect: closed
+`;
+    const dir = tempDir({ 'org.yaml': zone + SHIFTS + more });
+    const off = ['--rule', 'invalid-timezone=off'];
+    const period = ['--from', '2026-01-05', '--to', '2026-01-12'];
+    // Nothing has a zone to be placed in, so there is no series to check: no findings, and an answer.
+    expectClean(runBuilt(['check', ...period, ...off], dir), 0, 'no problems');
+    expectClean(runBuilt(['report', ...period, '--format', 'json', ...off], dir), 0);
+    expectClean(runBuilt(['holidays', '--year', '2026', ...off], dir), 0);
+  });
+});
