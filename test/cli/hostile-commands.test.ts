@@ -16,6 +16,7 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, symlinkSync
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import ICAL from 'ical.js';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { BASE, skipNote, tempDir } from '../helpers.js';
 import { BIN, ENV, expectClean, NO_SPECIAL_FILES, run, runBuilt } from './hostile.js';
@@ -419,6 +420,15 @@ describe('control characters', () => {
     const json = await run(['holidays', '--year', '2026', '--format', 'json', '--rule', 'schema=off'], dir);
     expect(json.stdout).toContain('Fake \\u001b[1mday');
     expect(JSON.parse(json.stdout).holidays.map((h: { name: string }) => h.name)).toContain('Fake \u001b[1mday');
+  });
+
+  // Checked by the fuzzer (npm run fuzz) with every run of check --format junit.
+  it('JUnit: C1 controls, DEL, CR and direction overrides are character references; the XML is well-formed', async () => {
+    const hostile = `${BASE}shifts:\n  - id: s\n    program: "a\\u0085b\\x7fc\\u202ed\\e[2Ke\\rf]]>"\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    date: 2026-01-05\n`;
+    const r = await run(['check', '--format', 'junit', '--rule', 'schema=off'], tempDir({ 'org.yaml': hostile }));
+    expectClean(r, 1);
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    expect(r.stdout).toContain('a&#x85;b&#x7F;c&#x202E;d\uFFFD[2Ke&#xD;f]]&gt;');
   });
 
   it('iCalendar: a bare CR in a portal name is escaped in SUMMARY; ical.js reads the name back', async () => {
