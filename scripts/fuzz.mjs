@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { loadBases, makeCase } from './fuzz/cases.mjs';
 import { problems } from './fuzz/oracle.mjs';
 import { Rng } from './fuzz/rng.mjs';
-import { makeRunDir, runCase, writeCase } from './fuzz/run.mjs';
+import { makeRunDir, runCase, running, writeCase } from './fuzz/run.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'dist/shiftready.mjs');
@@ -63,11 +63,15 @@ async function main() {
   const ruleIds = RULES.map((r) => r.meta.id);
   const bases = loadBases(ROOT);
   const runDir = makeRunDir(tmpdir(), opts.seed);
-  // Ctrl-C: the children get the signal too; the cases written so far go with the directory.
-  process.once('SIGINT', () => {
-    rmSync(runDir, { recursive: true, force: true });
-    process.exit(130);
-  });
+  // Interrupted: end the children first (a child still writing would refill the directory), then
+  // remove the cases written so far.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      for (const child of running) child.kill('SIGKILL');
+      rmSync(runDir, { recursive: true, force: true, maxRetries: 5 });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
 
   const indexes = opts.only === undefined ? Array.from({ length: opts.runs }, (_, i) => i) : [opts.only];
   const failures = [];

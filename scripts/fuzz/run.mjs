@@ -11,6 +11,9 @@ const HARD_KILL_MS = 10_000;
 /** Output past this is not kept (a finding of its own: no command prints that much here). */
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
+/** The children running now, so that an interrupted run can end them before removing its files. */
+export const running = new Set();
+
 /** Writes the case's files under `<parent>/case-<index>/cfg/`; returns the case directory. */
 export function writeCase(parent, index, files) {
   const dir = join(parent, `case-${index}`);
@@ -40,6 +43,7 @@ export function runCase(bin, cwd, testCase) {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(child);
     const chunks = { stdout: [], stderr: [] };
     let size = 0;
     let overTime = false;
@@ -55,6 +59,7 @@ export function runCase(bin, cwd, testCase) {
     }, LIMIT_MS);
     const hard = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS + HARD_KILL_MS);
     child.on('close', (code, signal) => {
+      running.delete(child);
       clearTimeout(soft);
       clearTimeout(hard);
       const ms = performance.now() - started;
