@@ -77,6 +77,10 @@ export function explain(config: Config, portalId: string, options: InstantOption
       `--portal ${portalId}: no such portal${guess ? `; did you mean ${guess}?` : ` (portals: ${[...config.model.portalById.keys()].sort().join(', ')})`}`,
     );
   }
+  // A type that is neither chat nor sms (possible with the schema rule off) leaves the portal out of
+  // the timeline: there is nothing to explain.
+  if (portal.type === undefined)
+    throw new UsageError(`--portal ${portalId}: the portal has no messaging type (chat or sms), so it has no timeline: set its type`);
   const { at, reading } = instantOf(config, options);
   return { ...explainAt(config.model, portal, at), ...(reading ? { reading } : {}) };
 }

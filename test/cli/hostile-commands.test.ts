@@ -570,4 +570,13 @@ holidays:
     expectClean(runBuilt(['report', ...period, '--format', 'json', ...off], dir), 0);
     expectClean(runBuilt(['holidays', '--year', '2026', ...off], dir), 0);
   });
+
+  // Found by the fuzzer (npm run fuzz): the portal was missing from the timeline and explain read past it (exit 3).
+  it('explain --portal of a portal whose type is neither chat nor sms, with the schema rule off: exit 2, says so', async () => {
+    const dir = tempDir({ 'org.yaml': CONFIG.replace('  - id: web\n    type: chat\n', '  - id: web\n    type: "24:00"\n') });
+    const r = await run(['explain', '--portal', 'web', '--at', '2026-01-05T12:00', '--rule', 'schema=off'], dir);
+    expectClean(r, 2, '--portal web: the portal has no messaging type');
+    // status leaves it out and answers for the others.
+    expectClean(await run(['status', '--at', '2026-01-05T12:00', '--rule', 'schema=off'], dir), 0);
+  });
 });
