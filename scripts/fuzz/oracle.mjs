@@ -95,7 +95,10 @@ function htmlProblem(html) {
  */
 export function problems(testCase, result) {
   const found = [];
-  if (result.overTime) found.push(`took ${Math.round(result.ms)} ms (limit ${LIMIT_MS} ms)`);
+  if (result.overTime) {
+    const cpu = result.cpu === undefined ? '' : `, ${result.cpu} ms of processor time`;
+    found.push(`took ${Math.round(result.ms)} ms${cpu} (limit ${LIMIT_MS} ms)`);
+  }
   if (result.signal && !result.overTime) found.push(`died of ${result.signal}`);
   if (result.code === 3) found.push('exit 3 (internal error)');
   else if (result.code !== null && ![0, 1, 2].includes(result.code)) found.push(`exit ${result.code}`);
