@@ -60,8 +60,10 @@ function instantOf(config: Config, options: InstantOptions): { at: number; readi
   const zone = configZone(config);
   if (typeof options.at === 'number') return { at: givenInstant(options.at, zone, options.names?.at ?? 'at') };
   if (options.at === undefined) return { at: nowOf(options, zone) };
+  // The instant first: it refuses a year outside 1970-2099, which the zone's offset tables do not hold.
+  const at = readInstant(options.at, zone, options.names?.at ?? 'at');
   const reading = wallReadingOf(options.at, zone);
-  return { at: readInstant(options.at, zone, options.names?.at ?? 'at'), ...(reading ? { reading } : {}) };
+  return { at, ...(reading ? { reading } : {}) };
 }
 
 function setAside(config: Config, options: InstantOptions): void {
@@ -86,6 +88,10 @@ export function explain(config: Config, portalId: string, options: InstantOption
       `--portal ${portalId}: no such portal${guess ? `; did you mean ${guess}?` : ` (portals: ${[...config.model.portalById.keys()].sort().join(', ')})`}`,
     );
   }
+  // A type that is neither chat nor sms (possible with the schema rule off) leaves the portal out of
+  // the timeline: there is nothing to explain.
+  if (portal.type === undefined)
+    throw new UsageError(`--portal ${portalId}: the portal has no messaging type (chat or sms), so it has no timeline: set its type`);
   const { at, reading } = instantOf(config, options);
   return { ...explainAt(config.model, portal, at), ...(reading ? { reading } : {}) };
 }

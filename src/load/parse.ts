@@ -1,5 +1,5 @@
 /** Parsing one config file's text into data, problems and a syntax tree with node positions. */
-import { isMap, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { parseDisableComments } from './disable-comments.js';
 import { position } from './locate.js';
 import type { SourceDocument, SyntaxProblem, SyntaxTree } from './source.js';
@@ -33,6 +33,17 @@ export function parseSource(file: string, text: string): SourceDocument {
   const problems = yamlErrorProblems(tree, text);
   let fatal = problems.some((p) => p.fatal);
   if (!fatal) {
+    // A value that contains itself would be circular data, which every later stage walks forever.
+    for (const { name, offset } of selfAliases(tree.doc)) {
+      fatal = true;
+      problems.push({
+        ...position(tree.lineCounter, offset),
+        message: `the alias \`*${name}\` is inside the value its anchor \`&${name}\` names, so that value would contain itself: write the value out`,
+        fatal: true,
+      });
+    }
+  }
+  if (!fatal) {
     for (const offset of complexKeys(tree)) {
       fatal = true;
       problems.push({
@@ -64,6 +75,18 @@ function controlCharacterProblem(text: string): SyntaxProblem | undefined {
   const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
   const message = `the file contains the control character U+${code}, which YAML does not allow; is it a binary file?`;
   return { message, line, column, fatal: true };
+}
+
+/** Aliases inside the node their anchor names (`a: &x [*x]`), with their offsets. */
+function selfAliases(doc: Document): { name: string; offset: number }[] {
+  const found: { name: string; offset: number }[] = [];
+  visit(doc, {
+    Alias(_, alias, path) {
+      const target = alias.resolve(doc);
+      if (target && path.includes(target)) found.push({ name: alias.source, offset: alias.range?.[0] ?? 0 });
+    },
+  });
+  return found;
 }
 
 /** Offsets of mapping keys that are themselves lists or mappings (the data cannot hold them). */

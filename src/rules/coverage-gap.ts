@@ -126,7 +126,8 @@ export const coverageGap: TimelineRule = {
   },
   check(ctx) {
     const { model, period } = ctx;
-    const zone = model.organization!.timezone!;
+    // The zone as validated: a name that is not an IANA zone (rule invalid-timezone set off) reads as UTC.
+    const zone = model.organization?.zone ?? 'UTC';
     const holidays = holidaysInPeriod(model, zone, period);
     let built: CandidateFinder | undefined;
     const finder = () => (built ??= new CandidateFinder(model, period));

@@ -59,7 +59,8 @@ export const holidayOpen: TimelineRule = {
   },
   check(ctx) {
     const { model, period } = ctx;
-    const zone = model.organization!.timezone!;
+    // The zone as validated: a name that is not an IANA zone (rule invalid-timezone set off) reads as UTC.
+    const zone = model.organization?.zone ?? 'UTC';
     for (const entry of holidayCoverage(model, ctx.timeline(), zone, holidaysInPeriod(model, zone, period))) {
       for (const p of entry.portals) {
         if (p.verdict !== 'open') continue;

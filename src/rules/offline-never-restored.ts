@@ -16,7 +16,8 @@ export const offlineNeverRestored: TimelineRule = {
   },
   check(ctx) {
     const { model, period } = ctx;
-    const zone = model.organization?.timezone ?? 'UTC';
+    // The zone as validated: a name that is not an IANA zone (rule invalid-timezone set off) reads as UTC.
+    const zone = model.organization?.zone ?? 'UTC';
     for (const o of model.overrides) {
       if (o.online !== undefined) continue;
       if (o.portal !== undefined && !model.portalById.has(o.portal)) continue;

@@ -22,7 +22,8 @@ export const offlineWhileNotOnline: TimelineRule = {
   },
   check(ctx) {
     const { model, period } = ctx;
-    const zone = model.organization?.timezone ?? 'UTC';
+    // The zone as validated: a name that is not an IANA zone (rule invalid-timezone set off) reads as UTC.
+    const zone = model.organization?.zone ?? 'UTC';
     for (const o of model.overrides) {
       const span = o.span;
       if (!span || span.offline < period.from || span.offline >= period.to) continue;

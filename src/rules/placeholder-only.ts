@@ -20,7 +20,8 @@ export const placeholderOnly: TimelineRule = {
     const { model } = ctx;
     // Under staffing: placeholder, placeholders holding shifts open is the design (SPEC §3.2).
     if (!humansTracked(model)) return;
-    const zone = model.organization?.timezone ?? 'UTC';
+    // The zone as validated: a name that is not an IANA zone (rule invalid-timezone set off) reads as UTC.
+    const zone = model.organization?.zone ?? 'UTC';
     const byShift = new Map<string, { ms: number; first: { start: number; end: number }; portals: Set<string> }>();
     for (const { portal, intervals } of ctx.timeline().portals) {
       for (const i of intervals) {

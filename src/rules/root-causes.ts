@@ -12,38 +12,56 @@ export function sharedPrograms(model: Model): Set<string> {
   return new Set([...owners].filter(([, n]) => n > 1).map(([program]) => program));
 }
 
+/** The answer of `intendedAssignments`, once per model (several rules ask, per portal). */
+const assignments = new WeakMap<Model, Map<Portal, Program>>();
+
 /**
- * The program a portal that shares another's program was probably meant to have: a program that
- * belongs to no portal and is named like the portal (`teen-chat` for portal `teen-chat`).
+ * The program each portal that shares another's program was probably meant to have: a program
+ * that belongs to no portal and is named like the portal (`teen-chat` for portal `teen-chat`),
+ * else like its name. Each free program goes to one portal at most — the closest match first —
+ * so two portals are never told to take the same one.
  */
-export function intendedProgram(portal: Portal, model: Model): Program | undefined {
+function intendedAssignments(model: Model): Map<Portal, Program> {
+  const known = assignments.get(model);
+  if (known) return known;
+  const out = new Map<Portal, Program>();
+  assignments.set(model, out);
   const used = new Set(model.portals.map((p) => p.program));
-  const free = model.programs.filter((p) => !used.has(p.id));
-  const byId =
-    free.find((p) => p.id === portal.id) ??
-    free.find(
-      (p) =>
-        p.id ===
-        didYouMean(
-          portal.id,
-          free.map((f) => f.id),
-        ),
-    );
-  return (
-    byId ?? free.find((p) => portal.name !== undefined && p.name !== undefined && p.name.toLowerCase().includes(portal.name.toLowerCase()))
-  );
+  const free = new Map(model.programs.filter((p) => !used.has(p.id)).map((p) => [p.id, p]));
+  const shared = sharedPrograms(model);
+  // The portals portal-program-shared reports: not the program's first portal, nor a duplicate of it (duplicate-id).
+  const waiting = model.portals.filter((portal) => {
+    const owner = portal.program === undefined || !shared.has(portal.program) ? undefined : model.portalByProgram.get(portal.program);
+    return owner !== undefined && owner !== portal && owner.id !== portal.id;
+  });
+  const passes: ((portal: Portal) => Program | undefined)[] = [
+    (portal) => free.get(portal.id),
+    (portal) => free.get(didYouMean(portal.id, free.keys()) ?? ''),
+    (portal) =>
+      [...free.values()].find(
+        (p) => portal.name !== undefined && p.name !== undefined && p.name.toLowerCase().includes(portal.name.toLowerCase()),
+      ),
+  ];
+  for (const pass of passes) {
+    for (const portal of waiting) {
+      if (out.has(portal) || !free.size) continue;
+      const program = pass(portal);
+      if (!program) continue;
+      out.set(portal, program);
+      free.delete(program.id);
+    }
+  }
+  return out;
+}
+
+/** The program a portal that shares another's program was probably meant to have (see above). */
+export function intendedProgram(portal: Portal, model: Model): Program | undefined {
+  return intendedAssignments(model).get(portal);
 }
 
 /** The programs named by portal-program-shared as the ones portals were meant to have. */
 export function intendedPrograms(model: Model): Set<string> {
-  const shared = sharedPrograms(model);
-  const out = new Set<string>();
-  for (const portal of model.portals) {
-    if (portal.program === undefined || !shared.has(portal.program) || model.portalByProgram.get(portal.program) === portal) continue;
-    const program = intendedProgram(portal, model);
-    if (program) out.add(program.id);
-  }
-  return out;
+  return new Set([...intendedAssignments(model).values()].map((p) => p.id));
 }
 
 /**

@@ -83,6 +83,9 @@ function multiLine(path: Path): boolean {
   return last === 'note' || (path[0] === 'organization' && path[1] === 'offlineMessages');
 }
 
+/** A control character (C0, DEL, C1) or a direction override (SPEC §2, Text). Not global: `test` keeps no state. */
+const CONTROL_OR_OVERRIDE = /\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
+
 /**
  * Control characters — written as YAML escapes such as "\e[2K" — and invisible direction
  * overrides in any string of the configuration (SPEC §4, schema): they would reach terminals,
@@ -97,9 +100,12 @@ function controlCharacters(
   const out: { path: Path; part: 'value' | 'key'; message: string }[] = [];
   if (path.length > 0 && refused.has(JSON.stringify(path))) return out;
   const check = (text: string, at: Path, part: 'value' | 'key') => {
+    // Most text has none: one test of the whole string before looking at each character (a large
+    // configuration has hundreds of thousands of strings).
+    if (!CONTROL_OR_OVERRIDE.test(text)) return;
     const allowed = part === 'value' && multiLine(at) ? /[\t\n]/ : /(?!)/;
     const chars = [...text];
-    const i = chars.findIndex((c) => /\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u.test(c) && !allowed.test(c));
+    const i = chars.findIndex((c) => CONTROL_OR_OVERRIDE.test(c) && !allowed.test(c));
     if (i < 0) return;
     const code = `U+${chars[i]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     const what = part === 'key' ? `the key of ${subjectOf(root, at)}` : subjectOf(root, at);

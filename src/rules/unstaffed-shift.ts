@@ -17,7 +17,8 @@ export const unstaffedShift: TimelineRule = {
   },
   check(ctx) {
     const { model, period } = ctx;
-    const zone = model.organization?.timezone ?? 'UTC';
+    // The zone as validated: a name that is not an IANA zone (rule invalid-timezone set off) reads as UTC.
+    const zone = model.organization?.zone ?? 'UTC';
     const staffing = new StaffingContext(model);
     const location = (s: Shift) => (Object.prototype.hasOwnProperty.call(s.raw, 'staff') ? at(s.source, ['staff'], 'key') : at(s.source));
     for (const shift of model.shifts) {

@@ -385,6 +385,22 @@ describe('unresolvable aliases and merges', () => {
     expect(r.out).not.toContain('too many nodes');
   });
 
+  // Found by the fuzzer (npm run fuzz): circular data made every later stage recurse until the stack ran out (exit 3).
+  it.each([
+    ['a list', 'organization: &x [*x]\n', ['2:19']],
+    ['a mapping', 'organization: &x { a: *x }\n', ['2:23']],
+    ['two anchors', 'programs: &a [&b [*a, *b]]\n', ['2:19', '2:23']],
+    ['compile', 'organization: &x [*x]\n', []],
+  ])('an alias inside its own anchor’s value (%s): exit 1, a yaml-syntax finding at each such alias', async (name, yaml, at) => {
+    const dir = tempDir({ 'self.yaml': `shiftready: 1\n${yaml}` });
+    const r = name === 'compile' ? await run(['compile', 'self.yaml'], dir) : await check(['self.yaml', '--format', 'json'], dir);
+    expectClean(r, 1, /inside the value its anchor/);
+    if (name !== 'compile') {
+      const { findings } = JSON.parse(r.stdout) as { findings: { rule: string; line: number; column: number }[] };
+      expect(findings.map((f) => `${f.rule}@${f.line}:${f.column}`)).toEqual(at.map((a) => `yaml-syntax@${a}`));
+    }
+  });
+
   it('a merge key `<<` with a scalar: exit 1, says what is wrong with the merge (not "too many nodes")', async () => {
     const dir = tempDir({ 'merge.yaml': 'shiftready: 1\nusers:\n  - <<: 5\n    id: c\n' });
     const r = await check(['merge.yaml'], dir);

@@ -16,6 +16,7 @@ import { closeSync, existsSync, openSync, readdirSync, readFileSync, symlinkSync
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import ICAL from 'ical.js';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { BASE, skipNote, tempDir } from '../helpers.js';
 import { BIN, ENV, expectClean, NO_SPECIAL_FILES, run, runBuilt } from './hostile.js';
@@ -65,6 +66,16 @@ describe('years outside 1970-2099', () => {
     const inside = await run(['status', '--at', '2100-01-01T01:00+14:00', '--format', 'json'], d);
     expectClean(inside, 0);
     expect(JSON.parse(inside.stdout).at).toBe('2099-12-31T11:00:00Z');
+  });
+
+  // Found by the fuzzer (npm run fuzz): the local reading was looked up before the year was checked, exit 3.
+  it.each([
+    [['status', '--at', '0001-01-01T00:00']],
+    [['status', '--at', '0001-06-01T12:00', '--format', 'json']],
+    [['explain', '--portal', 'web', '--at', '9999-12-31T23:59']],
+    [['explain', '--portal', 'web', '--at', '1969-12-31T23:59']],
+  ])('%j: a local --at far outside the years is exit 2, not an internal error', async (args) => {
+    expectClean(await run(args, dir()), 2, `--at "${args[args.indexOf('--at') + 1]}" ${outside}`);
   });
 
   it('a five-digit year is not a date: exit 2', async () => {
@@ -411,6 +422,15 @@ describe('control characters', () => {
     expect(JSON.parse(json.stdout).holidays.map((h: { name: string }) => h.name)).toContain('Fake \u001b[1mday');
   });
 
+  // Checked by the fuzzer (npm run fuzz) with every run of check --format junit.
+  it('JUnit: C1 controls, DEL, CR and direction overrides are character references; the XML is well-formed', async () => {
+    const hostile = `${BASE}shifts:\n  - id: s\n    program: "a\\u0085b\\x7fc\\u202ed\\e[2Ke\\rf]]>"\n    messaging: chat\n    start: "09:00"\n    end: "17:00"\n    date: 2026-01-05\n`;
+    const r = await run(['check', '--format', 'junit', '--rule', 'schema=off'], tempDir({ 'org.yaml': hostile }));
+    expectClean(r, 1);
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    expect(r.stdout).toContain('a&#x85;b&#x7F;c&#x202E;d\uFFFD[2Ke&#xD;f]]&gt;');
+  });
+
   it('iCalendar: a bare CR in a portal name is escaped in SUMMARY; ical.js reads the name back', async () => {
     const r = await run(
       ['compile', '--format', 'ics', '--from', '2026-01-05', '--to', '2026-01-06', '--rule', 'schema=off'],
@@ -517,5 +537,46 @@ describe('ids', () => {
   it.each(['zoë', 'Ана', '_ph', 'u.10', 'x-1_y', '田中'])('%j is an id', async (id) => {
     const text = BASE.replace('  - id: ben\n', `  - id: "${id}"\n`);
     expectClean(await run(['check'], tempDir({ 'org.yaml': text })), 0);
+  });
+});
+
+describe('rules turned off', () => {
+  // Found by the fuzzer (npm run fuzz): timeline rules read the organization's zone as written, so
+  // with invalid-timezone off an unknown name sent them into endless work (no answer, then out of memory).
+  it('an organization zone that is not an IANA name, with invalid-timezone off: every command answers', () => {
+    const zone = BASE.replace('timezone: America/Chicago', 'timezone: Mars/Base');
+    const more = `overrides:
+  - id: close-web
+    portal: web
+    offline: 2026-01-06T10:00
+    by: ana
+requirements:
+  - id: text-days
+    portal: text
+    repeat: FREQ=DAILY
+    from: 2026-01-05
+    start: "09:00"
+    end: "17:00"
+holidays:
+  dates:
+    - { date: 2026-01-07, name: Own day }
+  expect: closed
+`;
+    const dir = tempDir({ 'org.yaml': zone + SHIFTS + more });
+    const off = ['--rule', 'invalid-timezone=off'];
+    const period = ['--from', '2026-01-05', '--to', '2026-01-12'];
+    // Nothing has a zone to be placed in, so there is no series to check: no findings, and an answer.
+    expectClean(runBuilt(['check', ...period, ...off], dir), 0, 'no problems');
+    expectClean(runBuilt(['report', ...period, '--format', 'json', ...off], dir), 0);
+    expectClean(runBuilt(['holidays', '--year', '2026', ...off], dir), 0);
+  });
+
+  // Found by the fuzzer (npm run fuzz): the portal was missing from the timeline and explain read past it (exit 3).
+  it('explain --portal of a portal whose type is neither chat nor sms, with the schema rule off: exit 2, says so', async () => {
+    const dir = tempDir({ 'org.yaml': CONFIG.replace('  - id: web\n    type: chat\n', '  - id: web\n    type: "24:00"\n') });
+    const r = await run(['explain', '--portal', 'web', '--at', '2026-01-05T12:00', '--rule', 'schema=off'], dir);
+    expectClean(r, 2, '--portal web: the portal has no messaging type');
+    // status leaves it out and answers for the others.
+    expectClean(await run(['status', '--at', '2026-01-05T12:00', '--rule', 'schema=off'], dir), 0);
   });
 });

@@ -133,6 +133,16 @@ describe('one mistake, one finding (SPEC §4, 1.1)', () => {
     expect(f!.message).toMatch(/every portal needs its own program: set program: teen \(defined, and no portal's program yet\)$/);
   });
 
+  // Found by the fuzzer (npm run fuzz): both portals were told to take `teen`, and the suggestion was sought again per portal and per rule.
+  it('two portals that share a program: each is offered its own free program, never the same one twice', () => {
+    const text = BASE.replace('  - id: phones\n', '  - id: phones\n  - id: teen\n  - id: teens\n').replace(
+      '  - id: text\n',
+      '  - id: teen\n    type: chat\n    program: chat-program\n  - id: teen2\n    type: chat\n    program: chat-program\n  - id: text\n',
+    );
+    const findings = checkText(text, { ...WEEK }).findings.filter((f) => f.rule === 'portal-program-shared');
+    expect(findings.map((f) => /set program: (\S+)/.exec(f.message)?.[1])).toEqual(['teen', 'teens']);
+  });
+
   it("a portal whose type is wrong (all its shifts say the other): one finding at the portal's type", () => {
     const two = `${shift('sms-program', 'chat', '[ana]')}  - id: s2\n    program: sms-program\n    messaging: chat\n    start: "18:00"\n    end: "22:00"\n    date: 2026-01-06\n    staff: [ana]\n`;
     const [f] = only(two, ['shift-type-mismatch@17:11']);
