@@ -379,12 +379,13 @@ function portalIds(files) {
 }
 
 const FORMATS = {
-  check: ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'],
+  check: ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'gitlab'],
   compile: ['json', 'ics', 'csv'],
   status: ['text', 'json'],
   explain: ['text', 'json'],
   report: ['text', 'markdown', 'json', 'html'],
   holidays: ['text', 'markdown', 'json'],
+  suggest: ['text', 'markdown', 'json'],
 };
 
 /** One command line: { command, format, args, out } (out: a file the output goes to, not stdout). */
@@ -396,6 +397,7 @@ function commandLine(rng, files, ruleIds) {
     [2, 'explain'],
     [3, 'report'],
     [2, 'holidays'],
+    [2, 'suggest'],
     [0.2, 'schema'],
     [0.4, 'rules'],
     [0.4, 'init'],
@@ -426,7 +428,10 @@ function commandLine(rng, files, ruleIds) {
     if (rng.chance(0.1)) args.push('--fail-on', 'warn');
     if (rng.chance(0.05)) args.push('--max-warnings', rng.pick(['0', '-1', 'x', '1e9']));
     if (rng.chance(0.05)) args.push('--quiet');
+    // Fixes: a diff of the safe fixes on stdout, or the files fixed in place and checked again.
+    if (rng.chance(0.08)) args.push(rng.chance(0.6) ? '--fix-dry-run' : '--fix');
   }
+  if (command === 'compile' && format === 'ics' && rng.chance(0.3)) args.push('--include-offline');
   if (rng.chance(0.05)) args.push('--now', timeValue(rng));
   args.push(...ruleOptions(rng, ruleIds));
   // Now and then the output goes to a file, which is then checked like standard output.

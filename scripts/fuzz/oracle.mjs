@@ -38,6 +38,7 @@ function consumerProblem(format, text) {
     switch (format) {
       case 'json':
       case 'sarif':
+      case 'gitlab':
         JSON.parse(text);
         break;
       case 'junit': {
@@ -117,9 +118,7 @@ export function problems(testCase, result) {
     } else {
       const active = rawActive(
         output,
-        TERMINAL_FORMATS.has(testCase.format) || testCase.format === 'json' || testCase.format === 'sarif'
-          ? TERMINAL_ACTIVE
-          : ACTIVE_BUT_CR,
+        TERMINAL_FORMATS.has(testCase.format) || ['json', 'sarif', 'gitlab'].includes(testCase.format) ? TERMINAL_ACTIVE : ACTIVE_BUT_CR,
       );
       // iCalendar text is escaped by its own rules (RFC 5545); what it holds is for ical.js to judge.
       if (active && testCase.format !== 'ics') found.push(`raw ${active} on ${where} (${testCase.format})`);
