@@ -38,6 +38,18 @@ users:
     canReceive: [chat]
 `;
 
+/** A Monday-Friday 09:00-17:00 chat shift with ana for BASE (America/Chicago), from 2026-01-05. */
+export const SHIFTS = `shifts:
+  - id: web-day
+    program: chat-program
+    messaging: chat
+    start: "09:00"
+    end: "17:00"
+    repeat: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR
+    from: 2026-01-05
+    staff: [ana]
+`;
+
 /** Fixed "now" for reproducible tests: Monday 2026-01-05 12:00 in Chicago. */
 export const NOW = '2026-01-05T12:00';
 

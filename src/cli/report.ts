@@ -30,17 +30,28 @@ const REPORT_FORMATTERS: Record<FormatOf<'report'>, (config: Config, input: Comp
   html: coveragePage,
 };
 
-export async function runReport(paths: string[], options: PeriodCommandOptions & { format?: FormatRequest[] }, io: CliIO): Promise<number> {
-  const target = singleOutput('report', options.format, options.out);
+/** `report` and `suggest`: one format of what the configuration gives over the period. */
+async function runPeriodReport<C extends 'report' | 'suggest'>(
+  command: C,
+  formatters: Record<FormatOf<C>, (config: Config, input: CompileOptions) => string>,
+  paths: string[],
+  options: PeriodCommandOptions & { format?: FormatRequest[] },
+  io: CliIO,
+): Promise<number> {
+  const target = singleOutput(command, options.format, options.out);
   const given = await configInput(paths, options, io);
   const config = await loadAsync(given.paths, given.load);
   const input = { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) };
   await writeOutputs(
     io,
-    [outputRequest(target, REPORT_FORMATTERS[target.format](config, input))],
+    [outputRequest(target, formatters[target.format](config, input))],
     config.sources.map((s) => s.file),
   );
   return 0;
+}
+
+export async function runReport(paths: string[], options: PeriodCommandOptions & { format?: FormatRequest[] }, io: CliIO): Promise<number> {
+  return runPeriodReport('report', REPORT_FORMATTERS, paths, options, io);
 }
 
 const SUGGEST_FORMATTERS: Record<FormatOf<'suggest'>, (config: Config, input: CompileOptions) => string> = {
@@ -55,16 +66,7 @@ export async function runSuggest(
   options: PeriodCommandOptions & { format?: FormatRequest[] },
   io: CliIO,
 ): Promise<number> {
-  const target = singleOutput('suggest', options.format, options.out);
-  const given = await configInput(paths, options, io);
-  const config = await loadAsync(given.paths, given.load);
-  const input = { ...timeOptions(options, io.env), rules: parseRuleOptions(options.rule) };
-  await writeOutputs(
-    io,
-    [outputRequest(target, SUGGEST_FORMATTERS[target.format](config, input))],
-    config.sources.map((s) => s.file),
-  );
-  return 0;
+  return runPeriodReport('suggest', SUGGEST_FORMATTERS, paths, options, io);
 }
 
 const HOLIDAYS_FORMATTERS: Record<FormatOf<'holidays'>, (year: number, entries: readonly HolidayEntry[], model: Model) => string> = {

@@ -1,7 +1,7 @@
 /** `compile`, `status` and `explain`: the commands that need a timeline (SPEC §5). */
 import { configZone, loadAsync, type Config } from '../check.js';
 import { UsageError } from '../errors.js';
-import { compileStream, explain, statusAt } from '../compile.js';
+import { compileStream, explain, statusAt, type InstantOptions } from '../compile.js';
 import { formatExplainJson, formatExplainText } from '../format/explain.js';
 import type { Paint } from '../format/paint.js';
 import { formatStatusJson, formatStatusText } from '../format/status.js';
@@ -95,61 +95,62 @@ function reportSetAside(io: CliIO): (errors: readonly Finding[]) => void {
     );
 }
 
-/** The text or JSON answer of `status` / `explain`, coloured when it is text for a terminal that wants it. */
-function answer(
+/** An answer at an instant, as text (painted or not) and as JSON. */
+interface Answer {
+  text: (paint: Paint) => string;
+  json: () => string;
+}
+
+/**
+ * `status` and `explain`: the configuration's answer at the instant, as text or JSON, coloured
+ * when it is text for a terminal that wants it.
+ */
+async function runAnswer(
+  command: 'status' | 'explain',
+  paths: string[],
+  options: InstantCommandOptions,
   io: CliIO,
-  target: { format: 'text' | 'json'; out: string | undefined; label: string },
-  text: (paint: Paint) => string,
-  json: () => string,
-): OutputRequest {
-  if (target.format === 'json') return outputRequest(target, json());
-  const paint = paintFor(io, target.out);
-  const request = outputRequest(target, text(paint));
-  return paint.on ? { ...request, medium: 'painted' } : request;
+  answerOf: (config: Config, input: InstantOptions) => Answer,
+): Promise<number> {
+  const target = singleOutput(command, options.format, options.out);
+  const given = await configInput(paths, options, io);
+  const config = await loadAsync(given.paths, given.load);
+  const answer = answerOf(config, {
+    ...timeOptions(options, io.env),
+    rules: parseRuleOptions(options.rule),
+    onSetAside: reportSetAside(io),
+  });
+  let output: OutputRequest;
+  if (target.format === 'json') output = outputRequest(target, answer.json());
+  else {
+    const paint = paintFor(io, target.out);
+    const request = outputRequest(target, answer.text(paint));
+    output = paint.on ? { ...request, medium: 'painted' } : request;
+  }
+  await writeOutputs(
+    io,
+    [output],
+    config.sources.map((s) => s.file),
+  );
+  return 0;
 }
 
 export async function runStatus(paths: string[], options: InstantCommandOptions, io: CliIO): Promise<number> {
-  const target = singleOutput('status', options.format, options.out);
-  const given = await configInput(paths, options, io);
-  const config = await loadAsync(given.paths, given.load);
-  const status = statusAt(config, {
-    ...timeOptions(options, io.env),
-    rules: parseRuleOptions(options.rule),
-    onSetAside: reportSetAside(io),
+  return runAnswer('status', paths, options, io, (config, input) => {
+    const status = statusAt(config, input);
+    return {
+      text: (paint) => formatStatusText(status, config.model, configZone(config), paint),
+      json: () => formatStatusJson(status),
+    };
   });
-  const output = answer(
-    io,
-    target,
-    (paint) => formatStatusText(status, config.model, configZone(config), paint),
-    () => formatStatusJson(status),
-  );
-  await writeOutputs(
-    io,
-    [output],
-    config.sources.map((s) => s.file),
-  );
-  return 0;
 }
 
 export async function runExplain(paths: string[], options: InstantCommandOptions & { portal: string }, io: CliIO): Promise<number> {
-  const target = singleOutput('explain', options.format, options.out);
-  const given = await configInput(paths, options, io);
-  const config = await loadAsync(given.paths, given.load);
-  const explanation = explain(config, options.portal, {
-    ...timeOptions(options, io.env),
-    rules: parseRuleOptions(options.rule),
-    onSetAside: reportSetAside(io),
+  return runAnswer('explain', paths, options, io, (config, input) => {
+    const explanation = explain(config, options.portal, input);
+    return {
+      text: (paint) => formatExplainText(explanation, config.model, configZone(config), paint),
+      json: () => formatExplainJson(explanation),
+    };
   });
-  const output = answer(
-    io,
-    target,
-    (paint) => formatExplainText(explanation, config.model, configZone(config), paint),
-    () => formatExplainJson(explanation),
-  );
-  await writeOutputs(
-    io,
-    [output],
-    config.sources.map((s) => s.file),
-  );
-  return 0;
 }

@@ -31,6 +31,33 @@ function toSpan(starts: readonly number[], length: number, e: TextEdit): Span | 
   return start === undefined || end === undefined || end < start ? undefined : { start, end, text: e.text };
 }
 
+/**
+ * Applies non-overlapping spans from the end, so that the offsets of the others stay valid; of
+ * spans that start at the same offset (an insertion where a deletion starts), the longer first.
+ */
+function applySpans(text: string, spans: readonly Span[]): string {
+  const sorted = [...spans].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const s of sorted) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+/**
+ * Applies edits to a text all together (a suggestion's edits in one file): they may touch but not
+ * overlap, and must fit the text, else this throws.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const starts = lineStarts(text);
+  const spans = edits.map((e) => toSpan(starts, text.length, e) ?? fail(`edit outside the text: ${JSON.stringify(e)}`));
+  const ascending = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  if (ascending.some((s, i) => i > 0 && s.start < ascending[i - 1]!.end)) throw new Error('overlapping edits');
+  return applySpans(text, spans);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
 /** One finding's fix: its edits, applied together or not at all. */
 export interface FixToApply {
   fix: readonly TextEdit[];
@@ -59,9 +86,8 @@ export function applyFixes<F extends FixToApply>(
     if (clash) skipped.push(fix);
     else taken.push({ fix, spans: spans as Span[] });
   }
-  const all = taken.flatMap((t) => t.spans).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const s of all) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  const all = taken.flatMap((t) => t.spans);
+  const out = applySpans(text, all);
   return { text: out, applied: taken.map((t) => t.fix), skipped, lines: lineMap(text, out, all) };
 }
 

@@ -7,7 +7,7 @@
  */
 import { compareCodeUnits } from '../findings.js';
 import type { Model, Portal, Shift, User } from '../model/types.js';
-import type { Span } from '../time/intervals.js';
+import { overlapsAny, type Span } from '../time/intervals.js';
 import type { Period } from '../time/period.js';
 import { StaffingContext } from '../timeline/staffing.js';
 import { userSpans } from './coverage.js';
@@ -25,18 +25,6 @@ export interface NotCandidates {
   away: number;
   counting: number;
   busy: number;
-}
-
-/** True when some span of the sorted, disjoint `spans` overlaps [start, end). */
-function overlaps(spans: readonly Span[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo]!.start < end;
 }
 
 /** Finds candidates for gaps in one period; the load and counting time are computed once. */
@@ -93,7 +81,7 @@ export class CandidateFinder {
       not.eligible++;
       if (this.staffing.awayOf(user).some((a) => a.start < span.end && a.end > span.start)) not.away++;
       else if (registered.has(user)) not.counting++;
-      else if (overlaps(this.spans.get(user) ?? [], span.start, span.end)) not.busy++;
+      else if (overlapsAny(this.spans.get(user) ?? [], span.start, span.end)) not.busy++;
       else out.push({ user, ms: this.loadOf(user) });
     }
     out.sort((a, b) => a.ms - b.ms || compareCodeUnits(a.user.id, b.user.id));

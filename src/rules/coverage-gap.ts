@@ -8,7 +8,7 @@ import { servingShifts } from '../timeline/build.js';
 import { StaffingContext } from '../timeline/staffing.js';
 
 import { spansOfShiftsWithErrors } from './deferred.js';
-import { appendItem } from '../load/edit.js';
+import { appendItem } from '../load/edits.js';
 import type { Suggestion } from '../findings.js';
 import { CandidateFinder } from '../report/candidates.js';
 import { at, suggest, type TimelineRule } from './rule.js';

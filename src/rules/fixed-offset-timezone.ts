@@ -1,6 +1,6 @@
 import type { Source } from '../model/types.js';
 
-import { replaceValue } from '../load/edit.js';
+import { replaceValue, yamlValue } from '../load/edits.js';
 import { at, suggest, type ConfigRule } from './rule.js';
 import { list } from '../words.js';
 
@@ -147,7 +147,7 @@ export const fixedOffsetTimezone: ConfigRule = {
         message: `${owner}: \`${zone}\` means ${fixed.meaning}: ${use}`,
         suggestions: suggestedZones(zone!).flatMap((z) =>
           suggest(`use ${z}${NO_DST.has(z) ? ' (no daylight saving time)' : ''}`, [
-            replaceValue(source.doc, [...source.path, 'timezone'], z),
+            replaceValue(source.doc, [...source.path, 'timezone'], yamlValue(z)),
           ]),
         ),
       });

@@ -6,7 +6,7 @@ import { holidayCoverage } from '../report/holidays.js';
 import { humansTracked, type Shift } from '../model/types.js';
 import { subtract, type Span } from '../time/intervals.js';
 
-import { appendItem, removeItem } from '../load/edit.js';
+import { appendItem, removeItem } from '../load/edits.js';
 import type { TextEdit } from '../findings.js';
 import { at, suggest, type TimelineRule } from './rule.js';
 import { expectSource, holidayLabel, holidaySource } from './holiday-locations.js';
@@ -17,7 +17,7 @@ import { hours, list, localClock } from '../words.js';
  * start — an overnight shift from the evening before starts the day before the holiday, so that
  * `except` also closes hours outside the holiday, which the advice states (SPEC §4).
  */
-function exceptAdvice(shift: Shift, day: Span, zone: string): { text: string; edit: TextEdit | undefined } {
+function exceptAdvice(shift: Shift, day: Span, zone: string): { text: string; edit: TextEdit[] | undefined } {
   const { doc, path } = shift.source;
   if (shift.date !== undefined) {
     const index = path[path.length - 1];

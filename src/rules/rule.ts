@@ -1,6 +1,6 @@
 /** What every rule module exports: its meta and its check. */
 import type { Location, RelatedLocation, Severity, Suggestion, TextEdit } from '../findings.js';
-import { addKey, removeKey, replaceValue } from '../load/edits.js';
+import { addKey, asFix, removeKey, replaceValue } from '../load/edits.js';
 import { locate } from '../load/locate.js';
 import type { Path } from '../load/source.js';
 import type { Model, Source } from '../model/types.js';
@@ -104,19 +104,19 @@ export function related(source: Source, message: string, path: Path = [], part: 
   return { ...at(source, path, part), message };
 }
 
-/** The edit that sets the field at `path` of an item to `text` (YAML), or undefined when it cannot be edited safely. */
+/** The safe fix that sets the field at `path` of an item to `text` (YAML), or undefined when it cannot be edited safely. */
 export function setField(source: Source, path: Path, text: string): TextEdit[] | undefined {
-  return replaceValue(source.doc, [...source.path, ...path], text);
+  return asFix(source.doc, replaceValue(source.doc, [...source.path, ...path], text));
 }
 
-/** The edit that removes the field `key` from an item. */
+/** The safe fix that removes the field `key` from an item. */
 export function removeField(source: Source, key: string): TextEdit[] | undefined {
-  return removeKey(source.doc, [...source.path, key]);
+  return asFix(source.doc, removeKey(source.doc, [...source.path, key]));
 }
 
-/** The edit that adds `key: text` to an item, on its own line after the field `after`. */
+/** The safe fix that adds `key: text` to an item, on its own line after the field `after`. */
 export function addField(source: Source, key: string, text: string, after?: string): TextEdit[] | undefined {
-  return addKey(source.doc, source.path, key, text, after);
+  return asFix(source.doc, addKey(source.doc, source.path, key, text, { after }));
 }
 
 /** The position of `value` in the list field `field` of an item (for locating list entries). */
@@ -129,6 +129,6 @@ export function indexIn(raw: Record<string, unknown>, field: string, value: unkn
  * A suggestion, when every edit it needs could be made (an edit is `undefined` where the file's
  * layout does not allow a safe one, e.g. through an alias); else none, never a partial fix.
  */
-export function suggest(desc: string, edits: readonly (TextEdit | undefined)[]): Suggestion[] {
-  return edits.length > 0 && edits.every((e) => e !== undefined) ? [{ desc, edits: edits as TextEdit[] }] : [];
+export function suggest(desc: string, edits: readonly (TextEdit[] | undefined)[]): Suggestion[] {
+  return edits.length > 0 && edits.every((e) => e !== undefined) ? [{ desc, edits: edits.flat() }] : [];
 }

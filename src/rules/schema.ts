@@ -1,4 +1,4 @@
-import { quoteTime } from '../load/edits.js';
+import { asFix, quoteTime } from '../load/edits.js';
 import { locate } from '../load/locate.js';
 import type { Path } from '../load/source.js';
 import { isAllPrograms } from '../model/types.js';
@@ -27,7 +27,7 @@ export const schema: ConfigRule = {
       const problems = validateData(doc.data);
       for (const p of problems) {
         if (p.part === 'value' && isAllProgramsReference(doc.data, p.path)) continue;
-        const fix = p.timeOfDay && quoteTime(doc, p.path, p.timeOfDay.allow24);
+        const fix = p.timeOfDay && asFix(doc, quoteTime(doc, p.path, p.timeOfDay.allow24));
         // Under `%YAML 1.1`, `9:00` is the number 540: the advice follows the text as written, as the fix does.
         const message = fix ? p.message.replace(/write "\d\d:\d\d"$/, `write ${fix[0]!.text}`) : p.message;
         ctx.report({ at: locate(doc, p.path, p.part), message, fix });

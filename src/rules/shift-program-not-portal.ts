@@ -1,7 +1,7 @@
 import { isAllPrograms } from '../model/types.js';
 
 import { intendedPrograms } from './root-causes.js';
-import { replaceValue } from '../load/edit.js';
+import { replaceValue, yamlValue } from '../load/edits.js';
 import { at, related, suggest, type ConfigRule } from './rule.js';
 import { list, quote } from '../words.js';
 
@@ -52,7 +52,7 @@ export const shiftProgramNotPortal: ConfigRule = {
               const missing = s.staff.filter((id) => model.userById.get(id)?.programs.includes(p) === false);
               const note = missing.length ? `; ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} not assigned to it` : '';
               const desc = `set program: ${p} (portal ${model.portalByProgram.get(p)!.id}${note})`;
-              return suggest(desc, [replaceValue(s.source.doc, [...s.source.path, 'program'], p)]);
+              return suggest(desc, [replaceValue(s.source.doc, [...s.source.path, 'program'], yamlValue(p))]);
             })
           : [],
       });

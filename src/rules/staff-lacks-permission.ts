@@ -1,6 +1,6 @@
 import { portalsServed } from '../timeline/staffing.js';
 import { TYPE_WORDS } from '../words.js';
-import { appendItem, removeItem } from '../load/edit.js';
+import { appendItem, removeItem } from '../load/edits.js';
 import { at, indexIn, related, suggest, type ConfigRule } from './rule.js';
 
 /**

@@ -1,5 +1,5 @@
 import { portalsServed } from '../timeline/staffing.js';
-import { appendItem, removeItem } from '../load/edit.js';
+import { appendItem, removeItem } from '../load/edits.js';
 import { at, indexIn, related, suggest, type ConfigRule } from './rule.js';
 
 /**

@@ -1,7 +1,7 @@
 import { isAllPrograms, type Source } from '../model/types.js';
 import { checkCalendar } from '../holidays/calendars.js';
 import { closest, didYouMean } from '../text.js';
-import { replaceValue } from '../load/edit.js';
+import { replaceValue, yamlValue } from '../load/edits.js';
 import { at, indexIn, suggest, type ConfigRule } from './rule.js';
 import { list, overrideLabel, quote } from '../words.js';
 
@@ -35,7 +35,7 @@ export const unknownReference: ConfigRule = {
         at: at(source, path),
         message: `${what} names ${kind} \`${id}\`, which does not exist: ${fix}`,
         suggestions: closest(id, kinds[kind].keys()).flatMap((c) =>
-          suggest(`use ${c}`, [replaceValue(source.doc, [...source.path, ...path], c)]),
+          suggest(`use ${c}`, [replaceValue(source.doc, [...source.path, ...path], yamlValue(c))]),
         ),
       });
     };

@@ -61,6 +61,18 @@ export function totalLength(spans: readonly Span[]): number {
   return union(spans).reduce((sum, s) => sum + (s.end - s.start), 0);
 }
 
+/** True when some span of the sorted, disjoint `spans` overlaps [start, end) (binary search). */
+export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]!.start < end;
+}
+
 /** The span clipped to [from, to), or undefined if nothing is left. */
 export function clip(span: Span, from: number, to: number): Span | undefined {
   const start = Math.max(span.start, from);

@@ -4,7 +4,7 @@
  */
 import { compareCodeUnits } from '../findings.js';
 import type { Model, Portal, Shift, User } from '../model/types.js';
-import type { Span } from '../time/intervals.js';
+import { overlapsAny, type Span } from '../time/intervals.js';
 
 /** Why a registered user does not count on a shift (ignoring time). */
 export type Ineligibility = 'unknown-user' | 'not-in-program' | 'no-permission';
@@ -41,18 +41,6 @@ export interface StaffedSegment extends Span {
   /** Users who count, sorted by id. */
   counting: User[];
   staffed: boolean;
-}
-
-/** True when some span of the sorted, disjoint `spans` overlaps [start, end) (binary search). */
-function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo]!.start < end;
 }
 
 /** Caches per model: away spans of users. */

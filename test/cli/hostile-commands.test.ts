@@ -18,22 +18,11 @@ import { execFileSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { BASE, skipNote, tempDir } from '../helpers.js';
+import { BASE, SHIFTS, skipNote, tempDir } from '../helpers.js';
 import { BIN, ENV, expectClean, NO_SPECIAL_FILES, run, runBuilt } from './hostile.js';
 import { parseInWorkers } from '../../src/load/index.js';
 import { UsageError } from '../../src/errors.js';
 
-/** A week of Monday-Friday day shifts for the BASE organization (America/Chicago). */
-const SHIFTS = `shifts:
-  - id: web-day
-    program: chat-program
-    messaging: chat
-    start: "09:00"
-    end: "17:00"
-    repeat: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR
-    from: 2026-01-05
-    staff: [ana]
-`;
 const CONFIG = BASE + SHIFTS;
 const WITH_CALENDAR = `${CONFIG}holidays:\n  calendars: [US, IR, CN]\n`;
 

@@ -10,19 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colourWanted } from '../../src/cli/colour.js';
-import { BASE, cli, NOW, tempDir } from '../helpers.js';
+import { BASE, cli, NOW, SHIFTS, tempDir } from '../helpers.js';
 import { BIN } from './hostile.js';
 
-const SHIFTS = `shifts:
-  - id: web-day
-    program: chat-program
-    messaging: chat
-    start: "09:00"
-    end: "17:00"
-    repeat: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR
-    from: 2026-01-05
-    staff: [ana]
-`;
 /** One error: shift `bad` names a program that does not exist (line 39, column 14). */
 const WITH_ERROR = `${BASE}${SHIFTS}  - id: bad
     program: chat-programme

@@ -93,15 +93,18 @@ describe('the time fix reads the text as written', () => {
     expect(timeText(written, allow24)).toBe(expected);
   });
 
-  it('fixes a sexagesimal time under %YAML 1.1 from its text, and a quoted "930"', () => {
-    const text = `%YAML 1.1
----
-shiftready: 1
+  /** An organization in five lines, with user ana for a shift `s` of program p. */
+  const FLOW_ORG = `shiftready: 1
 organization: { id: org, name: Org, timezone: America/Chicago }
 programs: [{ id: p }]
 portals: [{ id: web, type: chat, program: p }]
 users: [{ id: ana, role: admin, programs: [p], canReceive: [chat] }]
-shifts:
+`;
+
+  it('fixes a sexagesimal time under %YAML 1.1 from its text, and a quoted "930"', () => {
+    const text = `%YAML 1.1
+---
+${FLOW_ORG}shifts:
   - id: s
     program: p
     messaging: chat
@@ -122,12 +125,7 @@ shifts:
   });
 
   it('gives no fix for a start of 2400 (a start is 00:00 to 23:59) or through an alias', () => {
-    const text = `shiftready: 1
-organization: { id: org, name: Org, timezone: America/Chicago }
-programs: [{ id: p }]
-portals: [{ id: web, type: chat, program: p }]
-users: [{ id: ana, role: admin, programs: [p], canReceive: [chat] }]
-shifts:
+    const text = `${FLOW_ORG}shifts:
   - id: s
     program: p
     messaging: chat

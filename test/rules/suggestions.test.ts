@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Finding, Suggestion } from '../../src/findings.js';
-import { applyEdits } from '../../src/load/edit.js';
+import { applyEdits } from '../../src/fix/apply.js';
 import { BASE, checkFiles } from '../helpers.js';
 
 type Files = Record<string, string>;
@@ -70,6 +70,21 @@ describe('suggestions', () => {
     // `    staff: [ana, kim]`: ana ends before column 16, kim ends before column 21 (the `]`).
     expect(s[1]!.edits).toEqual([{ file: 'shifts.yaml', line: 10, column: 16, endLine: 10, endColumn: 21, text: '' }]);
     expect(apply(files, s[1]!)['shifts.yaml']).toContain('staff: [ana]\n');
+  });
+
+  it('no edit through an alias: programs written as an alias get no suggestion to add to them', () => {
+    const files = {
+      'org.yaml': `${BASE}  - id: lee
+    programs: &sms [sms-program]
+    canReceive: [chat, sms]
+  - id: kim
+    programs: *sms
+    canReceive: [chat, sms]
+`,
+      'shifts.yaml': `shiftready: 1\n${SHIFT('[ana, kim]')}`,
+    };
+    const s = expectEachFixes(files, 'staff-not-in-program');
+    expect(s.map((x) => x.desc)).toEqual(['remove kim from the shift']);
   });
 
   it('staff-lacks-permission: add the type to canReceive (a missing key) or remove the user (the only one of a block list)', () => {

@@ -1,7 +1,17 @@
 /** Interval algebra on half-open spans: unit cases and a point-membership property. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clip, contains, intersect, mergeAdjacent, subtract, totalLength, union, type Span } from '../../src/time/intervals.js';
+import {
+  clip,
+  contains,
+  intersect,
+  mergeAdjacent,
+  overlapsAny,
+  subtract,
+  totalLength,
+  union,
+  type Span,
+} from '../../src/time/intervals.js';
 
 const s = (start: number, end: number): Span => ({ start, end });
 
@@ -26,6 +36,14 @@ describe('interval algebra', () => {
     expect(clip(s(0, 5), 5, 20)).toBeUndefined();
     expect(contains(s(0, 5), 0)).toBe(true);
     expect(contains(s(0, 5), 5)).toBe(false);
+  });
+  it('overlapsAny finds an overlap in sorted, disjoint spans; touching ends do not overlap', () => {
+    const spans = [s(0, 2), s(5, 7), s(9, 12)];
+    const overlapping = [s(1, 3), s(4, 6), s(10, 11)];
+    const apart = [s(2, 5), s(7, 9), s(-3, 0), s(12, 20)];
+    for (const q of overlapping) expect(overlapsAny(spans, q.start, q.end), `${q.start}–${q.end}`).toBe(true);
+    for (const q of apart) expect(overlapsAny(spans, q.start, q.end), `${q.start}–${q.end}`).toBe(false);
+    expect(overlapsAny([], 0, 10)).toBe(false);
   });
   it('mergeAdjacent joins touching neighbours with equal values', () => {
     const items = [
