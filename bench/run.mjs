@@ -20,7 +20,7 @@ function timeRun(args, runs, cwd = ROOT) {
     times.push(ms);
   }
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(runs / 2)], p90: times[Math.floor(runs * 0.9)], min: times[0] };
+  return { median: times[Math.floor(runs / 2)], p90: times[Math.floor(runs * 0.9)], min: times[0], all: times };
 }
 
 const fmt = (t) => `median ${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, p90 ${t.p90.toFixed(0)})`;
@@ -334,42 +334,61 @@ function ensureOrganization(base, { name, scale }, regenerate) {
   return { dir, data };
 }
 
-/** One size: Node start-up, the parse floor and the three commands, in interleaved rounds. */
-function measureSize(size, dir, runs, work, heapMB) {
-  const startup = timeRun(['-e', '0'], 11);
-  const rounds = { floor: [], check: [], report: [], compile: [] };
+/** One round at one size: the parse floor and the three commands, each once. */
+function measureRound(size, dir, round, work, heapMB) {
+  process.stderr.write(`  round ${round} [${size.name}]: floor`);
+  const f = spawnTimed([`--max-old-space-size=${heapMB}`, `${ROOT}bench/large.mjs`, 'floor-tojs', dir]);
+  // ms: the whole process (start-up, importing yaml, parsing); floorMs: parsing alone, in-process
+  const r = { floor: { ms: f.ms, floorMs: JSON.parse(f.stdout.trim().split('\n').pop()).ms } };
+  process.stderr.write(' check');
+  r.check = cliRun(['check', dir, ...YEAR, '--rule', 'placeholder-only=off', '--format', 'json'], work, 'check');
+  process.stderr.write(' report');
+  r.report = cliRun(['report', dir, '--format', 'json', ...YEAR], work, 'report');
+  process.stderr.write(' compile');
+  r.compile = cliRun(['compile', dir, '--format', 'json', ...YEAR], work, 'compile');
+  process.stderr.write(
+    ` (floor ${sec(r.floor.floorMs)}, check ${sec(r.check.ms)}, report ${sec(r.report.ms)}, compile ${sec(r.compile.ms)})\n`,
+  );
+  return r;
+}
+
+/**
+ * Every size, in rounds: each round runs the floor and the three commands at every size, so a
+ * change in the machine's load during the run hits all rows and sizes alike. Each number is the
+ * median over the rounds.
+ */
+function measureSizes(orgs, runs, work, heapMB) {
+  const rounds = Object.fromEntries(orgs.map((o) => [o.size.name, { floor: [], check: [], report: [], compile: [] }]));
+  const startup = Object.fromEntries(orgs.map((o) => [o.size.name, []]));
   for (let i = 0; i < runs; i++) {
-    process.stderr.write(`  [${size.name}] round ${i + 1} of ${runs}: floor`);
-    const f = spawnTimed([`--max-old-space-size=${heapMB}`, `${ROOT}bench/large.mjs`, 'floor-tojs', dir]);
-    const floor = JSON.parse(f.stdout.trim().split('\n').pop());
-    // ms: the whole process (start-up, importing yaml, parsing); floorMs: parsing alone, in-process
-    rounds.floor.push({ ms: f.ms, floorMs: floor.ms });
-    process.stderr.write(' check');
-    rounds.check.push(cliRun(['check', dir, ...YEAR, '--rule', 'placeholder-only=off', '--format', 'json'], work, 'check'));
-    process.stderr.write(' report');
-    rounds.report.push(cliRun(['report', dir, '--format', 'json', ...YEAR], work, 'report'));
-    process.stderr.write(' compile');
-    rounds.compile.push(cliRun(['compile', dir, '--format', 'json', ...YEAR], work, 'compile'));
-    process.stderr.write(
-      ` (${['floor', 'check', 'report', 'compile'].map((k) => `${k} ${sec(k === 'floor' ? rounds.floor[i].floorMs : rounds[k][i].ms)}`).join(', ')})\n`,
-    );
+    for (const { size, dir } of orgs) {
+      startup[size.name].push(...timeRun(['-e', '0'], 5).all);
+      const r = measureRound(size, dir, i + 1, work, heapMB);
+      for (const k of Object.keys(r)) rounds[size.name][k].push(r[k]);
+    }
   }
-  const m = {
-    startup: { ms: startup.median, min: startup.min },
-    floor: summarize(rounds.floor),
-    check: summarize(rounds.check),
-    report: summarize(rounds.report),
-    compile: summarize(rounds.compile),
-  };
-  if (m.check.summary.errors) throw new Error(`${dir} does not check clean: ${m.check.summary.errors} errors`);
-  const floorAlone = m.floor.floorMs;
-  const floorStart = floorAlone + m.startup.ms;
-  m.ratios = {
-    report: { toFloorWithStartup: m.report.ms / floorStart, toFloor: m.report.ms / floorAlone },
-    check: { toFloorWithStartup: m.check.ms / floorStart, toFloor: m.check.ms / floorAlone },
-    compileToReport: m.compile.ms / m.report.ms,
-  };
-  return m;
+  const results = {};
+  for (const { size, dir, data } of orgs) {
+    const got = rounds[size.name];
+    const m = {
+      yamlBytes: data.bytes,
+      startup: { ms: median(startup[size.name]), runs: startup[size.name].length },
+      floor: summarize(got.floor),
+      check: summarize(got.check),
+      report: summarize(got.report),
+      compile: summarize(got.compile),
+    };
+    if (m.check.summary.errors) throw new Error(`${dir} does not check clean: ${m.check.summary.errors} errors`);
+    const floorAlone = m.floor.floorMs;
+    const floorStart = floorAlone + m.startup.ms;
+    m.ratios = {
+      report: { toFloorWithStartup: m.report.ms / floorStart, toFloor: m.report.ms / floorAlone },
+      check: { toFloorWithStartup: m.check.ms / floorStart, toFloor: m.check.ms / floorAlone },
+      compileToReport: m.compile.ms / m.report.ms,
+    };
+    results[size.name] = m;
+  }
+  return results;
 }
 
 /** The HTML report of examples/crisis-line over ten years: size, time, and load in Chromium. */
@@ -440,13 +459,13 @@ export async function benchCli({ sizes = 'half,full', runs = 3, htmlRuns = 3, js
   console.log(
     `   ${date}, commit ${commit}, ${process.version}, ${cpus} CPUs, load average ${load.map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min)${underLoad ? ': measured under load from other work' : ''}`,
   );
-  console.log(`   each number the median of ${runs} runs; the rounds interleave floor, check, report, compile`);
+  console.log(`   each number the median of ${runs} rounds; each round runs the floor, check, report and compile at every size`);
   const orgs = list.map((size) => ({ size, ...ensureOrganization(base, size, regenerate) }));
   const work = mkdtempSync(join(tmpdir(), 'shiftready-bench-cli-'));
-  const results = {};
+  let results;
   let html;
   try {
-    for (const { size, dir, data } of orgs) results[size.name] = { yamlBytes: data.bytes, ...measureSize(size, dir, runs, work, heapMB) };
+    results = measureSizes(orgs, runs, work, heapMB);
     process.stderr.write('  [html] crisis-line, 10 years\n');
     html = await measureHtml(htmlRuns, work);
   } finally {
@@ -476,14 +495,14 @@ export async function benchCli({ sizes = 'half,full', runs = 3, htmlRuns = 3, js
           ...names.flatMap((n) => [
             sec(get(results[n])),
             rss ? mb(rss(results[n])) : '',
-            out ? `${(out(results[n]) / MB).toFixed(1)} MB` : '',
+            out ? `${(out(results[n]) / MB).toFixed(out(results[n]) < 10 * MB ? 2 : 1)} MB` : '',
           ]),
           growth(get),
         ],
         W,
       ),
     );
-  line('node -e 0 (Node start-up, median of 11)', (r) => r.startup.ms);
+  line(`node -e 0 (Node start-up, median of ${5 * runs})`, (r) => r.startup.ms);
   line('parse floor: parseDocument + toJS, in-process', (r) => r.floor.floorMs);
   line('  + Node start-up', (r) => r.floor.floorMs + r.startup.ms);
   line('  (the floor process, spawned: + importing yaml)', (r) => r.floor.ms);
