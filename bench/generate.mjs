@@ -5,9 +5,12 @@
 // (weekday, evening, overnight, weekend, daily, bi-weekly, monthly and one-off), overrides,
 // requirements and holidays, split over files of well under 4 MB each.
 //
-// Deterministic: the same seed gives byte-identical files.
+// Deterministic: the same seed gives byte-identical files. `scale` (default 1) scales the groups
+// (and so the portals), users, shift series, overrides, requirements and files in proportion;
+// scale 1 writes exactly what the generator wrote before it had a scale.
 //
-//   node bench/generate.mjs [dir] [--seed N]      (default dir: <os tmpdir>/shiftready-bench-large)
+//   node bench/generate.mjs [dir] [--seed N] [--scale S]
+//   (default dir: <os tmpdir>/shiftready-bench-large, or shiftready-bench-large-x<S> if S is not 1)
 import { mkdirSync, readdirSync, rmSync, writeFileSync, statSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +22,41 @@ export const DEFAULT_SEED = 20260101;
 export const DEFAULT_DIR = join(tmpdir(), 'shiftready-bench-large');
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-export const SIZES = { groups: 40, portalsPerGroup: 5, users: 20_000, shifts: 10_000, userFiles: 10, shiftFiles: 10 };
+/** The full size (scale 1). */
+export const SIZES = {
+  groups: 40,
+  portalsPerGroup: 5,
+  users: 20_000,
+  shifts: 10_000,
+  userFiles: 10,
+  shiftFiles: 10,
+  overridePortals: 48,
+  requirements: 8,
+};
+
+/** The sizes at `scale`: everything but the portals per group (and so the density) in proportion. */
+export function sizesAt(scale = 1) {
+  if (!(scale > 0)) throw new Error(`scale must be a positive number, not ${scale}`);
+  const of = (n, min = 1) => Math.max(min, Math.round(n * scale));
+  const groups = of(SIZES.groups, 2); // a group's staff also help the next group
+  const portals = groups * SIZES.portalsPerGroup;
+  return {
+    groups,
+    portalsPerGroup: SIZES.portalsPerGroup,
+    users: of(SIZES.users),
+    // the same number of series per portal as at full size
+    shifts: portals * (SIZES.shifts / (SIZES.groups * SIZES.portalsPerGroup)),
+    userFiles: of(SIZES.userFiles),
+    shiftFiles: of(SIZES.shiftFiles),
+    overridePortals: Math.min(of(SIZES.overridePortals), portals),
+    requirements: of(SIZES.requirements),
+  };
+}
+
+/** The default directory of the organization at `scale` (under the OS's temporary directory). */
+export function defaultDir(scale = 1, base = DEFAULT_DIR) {
+  return scale === 1 ? base : `${base}-x${scale}`;
+}
 
 // --- deterministic randomness -------------------------------------------------------------
 function mulberry32(seed) {
@@ -296,17 +333,17 @@ shiftready: 1
 `;
 
 // --- the organization ---------------------------------------------------------------------
-function buildOrganization(rng) {
+function buildOrganization(rng, sizes) {
   const groups = [];
   const regionNames = [];
   for (const a of REGION_A) for (const b of REGION_B) regionNames.push(`${a} ${b}`);
-  const regions = rng.sample(regionNames, SIZES.groups);
-  for (let g = 0; g < SIZES.groups; g++) {
+  const regions = rng.sample(regionNames, sizes.groups);
+  for (let g = 0; g < sizes.groups; g++) {
     const code = `r${String(g + 1).padStart(2, '0')}`;
     const zone = g === 0 ? 'America/Chicago' : rng.weighted(ZONES);
     const portals = [];
     const used = new Set();
-    for (let i = 0; i < SIZES.portalsPerGroup; i++) {
+    for (let i = 0; i < sizes.portalsPerGroup; i++) {
       const type = i === 0 ? 'chat' : i === 1 ? 'sms' : rng.chance(0.55) ? 'chat' : 'sms';
       let service;
       do service = rng.pick(type === 'chat' ? CHAT_SERVICES : SMS_SERVICES);
@@ -325,10 +362,10 @@ function buildOrganization(rng) {
   return groups;
 }
 
-function buildUsers(rng, groups) {
+function buildUsers(rng, groups, sizes) {
   const users = [];
   const perGroupPlaceholder = groups.length;
-  const regular = SIZES.users - perGroupPlaceholder;
+  const regular = sizes.users - perGroupPlaceholder;
   for (const g of groups) {
     const types = [...new Set(g.portals.map((p) => p.type))].sort();
     const placeholder = {
@@ -511,10 +548,10 @@ function pattern(rng) {
   throw new Error(kind);
 }
 
-function buildShifts(rng, groups, byId) {
+function buildShifts(rng, groups, byId, sizes) {
   const shifts = [];
   const allPortals = groups.flatMap((g) => g.portals);
-  const perPortal = SIZES.shifts / allPortals.length;
+  const perPortal = sizes.shifts / allPortals.length;
   const eligible = new Map(allPortals.map((p) => [p.program, []]));
   for (const g of groups) {
     for (const u of g.users) for (const p of u.portalPrograms) eligible.get(p).push(u);
@@ -592,10 +629,10 @@ function buildShifts(rng, groups, byId) {
 }
 
 // --- overrides and requirements -----------------------------------------------------------
-function buildOverrides(rng, groups) {
+function buildOverrides(rng, groups, sizes) {
   const overrides = [];
   const portals = groups.flatMap((g) => g.portals);
-  const withOverrides = rng.sample(portals, 48);
+  const withOverrides = rng.sample(portals, sizes.overridePortals);
   const orgDates = new Set();
   while (orgDates.size < 3) orgDates.add(randomWeekday(rng, '2026-02-02', '2026-11-20'));
   const admins = groups.flatMap((g) => g.leaders.filter((u) => u.role === 'admin'));
@@ -641,9 +678,9 @@ function buildOverrides(rng, groups) {
   return { overrides, orgDates: [...orgDates].sort(), portalsWithOverrides: new Set(withOverrides.map((p) => p.id)) };
 }
 
-function buildRequirements(rng, groups, overrideInfo) {
+function buildRequirements(rng, groups, overrideInfo, sizes) {
   const candidates = groups.flatMap((g) => g.portals).filter((p) => !overrideInfo.portalsWithOverrides.has(p.id));
-  return rng.sample(candidates, 8).map((portal, i) => {
+  return rng.sample(candidates, sizes.requirements).map((portal, i) => {
     const r = {
       id: `${portal.id}-core-hours`,
       portal: portal.id,
@@ -714,13 +751,14 @@ function chunk(list, parts) {
 }
 
 /** Writes the organization into `dir` (replacing earlier generated files) and returns a summary. */
-export function generate(dir = DEFAULT_DIR, { seed = DEFAULT_SEED } = {}) {
+export function generate(dir = DEFAULT_DIR, { seed = DEFAULT_SEED, scale = 1 } = {}) {
+  const sizes = sizesAt(scale);
   const rng = new Random(seed);
-  const groups = buildOrganization(rng);
-  const users = buildUsers(rng, groups);
-  const shifts = buildShifts(rng, groups, new Map());
-  const overrideInfo = buildOverrides(rng, groups);
-  const requirements = buildRequirements(rng, groups, overrideInfo);
+  const groups = buildOrganization(rng, sizes);
+  const users = buildUsers(rng, groups, sizes);
+  const shifts = buildShifts(rng, groups, new Map(), sizes);
+  const overrideInfo = buildOverrides(rng, groups, sizes);
+  const requirements = buildRequirements(rng, groups, overrideInfo, sizes);
   const portals = groups.flatMap((g) => g.portals);
 
   const files = new Map();
@@ -744,7 +782,7 @@ holidays:
   expect: either
 `,
   );
-  let pp = `${HEADER(`${SIZES.groups} regional groups, each with ${SIZES.portalsPerGroup} messaging portals and a phone-line program.`)}\nprograms:\n  - id: all-programs\n    name: All Programs\n`;
+  let pp = `${HEADER(`${sizes.groups} regional groups, each with ${sizes.portalsPerGroup} messaging portals and a phone-line program.`)}\nprograms:\n  - id: all-programs\n    name: All Programs\n`;
   for (const g of groups) {
     pp += `  # ${g.region} (${g.zone})\n`;
     for (const p of g.portals) pp += `  - id: ${p.program}\n    name: ${q(`${p.name} Program`)}\n`;
@@ -754,13 +792,13 @@ holidays:
   for (const p of portals) pp += `  - id: ${p.id}\n    name: ${q(p.name)}\n    type: ${p.type}\n    program: ${p.program}\n`;
   files.set('programs-and-portals.yaml', pp);
 
-  chunk(users, SIZES.userFiles).forEach((part, i) => {
+  chunk(users, sizes.userFiles).forEach((part, i) => {
     files.set(
       `users-${String(i + 1).padStart(3, '0')}.yaml`,
-      `${HEADER(`Users, part ${i + 1} of ${SIZES.userFiles}.`)}\nusers:\n${part.map(userYaml).join('')}`,
+      `${HEADER(`Users, part ${i + 1} of ${sizes.userFiles}.`)}\nusers:\n${part.map(userYaml).join('')}`,
     );
   });
-  chunk(shifts, SIZES.shiftFiles).forEach((part, i) => {
+  chunk(shifts, sizes.shiftFiles).forEach((part, i) => {
     const first = part[0].portal.id;
     const last = part[part.length - 1].portal.id;
     files.set(
@@ -786,6 +824,7 @@ holidays:
   const summary = {
     generator: GENERATOR_VERSION,
     seed,
+    scale,
     files: files.size,
     bytes,
     largestFile: Math.max(...[...files.values()].map((t) => Buffer.byteLength(t))),
@@ -802,19 +841,20 @@ holidays:
     overrides: overrideInfo.overrides.length,
     requirements: requirements.length,
     subsetFile: 'shifts-001.yaml',
-    subsetShifts: chunk(shifts, SIZES.shiftFiles)[0].length,
+    subsetShifts: chunk(shifts, sizes.shiftFiles)[0].length,
   };
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
 }
 
 /** The summary of a generated directory if it is current for this generator and seed, else undefined. */
-export function existing(dir = DEFAULT_DIR, { seed = DEFAULT_SEED } = {}) {
+export function existing(dir = DEFAULT_DIR, { seed = DEFAULT_SEED, scale = 1 } = {}) {
   const path = join(dir, 'manifest.json');
   if (!existsSync(path)) return undefined;
   try {
     const m = JSON.parse(readFileSync(path, 'utf8'));
-    if (m.generator !== GENERATOR_VERSION || m.seed !== seed) return undefined;
+    // (manifests written before the scale existed are of scale 1)
+    if (m.generator !== GENERATOR_VERSION || m.seed !== seed || (m.scale ?? 1) !== scale) return undefined;
     const yamls = readdirSync(dir).filter((n) => n.endsWith('.yaml'));
     if (yamls.length !== m.files || yamls.reduce((s, n) => s + statSync(join(dir, n)).size, 0) !== m.bytes) return undefined;
     return m;
@@ -827,9 +867,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const seedAt = args.indexOf('--seed');
   const seed = seedAt >= 0 ? Number(args.splice(seedAt, 2)[1]) : DEFAULT_SEED;
-  const dir = args[0] ?? DEFAULT_DIR;
+  const scaleAt = args.indexOf('--scale');
+  const scale = scaleAt >= 0 ? Number(args.splice(scaleAt, 2)[1]) : 1;
+  const dir = args[0] ?? defaultDir(scale);
   const t0 = performance.now();
-  const summary = generate(dir, { seed });
+  const summary = generate(dir, { seed, scale });
   console.log(`wrote ${dir} in ${(performance.now() - t0).toFixed(0)} ms`);
   console.log(JSON.stringify(summary, null, 2));
 }

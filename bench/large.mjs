@@ -4,6 +4,8 @@
 //   node bench/large.mjs stages <dir>   parse → resolve → validate → expand → timeline, one process
 //   node bench/large.mjs compile <dir>  the whole compile (load + requireValid + buildTimeline), cold
 //   node bench/large.mjs floor <dir>    yaml parseDocument (with a LineCounter) of the same files
+//   node bench/large.mjs floor-tojs <dir>  the same, plus toJS of every document: the parse floor
+//                                          of `node bench/run.mjs cli` (one thread)
 //   node bench/large.mjs subset <dir>   naive rrule.js + luxon vs shiftready on the 1,000-series subset
 //
 // Progress goes to stderr; the result is one JSON line on stdout.
@@ -33,7 +35,7 @@ const median = (values) => {
 
 const [mode, dir] = process.argv.slice(2);
 if (!mode || !dir) {
-  console.error('usage: node bench/large.mjs stages|compile|floor|subset <dir>');
+  console.error('usage: node bench/large.mjs stages|compile|floor|floor-tojs|subset <dir>');
   process.exit(2);
 }
 
@@ -197,20 +199,26 @@ async function compileMode() {
   return { ms, loadMs: loaded.ms, compileMs: compiled.ms, ...mem(), ...countIntervals(compiled.value) };
 }
 
-function floor() {
+/**
+ * Reads and parses every file in this thread, timed in this process (Node start-up and loading
+ * `yaml` are not included); with `toJS`, also turns each document into plain data, as any tool
+ * that reads the YAML must.
+ */
+function floor({ toJS = false } = {}) {
   const files = yamlFiles();
   let bytes = 0;
-  const r = timed('yaml parseDocument floor', () => {
+  const r = timed(toJS ? 'yaml parseDocument + toJS floor' : 'yaml parseDocument floor', () => {
     const docs = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       bytes += text.length;
-      docs.push(parseDocument(text, { lineCounter: new LineCounter() }));
+      const doc = parseDocument(text, { lineCounter: new LineCounter() });
+      if (doc.errors.length) throw new Error(`YAML errors in ${file}: ${doc.errors[0].message}`);
+      docs.push(toJS ? doc.toJS() : doc);
     }
     return docs;
   });
-  for (const d of r.value) if (d.errors.length) throw new Error(`YAML errors: ${d.errors[0].message}`);
-  return { ms: r.ms, files: files.length, docs: r.value.length, bytes, rssMB: r.rssMB, heapMB: r.heapMB, maxRssMB: r.maxRssMB };
+  return { ms: r.ms, toJS, files: files.length, docs: r.value.length, bytes, rssMB: r.rssMB, heapMB: r.heapMB, maxRssMB: r.maxRssMB };
 }
 
 async function subset() {
@@ -270,7 +278,7 @@ async function subset() {
   };
 }
 
-const modes = { stages, compile: compileMode, floor, subset };
+const modes = { stages, compile: compileMode, floor, 'floor-tojs': () => floor({ toJS: true }), subset };
 if (!modes[mode]) {
   console.error(`unknown mode ${mode}`);
   process.exit(2);
