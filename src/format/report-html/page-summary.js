@@ -242,10 +242,25 @@
     all[next].setAttribute('tabindex', '0');
     all[next].focus();
   });
-  // The numbers of the day under the pointer in the details panel (the row's data-days).
+  // The numbers of the day under the pointer in the details panel (the row's data-days); leaving
+  // the days hides them, but not the details of a focused interval (page.js) that replaced them.
+  var dayShown = false;
+  function hideDay() {
+    if (dayShown) panel.hidden = true;
+    dayShown = false;
+  }
+  document.addEventListener('focusin', function () {
+    dayShown = false;
+  });
+  // A page scrolled under a still pointer (focus moving to a drawn day) moves nothing: only a
+  // pointer that moved shows a day.
+  var lastX = -1,
+    lastY = -1;
   document.addEventListener('mousemove', function (e) {
     var row = e.target.closest && e.target.closest('.srow');
-    if (!row) return;
+    if (!row || (e.clientX === lastX && e.clientY === lastY)) return;
+    lastX = e.clientX;
+    lastY = e.clientY;
     var svg = row.closest('svg'),
       figure = row.closest('figure'),
       point = svg.createSVGPoint();
@@ -254,10 +269,7 @@
     var x = point.matrixTransform(svg.getScreenCTM().inverse()).x;
     var days = row.getAttribute('data-days').split(' ');
     var k = Math.floor((x - load().geometry.label) / Number(figure.getAttribute('data-cell'))) - Number(row.getAttribute('data-column'));
-    if (x < data.geometry.label || k < 0 || k >= days.length) {
-      panel.hidden = true;
-      return;
-    }
+    if (x < data.geometry.label || k < 0 || k >= days.length) return hideDay();
     var n = days[k].split(',').map(Number),
       online = n[1] + n[2];
     var day = data.firstDay + data.rows[Number(row.getAttribute('data-row'))].first + k;
@@ -283,10 +295,11 @@
       panel.appendChild(p);
     });
     panel.hidden = false;
+    dayShown = true;
   });
   document.addEventListener('mouseout', function (e) {
     var from = e.target.closest && e.target.closest('.srow');
     var to = e.relatedTarget && e.relatedTarget.closest && e.relatedTarget.closest('.srow');
-    if (from && !to) panel.hidden = true;
+    if (from && !to) hideDay();
   });
 })();
