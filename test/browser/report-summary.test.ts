@@ -183,6 +183,15 @@ describe.each([YEAR, DECADE])('the summary of $from to $to', (c) => {
     expect(figures.map((f) => f.id)).toEqual(data.timeline.portals.map((p) => p.id));
     for (const f of figures) expect(f).toMatchObject({ rows: c.rows, tableRows: c.rows });
     expect(await page.$$eval('figure.portal', (fs) => fs.length)).toBe(0);
+    // Holidays: a line under the day, and named in the row's label. New Year's Day 2027 is a
+    // Friday, the first day of the period (US calendar, in the example).
+    const first = await page.$eval('figure.summary .srow[data-row="0"]', (g) => ({
+      label: g.getAttribute('aria-label'),
+      line: g.querySelector('path.holiday')?.getAttribute('d'),
+    }));
+    expect(first.label).toContain("holidays: 2027-01-01 New Year's Day");
+    // (January 2027 has Martin Luther King Jr. Day too.)
+    expect(first.line).toBe(c.unit === 'Week' ? 'M228 37h22v2h-22z' : 'M132 37h18v2h-18zM472 37h18v2h-18z');
   });
 
   it('shows every day of the period once, with the numbers of the JSON intervals', async () => {

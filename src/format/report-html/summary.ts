@@ -20,7 +20,7 @@ import type { CoverageReport, PortalReport } from '../../report/coverage.js';
 import { civilFromDays, formatDate, weekdayOf } from '../../time/civil.js';
 import { zoneTable } from '../../time/zone.js';
 import type { PortalInterval } from '../../timeline/types.js';
-import { hoursText, roundHours, trackedHours, TYPE_WORDS } from '../../words.js';
+import { hoursText, roundHours, TYPE_WORDS } from '../../words.js';
 import { DAYS } from '../report.js';
 import { rowPieces } from './day-rows.js';
 import { fillOf, legend } from './fills.js';
@@ -144,7 +144,7 @@ export function summarySection(report: CoverageReport, model: Model, intervals: 
     })),
   };
 
-  const charts = report.portals.map((p, k) => portalSummary(p, portalIntervals[k]!, report, rows, byWeek, dayStarts, first));
+  const charts = report.portals.map((p, k) => portalSummary(p, portalIntervals[k]!, report, rows, byWeek, dayStarts, first, holidayByDay));
   const unitWord = byWeek ? 'week' : 'month';
   return {
     section: lines([
@@ -230,6 +230,7 @@ function portalSummary(
   byWeek: boolean,
   dayStarts: readonly number[],
   firstDay: number,
+  holidayByDay: ReadonlyMap<number, HolidayDay>,
 ): Html {
   const id = p.portal.id;
   const perDay = dayTotals(intervals, report.period.from, report.period.to, dayStarts);
@@ -247,10 +248,12 @@ function portalSummary(
   const tracked = report.humansTracked;
   rows.forEach((row, r) => {
     const y = SUMMARY_TOP + r * SUMMARY_ROW;
-    // Three paths a row, not elements per day, so ten years stay light for the browser.
+    // A few paths a row, not elements per day, so ten years stay light for the browser.
     let cellsPath = '';
     let humanPath = '';
     let placeholderPath = '';
+    let holidayPath = '';
+    const holidays: string[] = [];
     const days: string[] = [];
     let total = 0;
     let human = 0;
@@ -269,39 +272,47 @@ function portalSummary(
       if (h > 0) humanPath += `M${x} ${(y + CELL_HEIGHT - hh).toFixed(2)}h${w}v${hh.toFixed(2)}h-${w}z`;
       if (ph > 0) placeholderPath += `M${x} ${(y + CELL_HEIGHT - hh - pp).toFixed(2)}h${w}v${pp.toFixed(2)}h-${w}z`;
       days.push(`${roundHours(ms)},${roundHours(h)},${roundHours(ph)}`);
+      const holiday = holidayByDay.get(firstDay + k);
+      if (holiday) {
+        // A line under the day's cell.
+        holidayPath += `M${x} ${y + CELL_HEIGHT + 1}h${w}v2h-${w}z`;
+        holidays.push(`${holiday.date} ${holiday.name}`);
+      }
     }
     const online = human + placeholder;
     const pct = (ms: number) => `${((ms / total) * 100).toFixed(1)}%`;
     const words = tracked
       ? `online ${pct(online)}, with humans ${pct(human)}, placeholders only ${pct(placeholder)}`
       : `online ${pct(online)}`;
+    const title = holidays.length ? `${row.label}: ${words}; holidays: ${holidays.join(', ')}` : `${row.label}: ${words}`;
     const paths = [
       html`<path d="${cellsPath}" fill="var(--off-no-shift)"/>`,
       humanPath ? html`<path class="human" d="${humanPath}" fill="${fillOf('on-human')}"/>` : '',
       placeholderPath ? html`<path class="placeholder" d="${placeholderPath}" fill="${fillOf('on-placeholder')}"/>` : '',
+      holidayPath ? html`<path class="holiday" d="${holidayPath}" fill="var(--holiday-line)"/>` : '',
     ];
     groups.push(
-      html`<g class="srow" tabindex="${r === 0 ? 0 : -1}" role="listitem" aria-label="${row.label}: ${words}" data-row="${r}" data-first="${formatDate(firstDay + row.first)}" data-column="${column(firstDay + row.first)}" data-days="${days.join(' ')}"><title>${row.label}: ${words}</title><rect class="hit" x="0" y="${y - 2}" width="${width}" height="${SUMMARY_ROW}"/><text x="4" y="${y + 11}">${row.label}</text>${paths}<text x="${LABEL_WIDTH + columns * cell + 4}" y="${y + 11}">${pct(online)}</text></g>`,
+      html`<g class="srow" tabindex="${r === 0 ? 0 : -1}" role="listitem" aria-label="${title}" data-row="${r}" data-first="${formatDate(firstDay + row.first)}" data-column="${column(firstDay + row.first)}" data-days="${days.join(' ')}"><title>${title}</title><rect class="hit" x="0" y="${y - 2}" width="${width}" height="${SUMMARY_ROW}"/><text x="4" y="${y + 11}">${row.label}</text>${paths}<text x="${LABEL_WIDTH + columns * cell + 4}" y="${y + 11}">${pct(online)}</text></g>`,
     );
     const hours = (ms: number) => (tracked ? hoursText(ms) : 'not tracked');
     tableRows.push(
-      html`<tr><td>${row.label}</td><td class="num">${hoursText(online)}</td><td class="num">${hours(human)}</td><td class="num">${hours(placeholder)}</td><td class="num">${pct(online)}</td></tr>`,
+      html`<tr><td>${row.label}</td><td class="num">${hoursText(online)}</td><td class="num">${hours(human)}</td><td class="num">${hours(placeholder)}</td><td class="num">${pct(online)}</td><td>${holidays.join(', ')}</td></tr>`,
     );
   });
   const unitWord = byWeek ? 'week' : 'month';
   const describe = `${p.portal.name ?? id}: online ${hoursText(p.onlineMs)} of the period (${(p.coverage * 100).toFixed(1)}%), in ${rows.length} ${unitWord}s. Use Tab to reach the chart, the arrow keys to move between ${unitWord}s and Enter to draw the days of one below.`;
-  return html`<figure class="summary" data-portal="${id}" data-rows="${rows.length}" data-cell="${cell}" data-intervals="${intervals.length}" data-human-hours="${String(trackedHours(p.humanMs, tracked))}">
+  return html`<figure class="summary" data-portal="${id}" data-rows="${rows.length}" data-cell="${cell}" data-intervals="${intervals.length}">
 <figcaption id="cap-${id}"><h3>${p.portal.name ?? id} <span class="meta">(${id}, ${TYPE_WORDS[p.portal.type ?? 'chat'].portal})</span></h3></figcaption>
 <svg class="summary-chart" role="group" aria-labelledby="cap-${id} desc-${id}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
 <desc id="desc-${id}">${describe}</desc>
 ${parts}<g role="list" aria-label="${unitWord[0]!.toUpperCase()}${unitWord.slice(1)}s of ${id}">${groups}</g></svg>
 <details><summary>The ${rows.length} ${unitWord}s as a table</summary>
-<table><thead><tr><th>${unitWord[0]!.toUpperCase()}${unitWord.slice(1)}</th><th class="num">Online</th><th class="num">With humans</th><th class="num">Placeholders only</th><th class="num">Coverage</th></tr></thead><tbody>${tableRows}</tbody></table></details>
+<table><thead><tr><th>${unitWord[0]!.toUpperCase()}${unitWord.slice(1)}</th><th class="num">Online</th><th class="num">With humans</th><th class="num">Placeholders only</th><th class="num">Coverage</th><th>Holidays</th></tr></thead><tbody>${tableRows}</tbody></table></details>
 <div class="detail" data-portal="${id}"><p class="meta">Choose a ${unitWord} above to draw its days here.</p></div>
 </figure>`;
 }
 
 function summaryLegend(): Html {
   const swatch = (fill: string) => html`<svg width="28" height="14" aria-hidden="true"><rect width="28" height="14" fill="${fill}"/></svg>`;
-  return html`<ul class="legend" aria-label="Legend of the summaries"><li>${swatch(fillOf('on-human'))}${KIND_LABEL['on-human']}</li><li>${swatch(fillOf('on-placeholder'))}${KIND_LABEL['on-placeholder']}</li><li>${swatch('var(--off-no-shift)')}Offline (any reason: the days drawn below say which)</li></ul>`;
+  return html`<ul class="legend" aria-label="Legend of the summaries"><li>${swatch(fillOf('on-human'))}${KIND_LABEL['on-human']}</li><li>${swatch(fillOf('on-placeholder'))}${KIND_LABEL['on-placeholder']}</li><li>${swatch('var(--off-no-shift)')}Offline (any reason: the days drawn below say which)</li><li>${swatch('var(--holiday-line)')}Holiday (a line under the day)</li></ul>`;
 }
