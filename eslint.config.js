@@ -16,8 +16,8 @@ export default tseslint.config(
     },
   },
   {
-    // The HTML report's page script runs in the browser.
-    files: ['src/format/report-html/page.js'],
+    // The HTML report's page scripts run in the browser.
+    files: ['src/format/report-html/page.js', 'src/format/report-html/page-summary.js'],
     languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
   },
 );

@@ -1,12 +1,17 @@
-// Embeds the HTML report page's stylesheet and script (src/format/report-html/page.css and
-// page.js) in dist/format/report-html/assets.js, in place of tsc's output of assets.ts, which
+// Embeds the HTML report page's stylesheets and scripts (src/format/report-html/page.css,
+// page.js, page-summary.css and page-summary.js) in dist/format/report-html/assets.js, in place of tsc's output of assets.ts, which
 // reads the two files at run time: dist/ and the bundle made from it then need no file beside
 // them, and other commands still read nothing. Runs after tsc and before the bundle.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 // A checkout with CRLF line ends must not change the page (assets.ts does the same).
 const read = (name) => readFileSync(new URL(`../src/format/report-html/${name}`, import.meta.url), 'utf8').replace(/\r\n/g, '\n');
-const assets = { css: read('page.css'), script: read('page.js') };
+const assets = {
+  css: read('page.css'),
+  script: read('page.js'),
+  summaryCss: read('page-summary.css'),
+  summaryScript: read('page-summary.js'),
+};
 
 writeFileSync(
   new URL('../dist/format/report-html/assets.js', import.meta.url),

@@ -3,9 +3,10 @@
  * those of the JSON outputs, with every name escaped. test/browser/ opens it in Chromium.
  */
 import { describe, expect, it } from 'vitest';
-import { loadFromTexts } from '../../src/check.js';
+import { load, loadFromTexts } from '../../src/check.js';
 import { compile, coverage, coveragePage } from '../../src/compile.js';
 import { esc, html, lines, raw, type Html } from '../../src/format/report-html/html.js';
+import { scriptJson } from '../../src/format/report-html/summary.js';
 import { reportJson } from '../../src/format/report.js';
 import { cli } from '../helpers.js';
 
@@ -159,4 +160,57 @@ describe('the HTML report page', () => {
       timeline.portals.map((p) => p.portal.id),
     );
   });
+});
+
+describe('the HTML report of a long period', () => {
+  const LONG = { from: '2026-12-01', to: '2027-03-01', now: '2026-12-01T00:00' };
+  const dataOf = (page: string) => {
+    const m = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(page);
+    return m
+      ? (JSON.parse(m[1]!) as { looks: [string, string, string[]][]; rows: { label: string }[]; portals: { intervals: number[] }[] })
+      : undefined;
+  };
+
+  it('is drawn day by day up to six weeks, and summed up beyond', () => {
+    const config = loadFromTexts([{ file: 'org.yaml', text: HOSTILE }]);
+    const sixWeeks = coveragePage(config, { from: '2026-12-01', to: '2027-01-12' });
+    expect(sixWeeks).toContain('<figure class="portal"');
+    expect(dataOf(sixWeeks)).toBeUndefined();
+    const longer = coveragePage(config, { from: '2026-12-01', to: '2027-01-13' });
+    expect(longer).not.toContain('<figure class="portal"');
+    expect(longer).toContain('<figure class="summary" data-portal="web" data-rows="7"');
+    expect(dataOf(longer)?.rows.map((r) => r.label)).toEqual([
+      'Week of 2026-11-30',
+      'Week of 2026-12-07',
+      'Week of 2026-12-14',
+      'Week of 2026-12-21',
+      'Week of 2026-12-28',
+      'Week of 2027-01-04',
+      'Week of 2027-01-11',
+    ]);
+  });
+
+  it('keeps hostile names as text in the embedded data: no way out of its script element', () => {
+    const page = coveragePage(loadFromTexts([{ file: 'org.yaml', text: HOSTILE }]), LONG);
+    expect(page.match(/<script[ >]/g)).toHaveLength(2);
+    expect(page.match(/<\/script>/g)).toHaveLength(2);
+    expect(page).not.toContain('alert(1)</script>');
+    expect(page).not.toMatch(/onmouseover="/);
+    // The embedded data reads back as the words the page of a short period writes.
+    const data = dataOf(page)!;
+    expect(data.looks.map((l) => l[2]).flat()).toContain(`Override: drill (organization switch): <o'neil> & x" onmouseover="alert(2)`);
+    expect(data.portals[0]!.intervals.filter((_, k) => k % 2 === 0).reduce((a, b) => a + b, 0)).toBe(90 * 24 * 60);
+  });
+
+  it('escapes what would end a script element or a comment in the JSON', () => {
+    expect(scriptJson(JSON.stringify(['</script><!--', '\u2028&']))).toBe('["\\u003c/script\\u003e\\u003c!--","\\u2028\\u0026"]');
+    expect(JSON.parse(scriptJson(JSON.stringify(['</script><!--', '\u2028&'])))).toEqual(['</script><!--', '\u2028&']);
+  });
+
+  it('stays under 5 MB for ten years of the example', () => {
+    const page = coveragePage(load(['examples/crisis-line']), { from: '2027-01-01', to: '2037-01-01', now: '2027-01-01T00:00' });
+    expect(Buffer.byteLength(page)).toBeLessThan(5_000_000);
+    expect(page.match(/<figure class="summary"/g)).toHaveLength(3);
+    expect(dataOf(page)!.rows).toHaveLength(120);
+  }, 30_000);
 });

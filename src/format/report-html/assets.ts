@@ -1,7 +1,7 @@
 /**
  * The HTML report page's stylesheet and script, written as real files beside this module
- * (page.css, and page.js, which `npm run typecheck` checks against the DOM) and inlined into the
- * page byte for byte.
+ * (page.css, and page.js, which `npm run typecheck` checks against the DOM; and for the summary
+ * of a long period page-summary.css and page-summary.js) and inlined into the page byte for byte.
  *
  * This is the version the tests run from the sources: it reads the two files on the first page
  * drawn, so other commands never read them. The build replaces its compiled form in dist/ with a
@@ -13,12 +13,20 @@ import { readFileSync } from 'node:fs';
 export interface PageAssets {
   css: string;
   script: string;
+  /** Added to the page of a long period only (summary.ts), so a short period's page is as it was. */
+  summaryCss: string;
+  summaryScript: string;
 }
 
 let assets: PageAssets | undefined;
 
 export function pageAssets(): PageAssets {
-  assets ??= { css: read('page.css'), script: read('page.js') };
+  assets ??= {
+    css: read('page.css'),
+    script: read('page.js'),
+    summaryCss: read('page-summary.css'),
+    summaryScript: read('page-summary.js'),
+  };
   return assets;
 }
 

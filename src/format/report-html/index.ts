@@ -8,7 +8,8 @@
  * for every common colour vision, and every state has a pattern too; every chart has a table.
  *
  * This module is the page's skeleton. Its sections are in tables.ts, timeline.ts (with
- * day-rows.ts, intervals.ts and fills.ts) and heat-map.ts; its stylesheet and script are
+ * day-rows.ts, intervals.ts and fills.ts) or, for a period of over six weeks, summary.ts, and
+ * heat-map.ts; its stylesheet and script are
  * page.css and page.js. Everything is built with `html` (html.ts), which escapes every value it
  * is given unless it is markup built already.
  */
@@ -23,6 +24,7 @@ import { PATTERNS } from './fills.js';
 import { weekSection } from './heat-map.js';
 import { html, raw } from './html.js';
 import { findingsSection, gapsSection, holidaysSection, loadSection, totalsSection } from './tables.js';
+import { periodDays, SUMMARY_AFTER_DAYS, summarySection } from './summary.js';
 import { timelinesSection, type PortalIntervals } from './timeline.js';
 
 export interface HtmlReportInput {
@@ -37,7 +39,10 @@ export interface HtmlReportInput {
 /** The page, the same bytes for the same input. */
 export function formatReportHtml(input: HtmlReportInput): string {
   const { report, model } = input;
-  const { css, script } = pageAssets();
+  const { css, script, summaryCss, summaryScript } = pageAssets();
+  // A long period is summed up, with its days drawn on demand (summary.ts); a short one is drawn day by day.
+  const { first, last } = periodDays(report);
+  const long = last - first + 1 > SUMMARY_AFTER_DAYS ? summarySection(report, model, input.intervals) : undefined;
   const zone = report.zone;
   const org = model.organization;
   const title = `Coverage report — ${org?.name ?? org?.id ?? 'shiftready'}`;
@@ -50,7 +55,7 @@ export function formatReportHtml(input: HtmlReportInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <style>
-${raw(css)}</style>
+${raw(css)}${long ? raw(summaryCss) : ''}</style>
 </head>
 <body>
 <a class="skip" href="#summary">Skip to the numbers</a>
@@ -59,7 +64,7 @@ ${raw(css)}</style>
 <nav aria-label="Sections"><ul><li><a href="#summary">Numbers</a></li><li><a href="#timelines">Timelines</a></li><li><a href="#week">Week</a></li><li><a href="#gaps">Gaps</a></li><li><a href="#holidays">Holidays</a></li><li><a href="#findings">Findings</a></li><li><a href="#load">Load</a></li></ul></nav></header>
 <main>
 ${totalsSection(report)}
-${timelinesSection(report, model, input.intervals)}
+${long ? long.section : timelinesSection(report, model, input.intervals)}
 ${weekSection(report)}
 ${gapsSection(report)}
 ${holidaysSection(input.holidays, report.humansTracked)}
@@ -67,8 +72,13 @@ ${findingsSection(input.findings)}
 ${loadSection(report, model)}
 </main>
 <div id="details" role="status" aria-live="polite" hidden></div>
-<script>
-${raw(script)}</script>
+${
+  long
+    ? html`${long.data}
+`
+    : ''
+}<script>
+${raw(script)}${long ? raw(summaryScript) : ''}</script>
 </body>
 </html>
 `.toString();

@@ -39,16 +39,26 @@ export interface IntervalWords {
 }
 
 export function describeInterval(i: PortalInterval, model: Model, zone: string): IntervalWords {
-  const when = `${weekdayName(i.start, zone)} ${localClock(i.start, zone)} – ${localClock(i.end, zone, i.start)} (${duration(i.end - i.start)})`;
+  return { when: intervalWhen(i, zone), ...intervalSubject(i, model) };
+}
+
+/** "Mon 09:00 – 17:00 (8 h)": the local weekday and times of an interval, and its length. */
+function intervalWhen(i: PortalInterval, zone: string): string {
+  return `${weekdayName(i.start, zone)} ${localClock(i.start, zone)} – ${localClock(i.end, zone, i.start)} (${duration(i.end - i.start)})`;
+}
+
+/**
+ * What an interval is and the details behind it, which do not depend on its times: the summary
+ * page embeds them once per distinct value (summary.ts) and page.js adds the times.
+ */
+export function intervalSubject(i: PortalInterval, model: Model): Omit<IntervalWords, 'when'> {
   if (i.state === 'online') {
     if (!humansTracked(model))
       return {
-        when,
         what: 'Online (staffing: placeholder, humans not tracked)',
         more: [`Shifts: ${i.shifts.join(', ')}`, `Staff: ${i.staff.join(', ')}`],
       };
     return {
-      when,
       what: i.humans.length ? 'Online, with humans' : 'Online with placeholders only: nobody answers, nobody is alerted',
       more: [
         `Shifts: ${i.shifts.join(', ')}`,
@@ -61,13 +71,11 @@ export function describeInterval(i: PortalInterval, model: Model, zone: string):
   if (i.reason === 'override') {
     const o = model.overrides.find((x) => overrideName(x) === i.override);
     return {
-      when,
       what: `Offline: switched off${o?.by ? ` by ${o.by}` : ''}`,
       more: [`Override: ${i.override} (${i.scope} switch)${o?.note ? `: ${o.note}` : ''}`],
     };
   }
   return {
-    when,
     what: i.reason === 'no-shift' ? 'Offline: no shift covers this time' : 'Offline: a shift covers this time but is not staffed',
     more: [],
   };

@@ -17,10 +17,11 @@ import { fillOf, legend } from './fills.js';
 import { html, lines, type Html } from './html.js';
 import { describeInterval, kindOf, type IntervalWords } from './intervals.js';
 
-const DAY_WIDTH = 720; // 30 px per hour
-const LABEL_WIDTH = 132;
-const ROW_HEIGHT = 16;
-const TOP = 22;
+/** The day rows' geometry, which page.js reads from the page's data for the rows it draws. */
+export const DAY_WIDTH = 720; // 30 px per hour
+export const LABEL_WIDTH = 132;
+export const ROW_HEIGHT = 16;
+export const TOP = 22;
 
 export interface PortalIntervals {
   portalId: string;
@@ -55,7 +56,7 @@ function portalTimeline(p: PortalReport, intervals: readonly PortalInterval[], r
     const day = firstDay + r;
     const { pieces, skipped } = rowPieces(table, day, table.wallToInstant(day, 0), table.wallToInstant(day + 1, 0));
     rowPiecesOf.push(pieces);
-    parts.push(...dayLabel(day, TOP + r * ROW_HEIGHT, holidayByDay.get(day), pieces, skipped));
+    parts.push(...dayLabel(dayMarks(day, holidayByDay.get(day), pieces, skipped), TOP + r * ROW_HEIGHT));
   }
   const words = intervals.map((i) => describeInterval(i, model, zone));
   intervals.forEach((i, index) => parts.push(intervalGroup(i, index, words[index]!, rowPiecesOf)));
@@ -89,36 +90,51 @@ function hourTicks(height: number): Html[] {
   return ticks;
 }
 
+/** What a day row says besides its intervals: its label, why it is marked, and its skipped hours. */
+export interface DayMarks {
+  /** "★ Thu 2026-12-24 ±" */
+  label: string;
+  /** The label's tooltip: the holiday and the clock change, if any ('' for none). */
+  title: string;
+  holiday: boolean;
+  /** The hatched hours that do not happen: x and width on the row, and their tooltip. */
+  gaps: { x: string; width: string; text: string }[];
+}
+
 /** A day row's label (★ on a holiday, ± on a clock change) and its marks, with a tooltip saying why. */
-function dayLabel(
+export function dayMarks(
   day: number,
-  y: number,
   holiday: HolidayDay | undefined,
   pieces: readonly Piece[],
   skipped: readonly { from: number; to: number }[],
-): Html[] {
-  const marks: Html[] = [];
+): DayMarks {
   const notes: string[] = [];
-  if (holiday) {
-    notes.push(`Holiday: ${holiday.name} (${holiday.source})`);
-    marks.push(html`<rect x="0" y="${y}" width="${LABEL_WIDTH - 4}" height="${ROW_HEIGHT - 1}" fill="var(--holiday)"/>`);
-  }
-  for (const gap of skipped) {
+  if (holiday) notes.push(`Holiday: ${holiday.name} (${holiday.source})`);
+  const gaps = skipped.map((gap) => {
     const text = `Clocks go forward: ${clock(gap.from)} to ${clock(gap.to)} does not happen on this day`;
     notes.push(text);
-    marks.push(
-      html`<rect class="clock-gap" x="${xOf(gap.from).toFixed(2)}" y="${y}" width="${(xOf(gap.to) - xOf(gap.from)).toFixed(2)}" height="${ROW_HEIGHT - 2}" fill="url(#p-clock-gap)"><title>${text}</title></rect>`,
-    );
-  }
+    return { x: xOf(gap.from).toFixed(2), width: (xOf(gap.to) - xOf(gap.from)).toFixed(2), text };
+  });
   const repeated = pieces.some((x) => x.band !== 'full');
   if (repeated)
     notes.push(
       'Clocks go back: the repeated hour is drawn twice, the first time in the upper half of the row and the second in the lower half',
     );
-  const title = notes.length ? html`<title>${notes.join('. ')}</title>` : '';
   const label = `${holiday ? '★ ' : ''}${DAYS[weekdayOf(day)]} ${formatDate(day)}${skipped.length > 0 || repeated ? ' ±' : ''}`;
-  marks.push(html`<g>${title}<text x="4" y="${y + 12}"${holiday ? html` class="holiday-label"` : ''}>${label}</text></g>`);
-  return marks;
+  return { label, title: notes.join('. '), holiday: holiday !== undefined, gaps };
+}
+
+/** A day row's marks as markup (page.js draws the same for the day rows it draws). */
+function dayLabel(marks: DayMarks, y: number): Html[] {
+  const out: Html[] = [];
+  if (marks.holiday) out.push(html`<rect x="0" y="${y}" width="${LABEL_WIDTH - 4}" height="${ROW_HEIGHT - 1}" fill="var(--holiday)"/>`);
+  for (const gap of marks.gaps)
+    out.push(
+      html`<rect class="clock-gap" x="${gap.x}" y="${y}" width="${gap.width}" height="${ROW_HEIGHT - 2}" fill="url(#p-clock-gap)"><title>${gap.text}</title></rect>`,
+    );
+  const title = marks.title ? html`<title>${marks.title}</title>` : '';
+  out.push(html`<g>${title}<text x="4" y="${y + 12}"${marks.holiday ? html` class="holiday-label"` : ''}>${marks.label}</text></g>`);
+  return out;
 }
 
 /**
