@@ -247,8 +247,27 @@ export async function writeOutputs(io: CliIO, requests: readonly OutputRequest[]
   }
 }
 
+/** Chunks are joined up to this many characters before a write: one system call per piece, not per line. */
+const BATCH_CHARS = 1 << 16;
+
 function chunksOf(output: string | Iterable<string>): Iterable<string> {
-  return typeof output === 'string' ? [output] : output;
+  return typeof output === 'string' ? [output] : batched(output);
+}
+
+/** The chunks joined into pieces of about BATCH_CHARS (a timeline yields one short chunk per interval). */
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= BATCH_CHARS) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length) yield parts.join('');
 }
 
 function safeRealpath(path: string): string {

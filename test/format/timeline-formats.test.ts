@@ -18,13 +18,14 @@
  *
  * Period: --from 2026-01-05 --to 2026-01-12 = [2026-01-05T06:00Z, 2026-01-12T06:00Z).
  */
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFromTexts } from '../../src/check.js';
 import { compile, compileStream } from '../../src/compile.js';
-import { formatTimelineJson } from '../../src/format/timeline-json.js';
+import { formatTimelineJson, intervalJson, intervalLine } from '../../src/format/timeline-json.js';
 import { BASE, cli, tempDir } from '../helpers.js';
 
 const WEB_NAME = 'Wébsite Live Chat — Ünïcödé Crisis Line, for the whole metro area; 24/7 "soon"';
@@ -230,6 +231,44 @@ describe('compile --format json', () => {
     expect(first.value!.portal.id).toBe('text');
     const rest = [...formatTimelineJson({ period: stream.period, portals: [first.value!, ...{ [Symbol.iterator]: () => portals }] })];
     expect(rest.join('')).toBe([...formatTimelineJson(compile(config, period))].join(''));
+  });
+
+  it('each interval line is exactly JSON.stringify of the interval (any ids, reasons and lists)', () => {
+    const text = fc.string({ unit: 'binary' });
+    const instant = fc.integer({ min: 0, max: 4_102_444_800_000 });
+    const list = fc.array(text, { maxLength: 4 });
+    const interval = fc.oneof(
+      fc.record({
+        start: instant,
+        end: instant,
+        state: fc.constant('online' as const),
+        shifts: list,
+        staff: list,
+        humans: list,
+        alerts: list,
+      }),
+      fc.record({
+        start: instant,
+        end: instant,
+        state: fc.constant('offline' as const),
+        reason: fc.constantFrom('unstaffed' as const, 'no-shift' as const),
+      }),
+      fc.record({
+        start: instant,
+        end: instant,
+        state: fc.constant('offline' as const),
+        reason: fc.constant('override' as const),
+        override: text,
+        scope: fc.constantFrom('organization' as const, 'portal' as const),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(interval, { maxLength: 5 }), (intervals) => {
+        const lists = new WeakMap<readonly string[], string>();
+        // Twice each: the second time the lists' JSON comes from the cache.
+        for (const i of [...intervals, ...intervals]) expect(intervalLine(i, lists)).toBe(JSON.stringify(intervalJson(i)));
+      }),
+    );
   });
 
   it('an organization without portals is "portals": []', () => {
