@@ -15,6 +15,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync, statSync, existsSync, re
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../scripts/prng.mjs';
 
 /** Bump when the output changes, so a cached directory is regenerated. */
 export const GENERATOR_VERSION = 3;
@@ -59,16 +60,6 @@ export function defaultDir(scale = 1, base = DEFAULT_DIR) {
 }
 
 // --- deterministic randomness -------------------------------------------------------------
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   constructor(seed) {

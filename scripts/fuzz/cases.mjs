@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { FORMATS as CLI_FORMATS } from '../../dist/cli/formats.js';
 import { anyHostile, DATE_TIMES, DATES, hostileFor, IDS, ZONES } from './values.mjs';
 
 /** The configurations mutated: real examples and the small test fixtures (small ones run faster). */
@@ -378,15 +379,8 @@ function portalIds(files) {
   return ids;
 }
 
-const FORMATS = {
-  check: ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'gitlab'],
-  compile: ['json', 'ics', 'csv'],
-  status: ['text', 'json'],
-  explain: ['text', 'json'],
-  report: ['text', 'markdown', 'json', 'html'],
-  holidays: ['text', 'markdown', 'json'],
-  suggest: ['text', 'markdown', 'json'],
-};
+/** The formats of each command the fuzzer runs, from the CLI's own registry (`diff` needs a git history). */
+const FORMATS = Object.fromEntries(Object.entries(CLI_FORMATS).filter(([command]) => command !== 'diff'));
 
 /** One command line: { command, format, args, out } (out: a file the output goes to, not stdout). */
 function commandLine(rng, files, ruleIds) {

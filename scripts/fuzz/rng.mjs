@@ -2,17 +2,7 @@
 // generator from (seed, case index), so one case can be replayed alone (`--case I`) without
 // generating the ones before it.
 
-/** mulberry32: 32 bits of state, good enough to spread test cases, and the same on every Node. */
-function mulberry32(state) {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../prng.mjs';
 
 /** Mixes the seed and the case index into one 32-bit state (so neighbouring cases are unrelated). */
 function mix(seed, index) {

@@ -67,6 +67,17 @@ export function loadOutliers(report: CoverageReport, model: Model): LoadOutliers
   };
 }
 
+/** What the load table says beside a user: a placeholder, far more or far less than average, or nothing. */
+export function loadNote(
+  user: { id: string; placeholder?: boolean },
+  outliers: LoadOutliers,
+): '' | 'placeholder' | '▲ far more than average' | '▼ far less than average' {
+  if (user.placeholder) return 'placeholder';
+  if (outliers.more.some((o) => o.id === user.id)) return '▲ far more than average';
+  if (outliers.less.some((o) => o.id === user.id)) return '▼ far less than average';
+  return '';
+}
+
 /** Weekday names, Monday first (the order of `weekShape`). */
 export const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** Shade for a share of time online: blank, ░ ▒ ▓ (under a quarter, half, three quarters), █ full. */
@@ -130,13 +141,8 @@ export function formatReportText(report: CoverageReport, model: Model): string {
   const uw = Math.max(4, ...report.users.map((u) => u.user.id.length));
   const nw = Math.max(0, ...report.users.map((u) => (u.user.name ?? '').length));
   for (const { user, ms } of report.users) {
-    const note = user.placeholder
-      ? '  (placeholder)'
-      : outliers.more.some((o) => o.id === user.id)
-        ? '  ▲ far more than average'
-        : outliers.less.some((o) => o.id === user.id)
-          ? '  ▼ far less than average'
-          : '';
+    const word = loadNote(user, outliers);
+    const note = word === 'placeholder' ? '  (placeholder)' : word && `  ${word}`;
     lines.push(`  ${user.id.padEnd(uw)}  ${nw ? `${(user.name ?? '').padEnd(nw)}  ` : ''}${hoursText(ms).padStart(10)}${note}`);
   }
   lines.push(`  average of the people with counted time: ${hoursText(outliers.average)}; "far" means over 1.5× or under half of it`);
@@ -181,13 +187,7 @@ export function formatReportMarkdown(report: CoverageReport, model: Model): stri
   const named = report.users.some(({ user }) => user.name);
   out.push('### Load per user', '', `| User |${named ? ' Name |' : ''} Hours | |`, `| --- |${named ? ' --- |' : ''} ---: | --- |`);
   for (const { user, ms } of report.users) {
-    const note = user.placeholder
-      ? 'placeholder'
-      : outliers.more.some((o) => o.id === user.id)
-        ? '▲ far more than average'
-        : outliers.less.some((o) => o.id === user.id)
-          ? '▼ far less than average'
-          : '';
+    const note = loadNote(user, outliers);
     out.push(`| ${cell(user.id)} |${named ? ` ${cell(user.name ?? '')} |` : ''} ${hoursText(ms)} | ${note} |`);
   }
   out.push('', `Average of the people with counted time: ${hoursText(outliers.average)} ("far": over 1.5× or under half).`);

@@ -7,7 +7,7 @@ import type { Model } from '../../model/types.js';
 import type { CoverageReport, ReportGap } from '../../report/coverage.js';
 import type { HolidayEntry, Verdict } from '../../report/holidays.js';
 import { gapReasonText, hoursText, localClock, roundHours, trackedHoursText } from '../../words.js';
-import { candidatesText, loadOutliers, reportJson } from '../report.js';
+import { candidatesText, loadNote, loadOutliers, reportJson } from '../report.js';
 import { html, lines, type Html } from './html.js';
 
 /** The portals as `--format json` prints them. */
@@ -98,13 +98,7 @@ export function loadSection(report: CoverageReport, model: Model): Html {
   const outliers = loadOutliers(report, model);
   const max = Math.max(1, ...report.users.map((u) => u.ms));
   const rows = report.users.map(({ user, ms }) => {
-    const note = user.placeholder
-      ? 'placeholder'
-      : outliers.more.some((o) => o.id === user.id)
-        ? '▲ far more than average'
-        : outliers.less.some((o) => o.id === user.id)
-          ? '▼ far less than average'
-          : '';
+    const note = loadNote(user, outliers);
     return html`<tr data-user="${user.id}" data-hours="${roundHours(ms)}"><td>${user.id}</td><td class="num">${hoursText(ms)}</td><td><span class="bar" style="width:${((ms / max) * 200).toFixed(1)}px" aria-hidden="true"></span></td><td>${note}</td></tr>`;
   });
   return lines([
