@@ -8,8 +8,8 @@ import { compareCodeUnits } from '../findings.js';
 import { COMPILED, packageFile } from '../paths.js';
 import { discoverFiles, hasMarker, notAConfigFile, type ConfigFile } from './discover.js';
 import { checkTotals, countEntries, fileOverLimit } from './limits.js';
-import { readAndParse } from './read.js';
-import { parseSource } from './parse.js';
+import { readAndParse, readConfigText } from './read.js';
+import { parseSource, plainSource } from './parse.js';
 import { fromRecord, type ParsedRecord } from './record.js';
 import { unreadableSource, type SourceDocument } from './source.js';
 import type { WorkerReply } from './worker.js';
@@ -167,8 +167,25 @@ export async function loadFilesParallel(paths: readonly string[], options: LoadO
   if (options.text) return loadWithText(paths, options.text, options.cwd);
   const files = discoverFiles(paths, options.cwd);
   checkFileTotals(files);
-  const count = threadCount(files, options.threads);
-  return count > 0 ? parseInWorkers(files, count) : files.map((f) => readAndParse(f).source);
+  if (options.threads !== undefined) {
+    const count = threadCount(files, options.threads);
+    return count > 0 ? parseInWorkers(files, count) : files.map((f) => readAndParse(f).source);
+  }
+  // Files in the fast reader's subset are read here, quicker than a thread starts; the others
+  // (yaml parses about 1 MB/s) are parsed across threads when they are large together.
+  const read = new Map<string, SourceDocument>();
+  const texts = new Map<string, string>();
+  for (const f of files) {
+    const got = readConfigText(f);
+    const source = 'source' in got ? got.source : plainSource(f.file, got.text);
+    if (source) read.set(f.file, source);
+    else if ('text' in got) texts.set(f.file, got.text);
+  }
+  const rest = files.filter((f) => texts.has(f.file));
+  const count = threadCount(rest, undefined);
+  const parsed = count > 0 ? await parseInWorkers(rest, count) : rest.map((f) => parseSource(f.file, texts.get(f.file)!));
+  for (const source of parsed) read.set(source.file, source);
+  return files.map((f) => read.get(f.file)!);
 }
 
 /** The files of `paths` (none: only the text), with `given` read in place of the file of its name. */

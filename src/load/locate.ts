@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type LineCounter, type Node as YamlNode } from 'yaml';
 import type { Location } from '../findings.js';
+import type { PlainPositions } from './plain-yaml.js';
 import type { Path, SourceDocument, SyntaxTree } from './source.js';
 
 /** The 1-based line and column of a source offset. */
@@ -32,6 +33,8 @@ function positionOf(source: SourceDocument, tree: SyntaxTree, node: YamlNode | n
  * node on the way is used.
  */
 export function locate(source: SourceDocument, path: Path, part: 'value' | 'key' = 'value'): Location {
+  const plain = source.positions?.();
+  if (plain) return locatePlain(source, plain, path, part);
   const tree = source.tree();
   if (!tree) return { file: source.file, line: 1, column: 1 };
   const doc = tree.doc;
@@ -61,4 +64,32 @@ export function locate(source: SourceDocument, path: Path, part: 'value' | 'key'
     last = node;
   }
   return positionOf(source, tree, last);
+}
+
+/** `locate` in a file the fast reader read: the same walk over its data and node offsets. */
+function locatePlain(source: SourceDocument, plain: PlainPositions, path: Path, part: 'value' | 'key'): Location {
+  let node: unknown = plain.data;
+  let last = plain.root;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const offsets = node !== null && typeof node === 'object' ? plain.offsets.get(node) : undefined;
+    if (!offsets) break;
+    if (Array.isArray(node)) {
+      if (typeof seg !== 'number' || seg < 0 || seg >= node.length) break;
+      last = offsets[seg]!;
+      node = node[seg];
+    } else {
+      const at = Object.keys(node as object).indexOf(String(seg));
+      if (at < 0) break;
+      if (i === path.length - 1 && part === 'key') return offsetLocation(source, plain, offsets[2 * at]!);
+      last = offsets[2 * at + 1]!;
+      node = (node as Record<string, unknown>)[String(seg)];
+    }
+  }
+  return offsetLocation(source, plain, last);
+}
+
+function offsetLocation(source: SourceDocument, plain: PlainPositions, offset: number): Location {
+  const { line, column } = plain.lineCol(offset);
+  return { file: source.file, line, column };
 }

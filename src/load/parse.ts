@@ -2,6 +2,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { parseDisableComments } from './disable-comments.js';
 import { position } from './locate.js';
+import { readPlainPositions, readPlainYaml, type PlainPositions } from './plain-yaml.js';
 import type { SourceDocument, SyntaxProblem, SyntaxTree } from './source.js';
 import { toJsProblem, yamlErrorProblems } from './yaml-errors.js';
 
@@ -22,8 +23,42 @@ export function parseTree(text: string): SyntaxTree {
   return { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter, text };
 }
 
+/** A syntax tree parsed from `text` the first time it is asked for. */
+export function lazyTree(text: string): () => SyntaxTree {
+  let tree: SyntaxTree | undefined;
+  return () => (tree ??= parseTree(text));
+}
+
+/**
+ * A file's text read by the fast reader (./plain-yaml.ts), when it is in the subset that reader
+ * knows — most files are. It gives yaml's data without a syntax tree, which is parsed only if a
+ * finding needs a location in the file (or a fix edits it). `undefined`: use `parseSource`.
+ */
+export function plainSource(file: string, text: string): SourceDocument | undefined {
+  if (CONTROL_CHAR.test(text)) return undefined;
+  const plain = readPlainYaml(text);
+  if (!plain) return undefined;
+  return plainDocument(file, text, plain.data);
+}
+
+/** A document read by the fast reader, with its syntax tree and positions read again on demand. */
+export function plainDocument(file: string, text: string, data: unknown): SourceDocument {
+  let positions: PlainPositions | undefined;
+  return {
+    file,
+    disabled: parseDisableComments(text),
+    data,
+    problems: [],
+    usable: true,
+    tree: lazyTree(text),
+    positions: () => (positions ??= readPlainPositions(text)),
+  };
+}
+
 /** Parses a file's text (BOM and CRLF allowed); never throws for bad input. */
 export function parseSource(file: string, text: string): SourceDocument {
+  const plain = plainSource(file, text);
+  if (plain) return plain;
   const disabled = parseDisableComments(text);
   const base = { file, disabled, tree: (): SyntaxTree | undefined => undefined };
   const binary = controlCharacterProblem(text);

@@ -8,6 +8,15 @@ import { unreadableSource, type SourceDocument } from './source.js';
 
 /** Reads and parses one file; `text` is the file's text when it could be read. */
 export function readAndParse(f: ConfigFile): { source: SourceDocument; text?: string } {
+  const read = readConfigText(f);
+  return 'text' in read ? { source: parseSource(f.file, read.text), text: read.text } : read;
+}
+
+/**
+ * Reads one file's text, or gives the `source` that says why it cannot be used (over the limits,
+ * not UTF-8). Throws `UsageError` when the file cannot be read at all.
+ */
+export function readConfigText(f: ConfigFile): { text: string } | { source: SourceDocument } {
   let fd: number | undefined;
   try {
     fd = openSync(f.absolute, 'r');
@@ -30,7 +39,7 @@ export function readAndParse(f: ConfigFile): { source: SourceDocument; text?: st
     // Checked before parsing: yaml's time and memory grow with the entries (./limits.ts).
     const tooMany = fileOverLimit(size, countEntries(text));
     if (tooMany) return { source: unreadableSource(f.file, tooMany) };
-    return { source: parseSource(f.file, text), text };
+    return { text };
   } catch (e) {
     throw new UsageError(`${f.file}: cannot read: ${systemErrorText(e)}`);
   } finally {

@@ -4,6 +4,7 @@
  * locating in `locate.ts`; all access to the YAML syntax tree lives in this folder.
  */
 import type { Document, LineCounter } from 'yaml';
+import type { PlainPositions } from './plain-yaml.js';
 
 /** A path of mapping keys and sequence indexes from the document root. */
 export type Path = readonly (string | number)[];
@@ -44,6 +45,11 @@ export interface SourceDocument {
    * finding needs a location in it; it is then parsed again from the same text.
    */
   tree(): SyntaxTree | undefined;
+  /**
+   * For a file the fast reader (./plain-yaml.ts) read: where its nodes start, read again from the
+   * text when a finding first needs a location (much quicker than a syntax tree).
+   */
+  positions?(): PlainPositions | undefined;
 }
 
 /** A file that could not be read as text (too big, not UTF-8): one problem at 1:1. */

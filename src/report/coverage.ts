@@ -5,10 +5,10 @@
 import { expectationOf, holidaySpan, holidaysInPeriod, type HolidayDay } from '../holidays/index.js';
 import { compareCodeUnits } from '../findings.js';
 import { humansTracked, type Model, type Portal, type Requirement, type User } from '../model/types.js';
-import { subtract, union, type Span } from '../time/intervals.js';
+import { overlapsAny, subtract, union, unionFlat, type Span } from '../time/intervals.js';
 import { forEachOccurrence } from '../time/series.js';
 import type { Period } from '../time/period.js';
-import { zoneTable } from '../time/zone.js';
+import { zoneTable, type Transition, type ZoneTable } from '../time/zone.js';
 import { weekdayOf } from '../time/civil.js';
 import { servingShifts } from '../timeline/build.js';
 import { StaffingContext } from '../timeline/staffing.js';
@@ -125,55 +125,91 @@ export function totals(intervals: readonly PortalInterval[], from = -Infinity, t
 /** When each user counts on a staffed shift in the period (normalized spans; empty for none). */
 export function userSpans(model: Model, period: Period): Map<User, Span[]> {
   const staffing = new StaffingContext(model);
-  const spans = new Map<User, Span[]>();
+  // Each user's spans as [start, end, start, end, …]: a large configuration has millions.
+  const flat = new Map<User, number[]>();
+  const add = (users: readonly User[], start: number, end: number) => {
+    for (const u of users) {
+      let list = flat.get(u);
+      if (!list) flat.set(u, (list = []));
+      list.push(start, end);
+    }
+  };
   const seen = new Set<string>();
   for (const portal of model.portals) {
     for (const shift of servingShifts(portal, model)) {
       if (seen.has(shift.id)) continue;
       seen.add(shift.id);
+      const away = staffing.awayUnion(shift);
+      const candidates = staffing.eligibleOf(shift);
       forEachOccurrence(shift.timing.series!, period.from, period.to, (o) => {
         const start = Math.max(o.start, period.from);
         const end = Math.min(o.end, period.to);
         if (end <= start) return;
-        for (const seg of staffing.segments(shift, start, end)) {
-          if (!seg.staffed) continue;
-          for (const u of seg.counting) {
-            const list = spans.get(u) ?? [];
-            list.push({ start: seg.start, end: seg.end });
-            spans.set(u, list);
-          }
+        // Nobody away during the occurrence: one segment, everyone who can count (as `segments` gives).
+        if (!overlapsAny(away, start, end)) {
+          if (candidates.length >= shift.minStaff) add(candidates, start, end);
+          return;
         }
+        for (const seg of staffing.segments(shift, start, end)) if (seg.staffed) add(seg.counting, seg.start, seg.end);
       });
     }
   }
   const out = new Map<User, Span[]>();
-  for (const user of model.users) out.set(user, union(spans.get(user) ?? []));
+  for (const user of model.users) out.set(user, unionFlat(flat.get(user) ?? []));
   return out;
+}
+
+/**
+ * Adds [start, end) to a grid of local weekday (Monday = 0) × hour, in ms. `transitions` are the
+ * zone's offset changes over a period that holds the span.
+ */
+function addToWeek(grid: number[][], table: ZoneTable, transitions: readonly Transition[], start: number, end: number): void {
+  // The offset changes only at transitions: find the first after `start`, then walk hour by hour.
+  let lo = 0;
+  let hi = transitions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (transitions[mid]!.at <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo;
+  let t = start;
+  let offset = table.offsetAt(t);
+  while (t < end) {
+    if (k < transitions.length && transitions[k]!.at <= t) {
+      while (k < transitions.length && transitions[k]!.at <= t) k++;
+      offset = table.offsetAt(t);
+    }
+    const local = t + offset;
+    const day = Math.floor(local / 86_400_000);
+    const msOfDay = local - day * 86_400_000;
+    const hour = Math.floor(msOfDay / 3_600_000);
+    // To the next local hour, or sooner if the offset changes (a transition).
+    let next = t + ((hour + 1) * 3_600_000 - msOfDay);
+    if (k < transitions.length) next = Math.min(next, transitions[k]!.at);
+    next = Math.min(next, end);
+    grid[weekdayOf(day)]![hour]! += next - t;
+    t = next;
+  }
+}
+
+/** How long each local weekday (Monday = 0) and hour lasts in the period, in ms: the same for every portal. */
+export function hoursOfWeek(period: Period, zone: string): number[][] {
+  const total = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const table = zoneTable(zone);
+  if (period.to > period.from) addToWeek(total, table, table.transitionsBetween(period.from, period.to), period.from, period.to);
+  return total;
 }
 
 /**
  * The share of time a portal is online for each local weekday (Monday = 0) and hour, over the
  * period: online time in that hour of the week / how long that hour of the week lasts in the period.
  */
-export function weekShape(intervals: readonly PortalInterval[], period: Period, zone: string): number[][] {
+export function weekShape(intervals: readonly PortalInterval[], period: Period, zone: string, total = hoursOfWeek(period, zone)): number[][] {
   const online = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  const total = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const table = zoneTable(zone);
-  const addSpan = (grid: number[][], start: number, end: number) => {
-    let t = start;
-    while (t < end) {
-      const { day, msOfDay } = table.instantToWall(t);
-      const hour = Math.floor(msOfDay / 3_600_000);
-      // To the next local hour, or sooner if the offset changes (a transition).
-      let next = t + ((hour + 1) * 3_600_000 - msOfDay);
-      for (const tr of table.transitionsBetween(t + 1, next)) next = Math.min(next, tr.at);
-      next = Math.min(next, end);
-      grid[weekdayOf(day)]![hour]! += next - t;
-      t = next;
-    }
-  };
-  addSpan(total, period.from, period.to);
-  for (const i of intervals) if (i.state === 'online') addSpan(online, Math.max(i.start, period.from), Math.min(i.end, period.to));
+  const transitions = period.to > period.from ? table.transitionsBetween(period.from, period.to) : [];
+  for (const i of intervals) if (i.state === 'online') addToWeek(online, table, transitions, Math.max(i.start, period.from), Math.min(i.end, period.to));
   return online.map((row, d) => row.map((ms, h) => (total[d]![h]! > 0 ? ms / total[d]![h]! : 0)));
 }
 
@@ -206,6 +242,7 @@ export function coverageReport(model: Model, timeline: Timeline, zone: string): 
   const gaps = requirementGaps(model, timeline, zone, holidays);
   const length = period.to - period.from;
   const finder = new CandidateFinder(model, period);
+  const hours = hoursOfWeek(period, zone);
   const withCandidates = (portal: Portal, g: Gap): ReportGap => {
     if (g.reason === 'override') return { ...g, candidates: [] };
     // The shifts with an occurrence in the gap: those who count on them are not candidates.
@@ -223,7 +260,7 @@ export function coverageReport(model: Model, timeline: Timeline, zone: string): 
       ...t,
       coverage: length > 0 ? t.onlineMs / length : 0,
       gaps: gaps.filter((g) => g.requirement.portal === portal.id).map((g) => withCandidates(portal, g)),
-      weekShape: weekShape(intervals, period, zone),
+      weekShape: weekShape(intervals, period, zone, hours),
     };
   });
   const users = [...model.userById.values()]

@@ -5,6 +5,7 @@
  */
 import { expectationOf, holidaySpan, type HolidayDay } from '../holidays/index.js';
 import { humansTracked, type HolidayExpect, type Model, type Portal } from '../model/types.js';
+import { overlapping } from '../time/intervals.js';
 import type { Timeline } from '../timeline/types.js';
 import { gapsIn, minHumansOf, requirementWindows, totals, type Gap } from './coverage.js';
 
@@ -38,7 +39,9 @@ export function holidayCoverage(model: Model, timeline: Timeline, zone: string, 
     const day = holidaySpan(holiday, zone);
     const from = Math.max(day.start, timeline.period.from);
     const to = Math.min(day.end, timeline.period.to);
-    const portals = timeline.portals.map(({ portal, intervals }): HolidayPortal => {
+    const portals = timeline.portals.map(({ portal, intervals: all }): HolidayPortal => {
+      // Only the day's intervals matter (the totals, shifts and gaps below are all within it).
+      const intervals = overlapping(all, from, to);
       const expect = expectationOf(portal, model, holiday);
       const t = totals(intervals, from, to);
       const shifts = [

@@ -91,18 +91,16 @@ const CONTROL_OR_OVERRIDE = /\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
  * overrides in any string of the configuration (SPEC §4, schema): they would reach terminals,
  * spreadsheets and calendars as they are. Newlines and tabs are text in notes and messages.
  */
-function controlCharacters(
-  root: unknown,
-  data: unknown,
-  refused: ReadonlySet<string>,
-  path: Path = [],
-): { path: Path; part: 'value' | 'key'; message: string }[] {
+function controlCharacters(root: unknown, data: unknown, refused: ReadonlySet<string>): { path: Path; part: 'value' | 'key'; message: string }[] {
   const out: { path: Path; part: 'value' | 'key'; message: string }[] = [];
-  if (path.length > 0 && refused.has(JSON.stringify(path))) return out;
-  const check = (text: string, at: Path, part: 'value' | 'key') => {
-    // Most text has none: one test of the whole string before looking at each character (a large
-    // configuration has hundreds of thousands of strings).
+  // One path, pushed and popped while walking: a large configuration has hundreds of thousands of
+  // nodes, and a copy of the path for each was most of this walk's time.
+  const path: (string | number)[] = [];
+  const isRefused = refused.size === 0 ? () => false : () => refused.has(JSON.stringify(path));
+  const check = (text: string, part: 'value' | 'key') => {
+    // Most text has none: one test of the whole string before looking at each character.
     if (!CONTROL_OR_OVERRIDE.test(text)) return;
+    const at = [...path];
     const allowed = part === 'value' && multiLine(at) ? /[\t\n]/ : /(?!)/;
     const chars = [...text];
     const i = chars.findIndex((c) => CONTROL_OR_OVERRIDE.test(c) && !allowed.test(c));
@@ -115,14 +113,25 @@ function controlCharacters(
       message: `${what} contains the control character ${code} at position ${i + 1}: remove it (shiftready writes text to terminals, spreadsheets and calendars, where it would act)`,
     });
   };
-  if (typeof data === 'string') check(data, path, 'value');
-  else if (Array.isArray(data)) data.forEach((v, i) => out.push(...controlCharacters(root, v, refused, [...path, i])));
-  else if (data !== null && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data)) {
-      if (refused.has(JSON.stringify([...path, k]))) continue;
-      check(k, [...path, k], 'key');
-      out.push(...controlCharacters(root, v, refused, [...path, k]));
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') check(node, 'value');
+    else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        if (!isRefused()) walk(node[i]);
+        path.pop();
+      }
+    } else if (node !== null && typeof node === 'object') {
+      for (const k of Object.keys(node)) {
+        path.push(k);
+        if (!isRefused()) {
+          check(k, 'key');
+          walk((node as Record<string, unknown>)[k]);
+        }
+        path.pop();
+      }
     }
-  }
+  };
+  walk(data);
   return out;
 }

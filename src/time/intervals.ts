@@ -21,6 +21,32 @@ export function union(spans: readonly Span[]): Span[] {
   return out;
 }
 
+/**
+ * `union` of spans given flat, as [start, end, start, end, …] (large lists are cheaper to build
+ * so, without an object per span).
+ */
+export function unionFlat(flat: readonly number[]): Span[] {
+  const order: number[] = [];
+  let sorted = true;
+  for (let k = 0; k < flat.length; k += 2) {
+    if (flat[k + 1]! <= flat[k]!) continue;
+    if (order.length && flat[k]! < flat[order[order.length - 1]!]!) sorted = false;
+    order.push(k);
+  }
+  // By start only: spans with the same start merge into the same span whatever their order.
+  if (!sorted) order.sort((a, b) => flat[a]! - flat[b]!);
+  const out: Span[] = [];
+  let last: Span | undefined;
+  for (const k of order) {
+    const start = flat[k]!;
+    const end = flat[k + 1]!;
+    if (last && start <= last.end) {
+      if (end > last.end) last.end = end;
+    } else out.push((last = { start, end }));
+  }
+  return out;
+}
+
 /** The parts of `a` that are also in `b` (both any lists; the result is normalized). */
 export function intersect(a: readonly Span[], b: readonly Span[]): Span[] {
   const x = union(a);
@@ -61,8 +87,8 @@ export function totalLength(spans: readonly Span[]): number {
   return union(spans).reduce((sum, s) => sum + (s.end - s.start), 0);
 }
 
-/** True when some span of the sorted, disjoint `spans` overlaps [start, end) (binary search). */
-export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+/** The index of the first of the sorted, disjoint `spans` that ends after `start` (binary search). */
+function firstEndingAfter(spans: readonly Span[], start: number): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -70,7 +96,21 @@ export function overlapsAny(spans: readonly Span[], start: number, end: number):
     if (spans[mid]!.end <= start) lo = mid + 1;
     else hi = mid;
   }
-  return lo < spans.length && spans[lo]!.start < end;
+  return lo;
+}
+
+/** True when some span of the sorted, disjoint `spans` overlaps [start, end) (binary search). */
+export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  const i = firstEndingAfter(spans, start);
+  return i < spans.length && spans[i]!.start < end;
+}
+
+/** The spans of the sorted, disjoint `spans` that overlap [start, end), unclipped (binary search). */
+export function overlapping<T extends Span>(spans: readonly T[], start: number, end: number): readonly T[] {
+  const first = firstEndingAfter(spans, start);
+  let last = first;
+  while (last < spans.length && spans[last]!.start < end) last++;
+  return spans.slice(first, last);
 }
 
 /** The span clipped to [from, to), or undefined if nothing is left. */

@@ -17,7 +17,7 @@ import { IANA_ZONE_NAMES } from './iana-zones.js';
 const HOUR = 3_600_000;
 const SAMPLE_STEP = 7 * 24 * HOUR;
 
-interface Transition {
+export interface Transition {
   /** First instant (epoch ms) at which `offset` applies. */
   at: number;
   /** Offset in ms east of UTC from `at` on. */
