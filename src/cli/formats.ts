@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../errors.js';
-import type { Medium, OutputRequest } from './io.js';
+import type { Chunk, Medium, OutputRequest } from './io.js';
 
 export const FORMATS = {
   check: ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'gitlab'],
@@ -103,7 +103,7 @@ export function singleOutput<C extends FormattedCommand>(
 /** An output request for `writeOutputs`. */
 export function outputRequest(
   target: { format: keyof typeof MEDIUM; out: string | undefined; label: string },
-  output: string | Iterable<string>,
+  output: string | Iterable<Chunk>,
 ): OutputRequest {
   return { output, out: target.out, medium: MEDIUM[target.format], label: target.label };
 }

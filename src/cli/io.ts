@@ -10,8 +10,8 @@ import {
   renameSync,
   statSync,
   unlinkSync,
+  write,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { systemErrorText, UsageError } from '../errors.js';
@@ -139,18 +139,26 @@ const FINISH: Record<Medium, (chunk: string) => string> = {
   html: forTerminal,
 };
 
+/**
+ * A piece of an output: text, or text already encoded as UTF-8 (a formatter that writes the same
+ * text many times encodes it once).
+ */
+export type Chunk = string | Uint8Array;
+
 /** One output of a run: its text, where it goes (a file, or standard output when undefined) and its medium. */
 export interface OutputRequest {
-  output: string | Iterable<string>;
+  output: string | Iterable<Chunk>;
   /** A file name; undefined, `-` or `/dev/stdout` is standard output. */
   out: string | undefined;
   medium: Medium;
+  /**
+   * The formatter has already made every value safe for the medium (as `compile --format json`
+   * does for each distinct string once), so the whole output need not be searched again.
+   */
+  finished?: boolean;
   /** How the user named this output, for messages: `--out report.xml` (the default) or `--format junit=report.xml`. */
   label?: string;
 }
-
-/** Writes of at least this many characters let the event loop turn (signals are handled there). */
-const YIELD_EVERY = 1 << 22;
 
 function isStdout(out: string | undefined): boolean {
   return out === undefined || out === '-' || out === '/dev/stdout';
@@ -210,7 +218,7 @@ export async function writeOutputs(io: CliIO, requests: readonly OutputRequest[]
     for (const t of files) {
       temporaryFiles.add(t.tmp);
       try {
-        await writeChunks(t.tmp, chunksOf(t.request.output), FINISH[t.request.medium]);
+        await writeChunks(t.tmp, t.request.output, finishOf(t.request));
       } catch (e) {
         throw new UsageError(`${t.request.label ?? `--out ${t.request.out}`}: cannot write the file: ${systemErrorText(e)}`);
       }
@@ -235,14 +243,14 @@ export async function writeOutputs(io: CliIO, requests: readonly OutputRequest[]
   for (const t of targets) {
     if (t.kind !== 'direct') continue;
     try {
-      await writeChunks(t.path, chunksOf(t.request.output), FINISH[t.request.medium]);
+      await writeChunks(t.path, t.request.output, finishOf(t.request));
     } catch (e) {
       throw new UsageError(`${t.request.label ?? `--out ${t.request.out}`}: cannot write the file: ${systemErrorText(e)}`);
     }
   }
   for (const t of targets) {
     if (t.kind !== 'stdout') continue;
-    const finish = FINISH[t.request.medium];
+    const finish = finishOf(t.request);
     for (const chunk of chunksOf(t.request.output)) await io.stdout(finish(chunk));
   }
 }
@@ -250,17 +258,20 @@ export async function writeOutputs(io: CliIO, requests: readonly OutputRequest[]
 /** Chunks are joined up to this many characters before a write: one system call per piece, not per line. */
 const BATCH_CHARS = 1 << 16;
 
-function chunksOf(output: string | Iterable<string>): Iterable<string> {
+function chunksOf(output: string | Iterable<Chunk>): Iterable<string> {
   return typeof output === 'string' ? [output] : batched(output);
 }
 
-/** The chunks joined into pieces of about BATCH_CHARS (a timeline yields one short chunk per interval). */
-function* batched(chunks: Iterable<string>): Generator<string> {
+const decoder = new TextDecoder();
+
+/** The chunks as text joined into pieces of about BATCH_CHARS (a timeline yields one short chunk per interval). */
+function* batched(chunks: Iterable<Chunk>): Generator<string> {
   let parts: string[] = [];
   let size = 0;
   for (const chunk of chunks) {
-    parts.push(chunk);
-    size += chunk.length;
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk);
+    parts.push(text);
+    size += text.length;
     if (size >= BATCH_CHARS) {
       yield parts.join('');
       parts = [];
@@ -278,21 +289,74 @@ function safeRealpath(path: string): string {
   }
 }
 
-async function writeChunks(path: string, chunks: Iterable<string>, finish: (chunk: string) => string): Promise<void> {
+function finishOf(request: OutputRequest): (chunk: string) => string {
+  return request.finished ? (chunk) => chunk : FINISH[request.medium];
+}
+
+/** Bytes gathered before a write to a file. */
+const BUFFER_BYTES = 1 << 20;
+
+/**
+ * Writes an output to a file: its chunks are encoded into a buffer, which is written (by libuv's
+ * thread pool, while the next buffer fills) when full, so a timeline of millions of short lines
+ * costs a few thousand system calls, no joined strings, and the kernel's copying runs beside the
+ * formatting. Waiting for each write lets the event loop turn, so signals are handled.
+ */
+async function writeChunks(path: string, output: string | Iterable<Chunk>, finish: (chunk: string) => string): Promise<void> {
   const fd = openSync(path, 'w');
+  let pending: Promise<void> = Promise.resolve();
   try {
-    let written = 0;
-    for (const chunk of chunks) {
-      const text = finish(chunk);
-      writeSync(fd, text);
-      written += text.length;
-      if (written >= YIELD_EVERY) {
-        written = 0;
-        await new Promise((next) => setImmediate(next));
+    const spare: Buffer[] = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
+    let buffer = spare.pop()!;
+    let used = 0;
+    const flush = async () => {
+      // One write in flight: wait for it, then hand this buffer over and take the other.
+      await pending;
+      const full = buffer;
+      const length = used;
+      pending = writeAll(fd, full, length).then(() => void spare.push(full));
+      buffer = spare.pop() ?? Buffer.allocUnsafe(BUFFER_BYTES);
+      used = 0;
+    };
+    for (const chunk of typeof output === 'string' ? [output] : output) {
+      if (typeof chunk !== 'string') {
+        if (chunk.length > BUFFER_BYTES - used) await flush();
+        if (chunk.length > BUFFER_BYTES) {
+          await pending;
+          await writeAll(fd, chunk, chunk.length);
+        } else {
+          buffer.set(chunk, used);
+          used += chunk.length;
+        }
+        continue;
       }
+      const text = finish(chunk);
+      // A UTF-16 code unit is at most 3 bytes of UTF-8: a chunk that may not fit goes after a flush.
+      if (text.length * 3 > BUFFER_BYTES - used) {
+        await flush();
+        if (text.length * 3 > BUFFER_BYTES) {
+          const bytes = Buffer.from(text);
+          await pending;
+          await writeAll(fd, bytes, bytes.length);
+          continue;
+        }
+      }
+      used += buffer.write(text, used);
     }
+    await flush();
+    await pending;
   } finally {
+    // A failed write leaves `pending` rejected: its error is the one thrown above.
+    await pending.catch(() => undefined);
     closeSync(fd);
+  }
+}
+
+/** Writes `length` bytes of `data` to `fd`, however many calls it takes. */
+async function writeAll(fd: number, data: Uint8Array, length: number): Promise<void> {
+  let at = 0;
+  while (at < length) {
+    at += await new Promise<number>((done, fail) => write(fd, data, at, length - at, null, (e, n) => (e ? fail(e) : done(n))));
   }
 }
 

@@ -7,7 +7,7 @@ import type { Paint } from '../format/paint.js';
 import { formatStatusJson, formatStatusText } from '../format/status.js';
 import { formatTimelineCsv } from '../format/timeline-csv.js';
 import { formatTimelineIcs } from '../format/timeline-ics.js';
-import { formatTimelineJson } from '../format/timeline-json.js';
+import { formatTimelineJsonEncoded } from '../format/timeline-json.js';
 import type { Finding } from '../findings.js';
 import { rangeStart } from '../time/period.js';
 import type { TimelineStream } from '../timeline/types.js';
@@ -15,7 +15,7 @@ import { uncutStarts } from '../timeline/uncut.js';
 import { nowOf, type InputNames } from '../when.js';
 import { paintFor } from './colour.js';
 import { outputRequest, singleOutput, type FormatOf, type FormatRequest } from './formats.js';
-import { writeOutputs, type CliIO, type OutputRequest } from './io.js';
+import { writeOutputs, type Chunk, type CliIO, type OutputRequest } from './io.js';
 import { configInput, type ConfigCommandOptions, parseRuleOptions, timeOptions } from './options.js';
 
 /** What the timeline formatters need besides the timeline. */
@@ -27,8 +27,8 @@ interface TimelineFacts {
   includeOffline: boolean;
 }
 
-const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: TimelineStream, facts: TimelineFacts) => Iterable<string>> = {
-  json: formatTimelineJson,
+const TIMELINE_FORMATTERS: Record<FormatOf<'compile'>, (timeline: TimelineStream, facts: TimelineFacts) => Iterable<Chunk>> = {
+  json: formatTimelineJsonEncoded,
   ics: (timeline, { config, now, names, includeOffline }) => {
     const zone = configZone(config);
     return formatTimelineIcs(timeline, {
@@ -75,7 +75,8 @@ export async function runCompile(paths: string[], options: CompileCommandOptions
   };
   await writeOutputs(
     io,
-    [outputRequest(target, TIMELINE_FORMATTERS[target.format](timeline, facts))],
+    // The JSON formatter escapes each distinct value once (format/timeline-json.ts).
+    [{ ...outputRequest(target, TIMELINE_FORMATTERS[target.format](timeline, facts)), finished: target.format === 'json' }],
     config.sources.map((s) => s.file),
   );
   return 0;

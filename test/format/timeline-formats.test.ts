@@ -25,7 +25,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFromTexts } from '../../src/check.js';
 import { compile, compileStream } from '../../src/compile.js';
-import { formatTimelineJson, intervalJson, intervalLine } from '../../src/format/timeline-json.js';
+import { formatTimelineJson, intervalJson, IntervalLines } from '../../src/format/timeline-json.js';
+import { forJson } from '../../src/format/escape.js';
 import { BASE, cli, tempDir } from '../helpers.js';
 
 const WEB_NAME = 'Wébsite Live Chat — Ünïcödé Crisis Line, for the whole metro area; 24/7 "soon"';
@@ -233,7 +234,7 @@ describe('compile --format json', () => {
     expect(rest.join('')).toBe([...formatTimelineJson(compile(config, period))].join(''));
   });
 
-  it('each interval line is exactly JSON.stringify of the interval (any ids, reasons and lists)', () => {
+  it('each interval line is exactly JSON.stringify of the interval, escaped for JSON output (any ids, reasons and lists)', () => {
     const text = fc.string({ unit: 'binary' });
     const instant = fc.integer({ min: 0, max: 4_102_444_800_000 });
     const list = fc.array(text, { maxLength: 4 });
@@ -263,10 +264,14 @@ describe('compile --format json', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.array(interval, { maxLength: 5 }), (intervals) => {
-        const lists = new WeakMap<readonly string[], string>();
-        // Twice each: the second time the lists' JSON comes from the cache.
-        for (const i of [...intervals, ...intervals]) expect(intervalLine(i, lists)).toBe(JSON.stringify(intervalJson(i)));
+      fc.property(fc.array(interval, { maxLength: 5 }), fc.array(list, { minLength: 3, maxLength: 3 }), (intervals, others) => {
+        const lines = new IntervalLines();
+        // Twice each: the second time the staffing's JSON comes from the cache; then with the same
+        // staff list but other shifts, humans or alerts lists, which must not come from it.
+        const again = intervals.map((i) =>
+          i.state === 'online' ? { ...i, shifts: others[0]!, humans: others[1]!, alerts: others[2]! } : { ...i, start: i.end, end: i.start },
+        );
+        for (const i of [...intervals, ...intervals, ...again]) expect(lines.line(i)).toBe(forJson(JSON.stringify(intervalJson(i))));
       }),
     );
   });
