@@ -5,7 +5,7 @@
 import { expectationOf, holidaySpan, holidaysInPeriod, type HolidayDay } from '../holidays/index.js';
 import { compareCodeUnits } from '../findings.js';
 import { humansTracked, type Model, type Portal, type Requirement, type User } from '../model/types.js';
-import { overlapsAny, subtract, union, unionFlat, type Span } from '../time/intervals.js';
+import { overlapsAny, subtract, union, unionOfRuns, type Span } from '../time/intervals.js';
 import { forEachOccurrence } from '../time/series.js';
 import type { Period } from '../time/period.js';
 import { zoneTable, type Transition, type ZoneTable } from '../time/zone.js';
@@ -125,14 +125,14 @@ export function totals(intervals: readonly PortalInterval[], from = -Infinity, t
 /** When each user counts on a staffed shift in the period (normalized spans; empty for none). */
 export function userSpans(model: Model, period: Period): Map<User, Span[]> {
   const staffing = new StaffingContext(model);
-  // Each user's spans as [start, end, start, end, …]: a large configuration has millions.
-  const flat = new Map<User, number[]>();
-  const add = (users: readonly User[], start: number, end: number) => {
-    for (const u of users) {
-      let list = flat.get(u);
-      if (!list) flat.set(u, (list = []));
-      list.push(start, end);
-    }
+  // Spans as flat [start, end, …] runs, each in time order: one per shift, shared by everyone who
+  // counts on all of its occurrences, and one per user and shift for the occurrences cut where
+  // someone is away. A large configuration has millions of spans; none is an object until merged.
+  const runs = new Map<User, number[][]>();
+  const runOf = (u: User): number[][] => {
+    let list = runs.get(u);
+    if (!list) runs.set(u, (list = []));
+    return list;
   };
   const seen = new Set<string>();
   for (const portal of model.portals) {
@@ -141,21 +141,32 @@ export function userSpans(model: Model, period: Period): Map<User, Span[]> {
       seen.add(shift.id);
       const away = staffing.awayUnion(shift);
       const candidates = staffing.eligibleOf(shift);
+      const shared: number[] = [];
+      const own = new Map<User, number[]>();
       forEachOccurrence(shift.timing.series!, period.from, period.to, (o) => {
         const start = Math.max(o.start, period.from);
         const end = Math.min(o.end, period.to);
         if (end <= start) return;
         // Nobody away during the occurrence: one segment, everyone who can count (as `segments` gives).
         if (!overlapsAny(away, start, end)) {
-          if (candidates.length >= shift.minStaff) add(candidates, start, end);
+          if (candidates.length >= shift.minStaff) shared.push(start, end);
           return;
         }
-        for (const seg of staffing.segments(shift, start, end)) if (seg.staffed) add(seg.counting, seg.start, seg.end);
+        for (const seg of staffing.segments(shift, start, end)) {
+          if (!seg.staffed) continue;
+          for (const u of seg.counting) {
+            let list = own.get(u);
+            if (!list) own.set(u, (list = []));
+            list.push(seg.start, seg.end);
+          }
+        }
       });
+      if (shared.length) for (const u of candidates) runOf(u).push(shared);
+      for (const [u, list] of own) runOf(u).push(list);
     }
   }
   const out = new Map<User, Span[]>();
-  for (const user of model.users) out.set(user, unionFlat(flat.get(user) ?? []));
+  for (const user of model.users) out.set(user, unionOfRuns(runs.get(user) ?? []));
   return out;
 }
 

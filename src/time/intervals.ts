@@ -47,6 +47,39 @@ export function unionFlat(flat: readonly number[]): Span[] {
   return out;
 }
 
+/**
+ * `union` of several lists of spans given flat, each sorted by start ([start, end, start, end, …]),
+ * by merging them: a user's time is a few such lists (one per shift), shared among the users of a
+ * shift, so nothing is copied or sorted. A list out of order is sorted first.
+ */
+export function unionOfRuns(runs: readonly (readonly number[])[]): Span[] {
+  for (const run of runs) {
+    for (let k = 2; k < run.length; k += 2) if (run[k]! < run[k - 2]!) return unionFlat(runs.flat());
+  }
+  const at = new Array<number>(runs.length).fill(0);
+  const out: Span[] = [];
+  let last: Span | undefined;
+  for (;;) {
+    // The run whose next span starts first (a user is on a few runs).
+    let best = -1;
+    let bestStart = Infinity;
+    for (let r = 0; r < runs.length; r++) {
+      const k = at[r]!;
+      if (k < runs[r]!.length && runs[r]![k]! < bestStart) {
+        best = r;
+        bestStart = runs[r]![k]!;
+      }
+    }
+    if (best < 0) return out;
+    const end = runs[best]![at[best]! + 1]!;
+    at[best]! += 2;
+    if (end <= bestStart) continue;
+    if (last && bestStart <= last.end) {
+      if (end > last.end) last.end = end;
+    } else out.push((last = { start: bestStart, end }));
+  }
+}
+
 /** The parts of `a` that are also in `b` (both any lists; the result is normalized). */
 export function intersect(a: readonly Span[], b: readonly Span[]): Span[] {
   const x = union(a);

@@ -10,6 +10,8 @@ import {
   subtract,
   totalLength,
   union,
+  unionFlat,
+  unionOfRuns,
   type Span,
 } from '../../src/time/intervals.js';
 
@@ -70,6 +72,13 @@ describe('interval algebra', () => {
     fc.assert(
       fc.property(spans, spans, (a, b) => {
         const u = union([...a, ...b]);
+        // The same spans given flat, in another order, give exactly the same list.
+        expect(unionFlat([...b, ...a].flatMap((x) => [x.start, x.end]))).toEqual(u);
+        // And as runs: each list sorted by start, or (the fallback) not.
+        const flat = (list: Span[]) => list.flatMap((x) => [x.start, x.end]);
+        const byStart = (list: Span[]) => [...list].sort((x, y) => x.start - y.start);
+        expect(unionOfRuns([flat(byStart(a)), flat(byStart(b))])).toEqual(u);
+        expect(unionOfRuns([flat(a), flat(b), []])).toEqual(u);
         const i = intersect(a, b);
         const d = subtract(a, b);
         for (const list of [u, i, d]) expect(normalized(list)).toBe(true);
