@@ -98,8 +98,8 @@ export function explain(config: Config, portalId: string, options: InstantOption
 
 /** The coverage report over a period (SPEC §5.4). */
 export function coverage(config: Config, options: CompileOptions = {}): CoverageReport {
-  const timeline = compile(config, options);
-  return coverageReport(config.model, timeline, configZone(config));
+  // Streamed: each portal's intervals are summed up and let go before the next is built.
+  return coverageReport(config.model, compileStream(config, options), configZone(config));
 }
 
 /**

@@ -14,7 +14,6 @@
 const GIVE_UP: unique symbol = Symbol('give up');
 
 /** Characters that make `yaml` treat the text differently from plain lines of spaces and text. */
-// eslint-disable-next-line no-control-regex -- C1 controls, NEL and the Unicode line separators
 const OUTSIDE = /[\t\r\uFEFF\u2028\u2029\x80-\x9F]/;
 
 /** Nesting deeper than this is left to `yaml` (which limits it in its own way). */
@@ -43,21 +42,34 @@ function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   // Only these first characters can start a null, a boolean or a number.
   const maybe =
-    (c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2b ||
+    c === DASH ||
+    c === 0x2e ||
+    c === 0x7e ||
+    c === 0x6e ||
+    c === 0x4e ||
+    c === 0x74 ||
+    c === 0x54 ||
+    c === 0x66 ||
+    c === 0x46;
   if (!maybe) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return c === 0x74 || c === 0x54;
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
   if (INT.test(s)) return parseInt(s, 10);
   if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
-  if (FLOAT_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (FLOAT_NAN.test(s))
+    return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
   return s;
 }
 
 /** Whether a character may be in a key this reader accepts: ASCII letters, digits, `_ . - /`. */
 function isKeyChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH || c === 0x2e || c === 0x2f;
+  return (
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH || c === 0x2e || c === 0x2f
+  );
 }
 
 /** Whether a character may start such a key (not `-`, `.` or `/`). */
@@ -354,7 +366,16 @@ class Reader {
       // A `:` is part of the scalar when what follows could be too (`10:00`); else it makes a pair.
       if (e === COLON) {
         const after = line.charCodeAt(end + 1);
-        if (end + 1 >= line.length || after === SPACE || after === 0x2c || after === 0x5b || after === 0x5d || after === 0x7b || after === 0x7d) throw GIVE_UP;
+        if (
+          end + 1 >= line.length ||
+          after === SPACE ||
+          after === 0x2c ||
+          after === 0x5b ||
+          after === 0x5d ||
+          after === 0x7b ||
+          after === 0x7d
+        )
+          throw GIVE_UP;
       }
       // A `#` (a comment, maybe) or a collection inside a scalar: yaml's.
       if (e === HASH || e === 0x5b || e === 0x7b) throw GIVE_UP;

@@ -7,7 +7,7 @@
  */
 import { compareCodeUnits } from '../findings.js';
 import type { Model, Portal, Shift, User } from '../model/types.js';
-import { overlapsAny, type Span } from '../time/intervals.js';
+import { flatLength, overlapsAnyFlat, type Span } from '../time/intervals.js';
 import type { Period } from '../time/period.js';
 import { StaffingContext } from '../timeline/staffing.js';
 import { userSpans } from './coverage.js';
@@ -30,7 +30,8 @@ export interface NotCandidates {
 /** Finds candidates for gaps in one period; the load and counting time are computed once. */
 export class CandidateFinder {
   private readonly staffing: StaffingContext;
-  private readonly spans: Map<User, Span[]>;
+  /** Each user's counted time, flat ([start, end, …]). */
+  private readonly spans: Map<User, number[]>;
   private readonly load = new Map<User, number>();
   private readonly byPortal = new Map<Portal, User[]>();
 
@@ -40,11 +41,7 @@ export class CandidateFinder {
   ) {
     this.staffing = new StaffingContext(model);
     this.spans = userSpans(model, period);
-    for (const [user, spans] of this.spans)
-      this.load.set(
-        user,
-        spans.reduce((sum, s) => sum + s.end - s.start, 0),
-      );
+    for (const [user, spans] of this.spans) this.load.set(user, flatLength(spans));
   }
 
   /** Counted time of a user in the period. */
@@ -81,7 +78,7 @@ export class CandidateFinder {
       not.eligible++;
       if (this.staffing.awayOf(user).some((a) => a.start < span.end && a.end > span.start)) not.away++;
       else if (registered.has(user)) not.counting++;
-      else if (overlapsAny(this.spans.get(user) ?? [], span.start, span.end)) not.busy++;
+      else if (overlapsAnyFlat(this.spans.get(user) ?? [], span.start, span.end)) not.busy++;
       else out.push({ user, ms: this.loadOf(user) });
     }
     out.sort((a, b) => a.ms - b.ms || compareCodeUnits(a.user.id, b.user.id));

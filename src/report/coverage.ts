@@ -5,15 +5,15 @@
 import { expectationOf, holidaySpan, holidaysInPeriod, type HolidayDay } from '../holidays/index.js';
 import { compareCodeUnits } from '../findings.js';
 import { humansTracked, type Model, type Portal, type Requirement, type User } from '../model/types.js';
-import { overlapsAny, subtract, union, unionOfRuns, type Span } from '../time/intervals.js';
-import { forEachOccurrence } from '../time/series.js';
+import { subtract, union, unionOfRuns, type Span } from '../time/intervals.js';
+import { forEachOccurrence, forEachOccurrenceSpan } from '../time/series.js';
 import type { Period } from '../time/period.js';
 import { zoneTable, type Transition, type ZoneTable } from '../time/zone.js';
 import { weekdayOf } from '../time/civil.js';
 import { servingShifts } from '../timeline/build.js';
 import { StaffingContext } from '../timeline/staffing.js';
 import { CandidateFinder, type Candidate } from './candidates.js';
-import type { PortalInterval, Timeline } from '../timeline/types.js';
+import type { PortalInterval, Timeline, TimelineStream } from '../timeline/types.js';
 
 export type GapReason = 'no-shift' | 'unstaffed' | 'override' | 'too-few-humans';
 
@@ -91,13 +91,27 @@ export function applicableWindows(req: Requirement, model: Model, period: Period
 /** The gaps of every requirement where it applies, sorted by requirement id, then time. */
 export function requirementGaps(model: Model, timeline: Timeline, zone: string, holidays: readonly HolidayDay[]): Gap[] {
   const out: Gap[] = [];
-  const requirements = [...model.requirements].sort((a, b) => compareCodeUnits(a.id, b.id));
-  for (const req of requirements) {
+  for (const req of requirementsById(model)) {
     const portal = req.portal === undefined ? undefined : timeline.portals.find((p) => p.portal.id === req.portal);
-    if (!portal) continue;
-    out.push(...gapsIn(req, portal.intervals, applicableWindows(req, model, timeline.period, holidays, zone), minHumansOf(req, model)));
+    if (portal) out.push(...requirementGapsIn(req, model, portal.intervals, timeline.period, holidays, zone));
   }
   return out;
+}
+
+function requirementsById(model: Model): Requirement[] {
+  return [...model.requirements].sort((a, b) => compareCodeUnits(a.id, b.id));
+}
+
+/** The gaps of one requirement in its portal's intervals, where it applies. */
+function requirementGapsIn(
+  req: Requirement,
+  model: Model,
+  intervals: readonly PortalInterval[],
+  period: Period,
+  holidays: readonly HolidayDay[],
+  zone: string,
+): Gap[] {
+  return gapsIn(req, intervals, applicableWindows(req, model, period, holidays, zone), minHumansOf(req, model));
 }
 
 export interface PortalTotals {
@@ -122,8 +136,8 @@ export function totals(intervals: readonly PortalInterval[], from = -Infinity, t
   return t;
 }
 
-/** When each user counts on a staffed shift in the period (normalized spans; empty for none). */
-export function userSpans(model: Model, period: Period): Map<User, Span[]> {
+/** When each user counts on a staffed shift in the period: normalized spans, flat ([start, end, …]; empty for none). */
+export function userSpans(model: Model, period: Period): Map<User, number[]> {
   const staffing = new StaffingContext(model);
   // Spans as flat [start, end, …] runs, each in time order: one per shift, shared by everyone who
   // counts on all of its occurrences, and one per user and shift for the occurrences cut where
@@ -143,12 +157,15 @@ export function userSpans(model: Model, period: Period): Map<User, Span[]> {
       const candidates = staffing.eligibleOf(shift);
       const shared: number[] = [];
       const own = new Map<User, number[]>();
-      forEachOccurrence(shift.timing.series!, period.from, period.to, (o) => {
-        const start = Math.max(o.start, period.from);
-        const end = Math.min(o.end, period.to);
+      // Occurrences come in start order: a cursor over the merged away spans finds those they touch.
+      let a = 0;
+      forEachOccurrenceSpan(shift.timing.series!, period.from, period.to, (oStart, oEnd) => {
+        const start = Math.max(oStart, period.from);
+        const end = Math.min(oEnd, period.to);
         if (end <= start) return;
+        while (a < away.length && away[a]!.end <= start) a++;
         // Nobody away during the occurrence: one segment, everyone who can count (as `segments` gives).
-        if (!overlapsAny(away, start, end)) {
+        if (a === away.length || away[a]!.start >= end) {
           if (candidates.length >= shift.minStaff) shared.push(start, end);
           return;
         }
@@ -165,7 +182,7 @@ export function userSpans(model: Model, period: Period): Map<User, Span[]> {
       for (const [u, list] of own) runOf(u).push(list);
     }
   }
-  const out = new Map<User, Span[]>();
+  const out = new Map<User, number[]>();
   for (const user of model.users) out.set(user, unionOfRuns(runs.get(user) ?? []));
   return out;
 }
@@ -216,11 +233,17 @@ export function hoursOfWeek(period: Period, zone: string): number[][] {
  * The share of time a portal is online for each local weekday (Monday = 0) and hour, over the
  * period: online time in that hour of the week / how long that hour of the week lasts in the period.
  */
-export function weekShape(intervals: readonly PortalInterval[], period: Period, zone: string, total = hoursOfWeek(period, zone)): number[][] {
+export function weekShape(
+  intervals: readonly PortalInterval[],
+  period: Period,
+  zone: string,
+  total = hoursOfWeek(period, zone),
+): number[][] {
   const online = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const table = zoneTable(zone);
   const transitions = period.to > period.from ? table.transitionsBetween(period.from, period.to) : [];
-  for (const i of intervals) if (i.state === 'online') addToWeek(online, table, transitions, Math.max(i.start, period.from), Math.min(i.end, period.to));
+  for (const i of intervals)
+    if (i.state === 'online') addToWeek(online, table, transitions, Math.max(i.start, period.from), Math.min(i.end, period.to));
   return online.map((row, d) => row.map((ms, h) => (total[d]![h]! > 0 ? ms / total[d]![h]! : 0)));
 }
 
@@ -246,11 +269,15 @@ export interface CoverageReport {
   holidays: HolidayDay[];
 }
 
-/** The coverage report of SPEC §5.4 (and the week's shape), from a timeline over the period. */
-export function coverageReport(model: Model, timeline: Timeline, zone: string): CoverageReport {
+/**
+ * The coverage report of SPEC §5.4 (and the week's shape), from a timeline over the period. The
+ * portals are read once, in order, so a streamed timeline (`compileStream`) holds one portal's
+ * intervals at a time.
+ */
+export function coverageReport(model: Model, timeline: TimelineStream, zone: string): CoverageReport {
   const period = timeline.period;
   const holidays = holidaysInPeriod(model, zone, period);
-  const gaps = requirementGaps(model, timeline, zone, holidays);
+  const requirements = requirementsById(model);
   const length = period.to - period.from;
   const finder = new CandidateFinder(model, period);
   const hours = hoursOfWeek(period, zone);
@@ -264,16 +291,21 @@ export function coverageReport(model: Model, timeline: Timeline, zone: string): 
     });
     return { ...g, candidates: finder.candidates(portal, g, shifts).candidates };
   };
-  const portals = timeline.portals.map(({ portal, intervals }): PortalReport => {
+  const portals: PortalReport[] = [];
+  for (const { portal, intervals } of timeline.portals) {
     const t = totals(intervals);
-    return {
+    // The portal's requirements by id, each one's gaps in time order (as `requirementGaps` lists them).
+    const gaps = requirements
+      .filter((r) => r.portal === portal.id)
+      .flatMap((r) => requirementGapsIn(r, model, intervals, period, holidays, zone));
+    portals.push({
       portal,
       ...t,
       coverage: length > 0 ? t.onlineMs / length : 0,
-      gaps: gaps.filter((g) => g.requirement.portal === portal.id).map((g) => withCandidates(portal, g)),
+      gaps: gaps.map((g) => withCandidates(portal, g)),
       weekShape: weekShape(intervals, period, zone, hours),
-    };
-  });
+    });
+  }
   const users = [...model.userById.values()]
     .sort((a, b) => compareCodeUnits(a.id, b.id))
     .map((user) => ({ user, ms: finder.loadOf(user) }));

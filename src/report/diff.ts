@@ -6,7 +6,7 @@
 import { holidaysInPeriod } from '../holidays/index.js';
 import { compareCodeUnits } from '../findings.js';
 import { humansTracked, type Model } from '../model/types.js';
-import { subtract, type Span } from '../time/intervals.js';
+import { flatLength, subtract } from '../time/intervals.js';
 import type { Timeline } from '../timeline/types.js';
 import { requirementGaps, totals, userSpans, type Gap, type PortalTotals } from './coverage.js';
 
@@ -110,9 +110,8 @@ export function diffReport(base: string, before: Side, after: Side, zone: string
   // Everyone whose counted time changes — when, not only how much (a moved shift counts).
   const spansBefore = new Map([...userSpans(before.model, before.timeline.period)].map(([u, spans]) => [u.id, spans]));
   const spansAfter = new Map([...userSpans(after.model, period)].map(([u, spans]) => [u.id, spans]));
-  const length = (spans: readonly Span[] | undefined) => (spans ?? []).reduce((sum, s) => sum + s.end - s.start, 0);
-  const same = (a: readonly Span[] = [], b: readonly Span[] = []) =>
-    a.length === b.length && a.every((s, i) => s.start === b[i]!.start && s.end === b[i]!.end);
+  const length = (spans: readonly number[] | undefined) => flatLength(spans ?? []);
+  const same = (a: readonly number[] = [], b: readonly number[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
   const affectedUsers = [...new Set([...spansBefore.keys(), ...spansAfter.keys()])]
     .sort(compareCodeUnits)
     .filter((id) => !same(spansBefore.get(id), spansAfter.get(id)))

@@ -91,7 +91,11 @@ const CONTROL_OR_OVERRIDE = /\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
  * overrides in any string of the configuration (SPEC §4, schema): they would reach terminals,
  * spreadsheets and calendars as they are. Newlines and tabs are text in notes and messages.
  */
-function controlCharacters(root: unknown, data: unknown, refused: ReadonlySet<string>): { path: Path; part: 'value' | 'key'; message: string }[] {
+function controlCharacters(
+  root: unknown,
+  data: unknown,
+  refused: ReadonlySet<string>,
+): { path: Path; part: 'value' | 'key'; message: string }[] {
   const out: { path: Path; part: 'value' | 'key'; message: string }[] = [];
   // One path, pushed and popped while walking: a large configuration has hundreds of thousands of
   // nodes, and a copy of the path for each was most of this walk's time.

@@ -22,10 +22,10 @@ export function union(spans: readonly Span[]): Span[] {
 }
 
 /**
- * `union` of spans given flat, as [start, end, start, end, …] (large lists are cheaper to build
- * so, without an object per span).
+ * `union` of spans given flat, as [start, end, start, end, …], and given back so (large lists are
+ * cheaper without an object per span).
  */
-export function unionFlat(flat: readonly number[]): Span[] {
+export function unionFlat(flat: readonly number[]): number[] {
   const order: number[] = [];
   let sorted = true;
   for (let k = 0; k < flat.length; k += 2) {
@@ -35,49 +35,71 @@ export function unionFlat(flat: readonly number[]): Span[] {
   }
   // By start only: spans with the same start merge into the same span whatever their order.
   if (!sorted) order.sort((a, b) => flat[a]! - flat[b]!);
-  const out: Span[] = [];
-  let last: Span | undefined;
+  const out: number[] = [];
   for (const k of order) {
     const start = flat[k]!;
     const end = flat[k + 1]!;
-    if (last && start <= last.end) {
-      if (end > last.end) last.end = end;
-    } else out.push((last = { start, end }));
+    if (out.length && start <= out[out.length - 1]!) {
+      if (end > out[out.length - 1]!) out[out.length - 1] = end;
+    } else out.push(start, end);
   }
   return out;
 }
 
+/** Up to this many runs are merged by `unionOfRuns`; more are sorted. */
+const MERGE_RUNS = 8;
+
 /**
- * `union` of several lists of spans given flat, each sorted by start ([start, end, start, end, …]),
- * by merging them: a user's time is a few such lists (one per shift), shared among the users of a
- * shift, so nothing is copied or sorted. A list out of order is sorted first.
+ * `unionFlat` of several lists of spans given flat, each sorted by start, by merging them: a
+ * user's time is a few such lists (one per shift), shared among the users of a shift, so nothing
+ * is copied or sorted. A list out of order is sorted first.
  */
-export function unionOfRuns(runs: readonly (readonly number[])[]): Span[] {
+export function unionOfRuns(runs: readonly (readonly number[])[]): number[] {
+  // Each step looks at every run: for many runs (a placeholder on hundreds of shifts) sorting is quicker.
+  if (runs.length > MERGE_RUNS) return unionFlat(runs.flat());
   for (const run of runs) {
     for (let k = 2; k < run.length; k += 2) if (run[k]! < run[k - 2]!) return unionFlat(runs.flat());
   }
-  const at = new Array<number>(runs.length).fill(0);
-  const out: Span[] = [];
-  let last: Span | undefined;
+  const n = runs.length;
+  const at = new Int32Array(n);
+  // The start of each run's next span (Infinity when the run is done).
+  const heads = new Float64Array(n);
+  for (let r = 0; r < n; r++) heads[r] = runs[r]!.length ? runs[r]![0]! : Infinity;
+  const out: number[] = [];
   for (;;) {
-    // The run whose next span starts first (a user is on a few runs).
-    let best = -1;
-    let bestStart = Infinity;
-    for (let r = 0; r < runs.length; r++) {
-      const k = at[r]!;
-      if (k < runs[r]!.length && runs[r]![k]! < bestStart) {
-        best = r;
-        bestStart = runs[r]![k]!;
-      }
-    }
-    if (best < 0) return out;
-    const end = runs[best]![at[best]! + 1]!;
-    at[best]! += 2;
-    if (end <= bestStart) continue;
-    if (last && bestStart <= last.end) {
-      if (end > last.end) last.end = end;
-    } else out.push((last = { start: bestStart, end }));
+    let best = 0;
+    for (let r = 1; r < n; r++) if (heads[r]! < heads[best]!) best = r;
+    const start = heads[best]!;
+    if (n === 0 || start === Infinity) return out;
+    const run = runs[best]!;
+    const k = at[best]!;
+    const end = run[k + 1]!;
+    at[best] = k + 2;
+    heads[best] = k + 2 < run.length ? run[k + 2]! : Infinity;
+    if (end <= start) continue;
+    if (out.length && start <= out[out.length - 1]!) {
+      if (end > out[out.length - 1]!) out[out.length - 1] = end;
+    } else out.push(start, end);
   }
+}
+
+/** True when some span of a sorted, disjoint flat list ([start, end, …]) overlaps [start, end) (binary search). */
+export function overlapsAnyFlat(flat: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = flat.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (flat[2 * mid + 1]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo < flat.length && flat[2 * lo]! < end;
+}
+
+/** The total length of a flat list of spans. */
+export function flatLength(flat: readonly number[]): number {
+  let sum = 0;
+  for (let k = 0; k < flat.length; k += 2) sum += flat[k + 1]! - flat[k]!;
+  return sum;
 }
 
 /** The parts of `a` that are also in `b` (both any lists; the result is normalized). */

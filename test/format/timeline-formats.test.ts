@@ -269,7 +269,9 @@ describe('compile --format json', () => {
         // Twice each: the second time the staffing's JSON comes from the cache; then with the same
         // staff list but other shifts, humans or alerts lists, which must not come from it.
         const again = intervals.map((i) =>
-          i.state === 'online' ? { ...i, shifts: others[0]!, humans: others[1]!, alerts: others[2]! } : { ...i, start: i.end, end: i.start },
+          i.state === 'online'
+            ? { ...i, shifts: others[0]!, humans: others[1]!, alerts: others[2]! }
+            : { ...i, start: i.end, end: i.start },
         );
         for (const i of [...intervals, ...intervals, ...again]) expect(lines.line(i)).toBe(forJson(JSON.stringify(intervalJson(i))));
       }),

@@ -12,6 +12,8 @@ import {
   union,
   unionFlat,
   unionOfRuns,
+  flatLength,
+  overlapsAnyFlat,
   type Span,
 } from '../../src/time/intervals.js';
 
@@ -72,13 +74,16 @@ describe('interval algebra', () => {
     fc.assert(
       fc.property(spans, spans, (a, b) => {
         const u = union([...a, ...b]);
-        // The same spans given flat, in another order, give exactly the same list.
-        expect(unionFlat([...b, ...a].flatMap((x) => [x.start, x.end]))).toEqual(u);
-        // And as runs: each list sorted by start, or (the fallback) not.
+        // The same spans given flat, in another order, give exactly the same list, flat.
         const flat = (list: Span[]) => list.flatMap((x) => [x.start, x.end]);
+        expect(unionFlat(flat([...b, ...a]))).toEqual(flat(u));
+        // And as runs: each list sorted by start, or (the fallback) not; many runs are sorted instead.
         const byStart = (list: Span[]) => [...list].sort((x, y) => x.start - y.start);
-        expect(unionOfRuns([flat(byStart(a)), flat(byStart(b))])).toEqual(u);
-        expect(unionOfRuns([flat(a), flat(b), []])).toEqual(u);
+        expect(unionOfRuns([flat(byStart(a)), flat(byStart(b))])).toEqual(flat(u));
+        expect(unionOfRuns([flat(a), flat(b), []])).toEqual(flat(u));
+        expect(unionOfRuns([...a, ...b].map((x) => [x.start, x.end]))).toEqual(flat(u));
+        expect(flatLength(flat(u))).toBe(totalLength(u));
+        for (let t = -1; t <= 52; t++) expect(overlapsAnyFlat(flat(u), t, t + 3)).toBe(overlapsAny(u, t, t + 3));
         const i = intersect(a, b);
         const d = subtract(a, b);
         for (const list of [u, i, d]) expect(normalized(list)).toBe(true);
