@@ -320,14 +320,16 @@ async function writeChunks(path: string, output: string | Iterable<Chunk>, finis
     };
     for (const chunk of typeof output === 'string' ? [output] : output) {
       if (typeof chunk !== 'string') {
-        if (chunk.length > BUFFER_BYTES - used) await flush();
-        if (chunk.length > BUFFER_BYTES) {
+        if (chunk.length >= BUFFER_BYTES / 2) {
+          // A large piece is written as it is, after what came before it (its maker does not reuse it).
+          if (used > 0) await flush();
           await pending;
-          await writeAll(fd, chunk, chunk.length);
-        } else {
-          buffer.set(chunk, used);
-          used += chunk.length;
+          pending = writeAll(fd, chunk, chunk.length);
+          continue;
         }
+        if (chunk.length > BUFFER_BYTES - used) await flush();
+        buffer.set(chunk, used);
+        used += chunk.length;
         continue;
       }
       const text = finish(chunk);

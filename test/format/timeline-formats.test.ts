@@ -273,7 +273,13 @@ describe('compile --format json', () => {
             ? { ...i, shifts: others[0]!, humans: others[1]!, alerts: others[2]! }
             : { ...i, start: i.end, end: i.start },
         );
-        for (const i of [...intervals, ...intervals, ...again]) expect(lines.line(i)).toBe(forJson(JSON.stringify(intervalJson(i))));
+        for (const i of [...intervals, ...intervals, ...again]) {
+          const expected = forJson(JSON.stringify(intervalJson(i)));
+          expect(lines.line(i)).toBe(expected);
+          // The bytes compile writes: the head, then the staffing's bytes.
+          if (i.state === 'online')
+            expect(Buffer.concat([Buffer.from(`${lines.head(i)},`), lines.staffingBytes(i)]).toString()).toBe(expected);
+        }
       }),
     );
   });
