@@ -42,7 +42,7 @@ export function* portalTimelines(model: Model, period: Period, only?: ReadonlySe
   const portals = [...model.portalById.values()]
     .filter((p) => p.type !== undefined && (!only || only.has(p.id)))
     .sort((a, b) => compareCodeUnits(a.id, b.id));
-  for (const portal of portals)
+  for (const portal of portals) {
     yield sweepPortal({
       portal,
       period,
@@ -51,4 +51,6 @@ export function* portalTimelines(model: Model, period: Period, only?: ReadonlySe
       organizationSwitch,
       portalSwitch: switchOffSpans(model, portal.id),
     });
+    pool.forgetStaffings();
+  }
 }

@@ -111,6 +111,15 @@ export class StaffingPool {
     return token;
   }
 
+  /**
+   * Forgets the staffings made so far (tokens are kept). A portal's staffings are of the shifts
+   * that serve it, so after its timeline is built they are seldom met again: forgetting them keeps
+   * memory to one portal's, not the organization's (an equal staffing met later is made again).
+   */
+  forgetStaffings(): void {
+    this.byTokens.clear();
+  }
+
   /** The staffing of a set of staffed segments, given their `n` distinct tokens in ascending order. */
   get(tokens: Int32Array, n: number): Staffing {
     let hash = 0;
