@@ -21,6 +21,11 @@ import { LIMITS } from '../load/limits.js';
 export interface CliIO {
   /** Writes to standard output; a promise when the stream asks to wait (backpressure). */
   stdout(text: string): void | Promise<void>;
+  /**
+   * Writes UTF-8 already made safe for its medium (`compile --format json` encodes as it goes);
+   * without it, such bytes are decoded and given to `stdout`.
+   */
+  stdoutBytes?(bytes: Uint8Array): void | Promise<void>;
   stderr(text: string): void;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -36,21 +41,23 @@ export interface CliIO {
 let stdoutError: NodeJS.ErrnoException | undefined;
 
 export function processIO(): CliIO {
+  const stdout = (t: string | Uint8Array): void | Promise<void> => {
+    if (stdoutError) throw new UsageError(`cannot write the output to standard output: ${systemErrorText(stdoutError)}`);
+    if (process.stdout.write(t)) return;
+    // Wait for the stream to take more, or to fail (then the next write says so).
+    return new Promise<void>((done) => {
+      const settle = () => {
+        process.stdout.off('drain', settle);
+        process.stdout.off('error', settle);
+        process.stdout.off('close', settle);
+        done();
+      };
+      process.stdout.once('drain', settle).once('error', settle).once('close', settle);
+    });
+  };
   return {
-    stdout: (t) => {
-      if (stdoutError) throw new UsageError(`cannot write the output to standard output: ${systemErrorText(stdoutError)}`);
-      if (process.stdout.write(t)) return;
-      // Wait for the stream to take more, or to fail (then the next write says so).
-      return new Promise<void>((done) => {
-        const settle = () => {
-          process.stdout.off('drain', settle);
-          process.stdout.off('error', settle);
-          process.stdout.off('close', settle);
-          done();
-        };
-        process.stdout.once('drain', settle).once('error', settle).once('close', settle);
-      });
-    },
+    stdout,
+    stdoutBytes: stdout,
     stderr: (t) => void process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
@@ -251,27 +258,40 @@ export async function writeOutputs(io: CliIO, requests: readonly OutputRequest[]
   for (const t of targets) {
     if (t.kind !== 'stdout') continue;
     const finish = finishOf(t.request);
-    for (const chunk of chunksOf(t.request.output)) await io.stdout(finish(chunk));
+    for (const chunk of chunksOf(t.request.output)) {
+      if (typeof chunk === 'string') await io.stdout(finish(chunk));
+      else if (io.stdoutBytes) await io.stdoutBytes(chunk);
+      else await io.stdout(decoder.decode(chunk));
+    }
   }
 }
 
 /** Chunks are joined up to this many characters before a write: one system call per piece, not per line. */
 const BATCH_CHARS = 1 << 16;
 
-function chunksOf(output: string | Iterable<Chunk>): Iterable<string> {
+function chunksOf(output: string | Iterable<Chunk>): Iterable<Chunk> {
   return typeof output === 'string' ? [output] : batched(output);
 }
 
 const decoder = new TextDecoder();
 
-/** The chunks as text joined into pieces of about BATCH_CHARS (a timeline yields one short chunk per interval). */
-function* batched(chunks: Iterable<Chunk>): Generator<string> {
+/**
+ * Text chunks joined into pieces of about BATCH_CHARS (a timeline yields one short chunk per
+ * interval); encoded chunks are passed on as they are, in their place.
+ */
+function* batched(chunks: Iterable<Chunk>): Generator<Chunk> {
   let parts: string[] = [];
   let size = 0;
   for (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk);
-    parts.push(text);
-    size += text.length;
+    if (typeof chunk !== 'string') {
+      if (parts.length) yield parts.join('');
+      parts = [];
+      size = 0;
+      yield chunk;
+      continue;
+    }
+    parts.push(chunk);
+    size += chunk.length;
     if (size >= BATCH_CHARS) {
       yield parts.join('');
       parts = [];

@@ -216,6 +216,18 @@ describe('outputs', () => {
     }
   });
 
+  it('compile --format json: the bytes on a real stdout (written as encoded chunks) equal --out and the in-process output', async () => {
+    const dir = tempDir({ 'org.yaml': CONFIG });
+    const args = ['compile', '--format', 'json', '--from', '2026-01-01', '--to', '2026-03-01'];
+    const piped = runBuilt(args, dir);
+    expectClean(piped, 0);
+    expectClean(runBuilt([...args, '--out', 'out.json'], dir), 0);
+    expect(piped.stdout).toBe(readFileSync(join(dir, 'out.json'), 'utf8'));
+    // In process, the test's stdout takes text: the chunks are decoded for it.
+    expect((await run(args, dir)).stdout).toBe(piped.stdout);
+    expect(JSON.parse(piped.stdout).portals.length).toBeGreaterThan(0);
+  });
+
   it("--out '': exit 2, says a file name is needed", async () => {
     expectClean(
       await run(['check', '--out', ''], tempDir({ 'org.yaml': CONFIG })),
