@@ -6,8 +6,10 @@
  * nothing: at anything outside that subset (anchors, tags, block scalars, multi-line scalars or
  * lists, escapes, tabs, CR, duplicate keys, non-string keys …) it gives up and the
  * caller parses the file with `yaml`, which also reports every YAML error. So it never has to say
- * why a file is wrong, and the only cost of a construct it does not know is speed.
- * test/load/plain-yaml.test.ts compares it with `yaml` on generated documents.
+ * why a file is wrong, and the only cost of a construct it does not know is speed. Read again
+ * with `readPlainPositions`, it also gives where each node starts (as `yaml`'s nodes do), for
+ * locating findings without a syntax tree.
+ * test/load/plain-yaml.test.ts compares both with `yaml` on generated documents.
  */
 
 /** Thrown (one shared value, no stack) when the text leaves the subset. */
@@ -27,6 +29,8 @@ const HASH = 0x23;
 const DASH = 0x2d;
 const COLON = 0x3a;
 
+const MAYBE_NOT_TEXT = /^[-+.~0-9nNtTfF]/;
+
 // The scalar tests of yaml's core schema (yaml/dist/schema/core), in its order.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -39,23 +43,10 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** A plain scalar's value under the core schema, as `yaml` resolves it. */
 function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // Only these first characters can start a null, a boolean or a number.
-  const maybe =
-    (c >= 0x30 && c <= 0x39) ||
-    c === 0x2b ||
-    c === DASH ||
-    c === 0x2e ||
-    c === 0x7e ||
-    c === 0x6e ||
-    c === 0x4e ||
-    c === 0x74 ||
-    c === 0x54 ||
-    c === 0x66 ||
-    c === 0x46;
-  if (!maybe) return s;
+  // Only a digit, `+ - . ~` or `n N t T f F` can start a null, a boolean or a number.
+  if (!MAYBE_NOT_TEXT.test(s)) return s;
   if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return c === 0x74 || c === 0x54;
+  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
   if (INT.test(s)) return parseInt(s, 10);
   if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
