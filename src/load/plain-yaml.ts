@@ -4,7 +4,7 @@
  *
  * It gives exactly what `yaml`'s `parseDocument(text).toJS()` gives (YAML 1.2, core schema) or
  * nothing: at anything outside that subset (anchors, tags, block scalars, multi-line scalars or
- * lists, escapes, tabs, CR, duplicate keys, non-string keys …) it gives up and the
+ * lists, escapes, tabs, a CR not before a LF, duplicate keys, non-string keys …) it gives up and the
  * caller parses the file with `yaml`, which also reports every YAML error. So it never has to say
  * why a file is wrong, and the only cost of a construct it does not know is speed. Read again
  * with `readPlainPositions`, it also gives where each node starts (as `yaml`'s nodes do), for
@@ -15,8 +15,11 @@
 /** Thrown (one shared value, no stack) when the text leaves the subset. */
 const GIVE_UP: unique symbol = Symbol('give up');
 
-/** Characters that make `yaml` treat the text differently from plain lines of spaces and text. */
-const OUTSIDE = /[\t\r\uFEFF\u2028\u2029\x80-\x9F]/;
+/**
+ * Characters that make `yaml` treat the text differently from plain lines of spaces and text
+ * (a CR is fine only as part of a Windows line end, CR LF).
+ */
+const OUTSIDE = /[\t\uFEFF\u2028\u2029\x80-\x9F]|\r(?!\n)/;
 
 /** Nesting deeper than this is left to `yaml` (which limits it in its own way). */
 const MAX_DEPTH = 64;
@@ -115,6 +118,8 @@ class Reader {
         at += line.length + 1;
       }
     }
+    // Windows line ends: a CR is only ever right before a LF here (`OUTSIDE`), and ends its line.
+    if (text.includes('\r')) this.lines = this.lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
     this.next();
   }
 

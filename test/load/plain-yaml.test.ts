@@ -299,8 +299,10 @@ const documents = fc
       comments: fc.boolean(),
     }),
     mutations: fc.array(fc.tuple(fc.constantFrom(...MUTATIONS), fc.nat()), { maxLength: 1 }),
+    // Windows line ends (CR LF) on every line.
+    crlf: fc.boolean(),
   })
-  .map(({ root, style, mutations }) => {
+  .map(({ root, style, mutations, crlf }) => {
     const lines = ['shiftready: 1'];
     render({ kind: 'map', entries: root }, 0, style, lines);
     for (const [mutation, n] of mutations) {
@@ -317,7 +319,7 @@ const documents = fc
       else if (mutation === 'doc-marker') lines.splice(i, 0, '---');
       else lines.splice(i, 1);
     }
-    return `${lines.join('\n')}\n`;
+    return `${lines.join(crlf ? '\r\n' : '\n')}${crlf ? '\r\n' : '\n'}`;
   });
 
 /** Every path into the data, and paths one step past its ends (a missing key, an index too far). */
@@ -378,6 +380,8 @@ describe('readPlainYaml', () => {
       'shiftready: 1\n\n# a comment\n   # indented comment\nk:\n\n  # between\n  v: 1\n',
       'shiftready: 1\nconstructor: 1\ntoString: [x]\nhasOwnProperty: y\n',
       'shiftready: 1\nname: Zoë 田中 🙂\nwhen: 2026-01-01\nat: 09:00\n',
+      // Windows line ends, with empty values, comments and a list at its key's indent.
+      'shiftready: 1\r\na:\r\n- b: 1\r\n  c:\r\n  # x\r\n  d: [x, "y"] # c\r\n-\r\ne: \'q\'\r\n',
     ];
     for (const text of accepted) {
       const fast = readPlainYaml(text);
@@ -398,7 +402,8 @@ describe('readPlainYaml', () => {
       'shiftready: 1\n<<: {a: 1}\n',
       'shiftready: 1\na: "esc\\n"\n',
       'shiftready: 1\na: [1,\n  2]\n',
-      'shiftready: 1\r\na: 1\r\n',
+      'shiftready: 1\ra: 1\r',
+      'shiftready: 1\na: "x\ry"\n',
       '\uFEFFshiftready: 1\n',
       'shiftready: 1\n---\na: 1\n',
       '%YAML 1.2\n---\nshiftready: 1\n',
