@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { calendarSource, calendarYear, computeYear } from '../../src/holidays/calendars.js';
 import { BASE, cli, tempDir } from '../helpers.js';
+// The same small seeded PRNG as the bench and the fuzzer, so the "random" sample is the same on every run.
+import { mulberry32 } from '../../scripts/prng.mjs';
 
 interface HolidayJson {
   date: string;
@@ -301,18 +303,6 @@ requirements:
     golden('holidays.markdown.txt', out);
   });
 });
-
-/** A small deterministic PRNG (mulberry32), so the "random" sample is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TABLES = new URL('../../data/holidays/', import.meta.url);
 const index = JSON.parse(readFileSync(new URL('index.json', TABLES), 'utf8')) as {
