@@ -148,7 +148,8 @@ const FINISH: Record<Medium, (chunk: string) => string> = {
 
 /**
  * A piece of an output: text, or text already encoded as UTF-8 (a formatter that writes the same
- * text many times encodes it once).
+ * text many times encodes it once). Bytes are written as they are: the formatter has made them
+ * safe for the medium itself.
  */
 export type Chunk = string | Uint8Array;
 
@@ -158,11 +159,6 @@ export interface OutputRequest {
   /** A file name; undefined, `-` or `/dev/stdout` is standard output. */
   out: string | undefined;
   medium: Medium;
-  /**
-   * The formatter has already made every value safe for the medium (as `compile --format json`
-   * does for each distinct string once), so the whole output need not be searched again.
-   */
-  finished?: boolean;
   /** How the user named this output, for messages: `--out report.xml` (the default) or `--format junit=report.xml`. */
   label?: string;
 }
@@ -225,7 +221,7 @@ export async function writeOutputs(io: CliIO, requests: readonly OutputRequest[]
     for (const t of files) {
       temporaryFiles.add(t.tmp);
       try {
-        await writeChunks(t.tmp, t.request.output, finishOf(t.request));
+        await writeChunks(t.tmp, t.request.output, FINISH[t.request.medium]);
       } catch (e) {
         throw new UsageError(`${t.request.label ?? `--out ${t.request.out}`}: cannot write the file: ${systemErrorText(e)}`);
       }
@@ -250,14 +246,14 @@ export async function writeOutputs(io: CliIO, requests: readonly OutputRequest[]
   for (const t of targets) {
     if (t.kind !== 'direct') continue;
     try {
-      await writeChunks(t.path, t.request.output, finishOf(t.request));
+      await writeChunks(t.path, t.request.output, FINISH[t.request.medium]);
     } catch (e) {
       throw new UsageError(`${t.request.label ?? `--out ${t.request.out}`}: cannot write the file: ${systemErrorText(e)}`);
     }
   }
   for (const t of targets) {
     if (t.kind !== 'stdout') continue;
-    const finish = finishOf(t.request);
+    const finish = FINISH[t.request.medium];
     for (const chunk of chunksOf(t.request.output)) {
       if (typeof chunk === 'string') await io.stdout(finish(chunk));
       else if (io.stdoutBytes) await io.stdoutBytes(chunk);
@@ -307,10 +303,6 @@ function safeRealpath(path: string): string {
   } catch {
     return path;
   }
-}
-
-function finishOf(request: OutputRequest): (chunk: string) => string {
-  return request.finished ? (chunk) => chunk : FINISH[request.medium];
 }
 
 /** Bytes gathered before a write to a file. */

@@ -75,8 +75,7 @@ export async function runCompile(paths: string[], options: CompileCommandOptions
   };
   await writeOutputs(
     io,
-    // The JSON formatter escapes each distinct value once (format/timeline-json.ts).
-    [{ ...outputRequest(target, TIMELINE_FORMATTERS[target.format](timeline, facts)), finished: target.format === 'json' }],
+    [outputRequest(target, TIMELINE_FORMATTERS[target.format](timeline, facts))],
     config.sources.map((s) => s.file),
   );
   return 0;

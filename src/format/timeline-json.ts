@@ -17,21 +17,19 @@ export function intervalJson(i: PortalInterval): Record<string, unknown> {
 /**
  * `forJson(JSON.stringify(intervalJson(i)))`, written directly: a year of a large organization is
  * millions of intervals, and their staffing lists are shared arrays (timeline/pool.ts), so each
- * staffing is turned into JSON — and escaped for the medium (format/escape.ts) — once. An
+ * staffing is turned into JSON — escaped for the medium (format/escape.ts) and encoded — once. An
  * interval's start is nearly always the previous one's end, so that text is kept too. The same
  * bytes as formatting each interval on its own (a test compares them).
  */
 export class IntervalLines {
   /** By the `staff` list, which pool.ts makes once per staffing; the other lists are checked too. */
-  private readonly staffings = new Map<readonly string[], StaffingLists & { json: string }>();
-  /** The same, as UTF-8 bytes (for `formatTimelineJsonEncoded`). */
   private readonly encoded = new Map<readonly string[], StaffingLists & { bytes: Uint8Array }>();
   private readonly ids = new Map<string, Uint8Array>();
   private lastMs = Number.NaN;
   private lastText = '';
 
   line(i: PortalInterval): string {
-    if (i.state === 'online') return `${this.head(i)},${this.staffing(i).json}}`;
+    if (i.state === 'online') return `${this.head(i)},${decoder.decode(this.staffingBytes(i))}`;
     if (i.reason === 'override')
       return `${this.head(i)},"reason":"override","override":${forJson(JSON.stringify(i.override))},"scope":"${i.scope}"}`;
     return `${this.head(i)},"reason":"${i.reason}"}`;
@@ -95,30 +93,10 @@ export class IntervalLines {
     return this.lastText;
   }
 
-  private staffing(i: Staffing): StaffingLists & { json: string } {
-    const known = this.staffings.get(i.staff);
-    if (known && known.shifts === i.shifts && known.humans === i.humans && known.alerts === i.alerts) return known;
-    const json = `"shifts":${listJson(i.shifts)},"staff":${listJson(i.staff)},"humans":${listJson(i.humans)},"alerts":${listJson(i.alerts)}`;
-    const entry = { shifts: i.shifts, humans: i.humans, alerts: i.alerts, json };
-    this.staffings.set(i.staff, entry);
-    return entry;
-  }
-
   /** Forgets the staffings seen so far (those of a portal are not seen again in another). */
   forget(): void {
-    this.staffings.clear();
     this.encoded.clear();
   }
-}
-
-/** Characters JSON.stringify escapes or writes differently, and those forJson escapes. */
-// eslint-disable-next-line no-control-regex -- the characters looked for
-const NOT_VERBATIM = /["\\\x00-\x1F\x7F-\x9F\u2028\u2029\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
-
-/** `forJson(JSON.stringify(list))`; ids are nearly always written as they are, which is quicker to join. */
-function listJson(list: readonly string[]): string {
-  if (list.length === 0) return '[]';
-  return NOT_VERBATIM.test(list.join(',')) ? forJson(JSON.stringify(list)) : `["${list.join('","')}"]`;
 }
 
 /** A staffing's lists besides `staff` (the key): a cached entry is used only for the same lists. */
@@ -131,15 +109,31 @@ interface StaffingLists {
 /** What comes before each list of an online interval's staffing. */
 const STAFFING_KEYS = ['"shifts":[', ',"staff":[', ',"humans":[', ',"alerts":['];
 
-/** The timeline as JSON, already escaped for its medium. */
-export function formatTimelineJson(timeline: TimelineStream): Generator<string> {
-  return timelineJson(timeline);
+/** The timeline as JSON text, already escaped for its medium, one piece per interval line. */
+export function* formatTimelineJson(timeline: TimelineStream): Generator<string> {
+  const lines = new IntervalLines();
+  yield `{\n  "shiftready": 1,\n  "period": ${periodJson(timeline)},\n  "portals": [`;
+  let firstPortal = true;
+  for (const { portal, intervals } of timeline.portals) {
+    yield portalStart(portal, firstPortal);
+    firstPortal = false;
+    lines.forget();
+    let first = true;
+    for (const interval of intervals) {
+      yield `${first ? '\n        ' : ',\n        '}${lines.line(interval)}`;
+      first = false;
+    }
+    yield intervals.length ? '\n      ]\n    }' : ']\n    }';
+  }
+  yield firstPortal ? ']\n}\n' : '\n  ]\n}\n';
 }
+
+const decoder = new TextDecoder();
 
 /**
  * The same JSON as UTF-8, in chunks of about a megabyte, each staffing's part of the lines encoded
  * once (a staffing lasts many intervals) and copied from then on: what `compile --format json`
- * writes (its output request says `finished`). No string is made per interval.
+ * writes. No string is made per interval.
  */
 export function* formatTimelineJsonEncoded(timeline: TimelineStream): Generator<Uint8Array> {
   const out = new ByteChunks();
@@ -171,24 +165,6 @@ export function* formatTimelineJsonEncoded(timeline: TimelineStream): Generator<
   yield out.rest();
 }
 
-function* timelineJson(timeline: TimelineStream): Generator<string> {
-  const lines = new IntervalLines();
-  yield `{\n  "shiftready": 1,\n  "period": ${periodJson(timeline)},\n  "portals": [`;
-  let firstPortal = true;
-  for (const { portal, intervals } of timeline.portals) {
-    yield portalStart(portal, firstPortal);
-    firstPortal = false;
-    lines.forget();
-    let first = true;
-    for (const interval of intervals) {
-      yield `${first ? '\n        ' : ',\n        '}${lines.line(interval)}`;
-      first = false;
-    }
-    yield intervals.length ? '\n      ]\n    }' : ']\n    }';
-  }
-  yield firstPortal ? ']\n}\n' : '\n  ]\n}\n';
-}
-
 function periodJson(timeline: TimelineStream): string {
   const period = { from: formatInstant(timeline.period.from), to: formatInstant(timeline.period.to) };
   return JSON.stringify(period, null, 2).replace(/\n/g, '\n  ');
@@ -198,7 +174,7 @@ function portalStart(portal: PortalTimeline['portal'], first: boolean): string {
   return `${first ? '' : ','}\n    {\n      "id": ${forJson(`${JSON.stringify(portal.id)}`)},\n      "type": ${forJson(`${JSON.stringify(portal.type)}`)},\n      "intervals": [`;
 }
 
-/** Bytes gathered per chunk before it is handed on. */
+/** Bytes gathered per chunk before it is handed on (to a file or standard output). */
 const CHUNK_BYTES = 1 << 20;
 
 /** Output encoded as UTF-8 into buffers of CHUNK_BYTES (or larger for one long piece); `full` ones are taken whole. */

@@ -9,7 +9,7 @@ import { COMPILED, packageFile } from '../paths.js';
 import { discoverFiles, hasMarker, notAConfigFile, type ConfigFile } from './discover.js';
 import { checkTotals, countEntries, fileOverLimit } from './limits.js';
 import { readAndParse, readConfigText } from './read.js';
-import { parseSource, plainSource } from './parse.js';
+import { parseSource, plainSource, yamlSource } from './parse.js';
 import { fromRecord, type ParsedRecord } from './record.js';
 import { unreadableSource, type SourceDocument } from './source.js';
 import type { WorkerReply } from './worker.js';
@@ -166,24 +166,34 @@ function checkFileTotals(files: readonly ConfigFile[], extra?: InputText): void 
 export async function loadFilesParallel(paths: readonly string[], options: LoadOptions = {}): Promise<SourceDocument[]> {
   if (options.text) return loadWithText(paths, options.text, options.cwd);
   const files = discoverFiles(paths, options.cwd);
-  checkFileTotals(files);
   if (options.threads !== undefined) {
+    checkFileTotals(files);
     const count = threadCount(files, options.threads);
     return count > 0 ? parseInWorkers(files, count) : files.map((f) => readAndParse(f).source);
   }
-  // Files in the fast reader's subset are read here, quicker than a thread starts; the others
-  // (yaml parses about 1 MB/s) are parsed across threads when they are large together.
+  // Every file is read once, here; the totals are checked before any is parsed. Files in the fast
+  // reader's subset are read to data here too, quicker than a thread starts; the others (yaml
+  // parses about 1 MB/s) are parsed across threads when they are large together.
+  const got = files.map((f) => readConfigText(f));
+  let bytes = 0;
+  let entries = 0;
+  for (const g of got) {
+    if (!('text' in g)) continue;
+    bytes += g.bytes;
+    entries += g.entries;
+  }
+  checkTotals(bytes, entries);
   const read = new Map<string, SourceDocument>();
   const texts = new Map<string, string>();
-  for (const f of files) {
-    const got = readConfigText(f);
-    const source = 'source' in got ? got.source : plainSource(f.file, got.text);
+  files.forEach((f, i) => {
+    const g = got[i]!;
+    const source = 'source' in g ? g.source : plainSource(f.file, g.text);
     if (source) read.set(f.file, source);
-    else if ('text' in got) texts.set(f.file, got.text);
-  }
+    else if ('text' in g) texts.set(f.file, g.text);
+  });
   const rest = files.filter((f) => texts.has(f.file));
   const count = threadCount(rest, undefined);
-  const parsed = count > 0 ? await parseInWorkers(rest, count) : rest.map((f) => parseSource(f.file, texts.get(f.file)!));
+  const parsed = count > 0 ? await parseInWorkers(rest, count) : rest.map((f) => yamlSource(f.file, texts.get(f.file)!));
   for (const source of parsed) read.set(source.file, source);
   return files.map((f) => read.get(f.file)!);
 }

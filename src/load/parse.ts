@@ -57,8 +57,11 @@ export function plainDocument(file: string, text: string, data: unknown): Source
 
 /** Parses a file's text (BOM and CRLF allowed); never throws for bad input. */
 export function parseSource(file: string, text: string): SourceDocument {
-  const plain = plainSource(file, text);
-  if (plain) return plain;
+  return plainSource(file, text) ?? yamlSource(file, text);
+}
+
+/** Parses a file's text with `yaml`, which reports every YAML error (for a file `plainSource` leaves). */
+export function yamlSource(file: string, text: string): SourceDocument {
   const disabled = parseDisableComments(text);
   const base = { file, disabled, tree: (): SyntaxTree | undefined => undefined };
   const binary = controlCharacterProblem(text);

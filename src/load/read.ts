@@ -13,10 +13,11 @@ export function readAndParse(f: ConfigFile): { source: SourceDocument; text?: st
 }
 
 /**
- * Reads one file's text, or gives the `source` that says why it cannot be used (over the limits,
- * not UTF-8). Throws `UsageError` when the file cannot be read at all.
+ * Reads one file's text (with its size and entries, for the limits of all files together), or
+ * gives the `source` that says why it cannot be used (over its limits, not UTF-8). Throws
+ * `UsageError` when the file cannot be read at all.
  */
-export function readConfigText(f: ConfigFile): { text: string } | { source: SourceDocument } {
+export function readConfigText(f: ConfigFile): { text: string; bytes: number; entries: number } | { source: SourceDocument } {
   let fd: number | undefined;
   try {
     fd = openSync(f.absolute, 'r');
@@ -37,9 +38,10 @@ export function readConfigText(f: ConfigFile): { text: string } | { source: Sour
       return { source: unreadableSource(f.file, 'the file is not UTF-8 text; save it as UTF-8') };
     }
     // Checked before parsing: yaml's time and memory grow with the entries (./limits.ts).
-    const tooMany = fileOverLimit(size, countEntries(text));
+    const entries = countEntries(text);
+    const tooMany = fileOverLimit(size, entries);
     if (tooMany) return { source: unreadableSource(f.file, tooMany) };
-    return { text };
+    return { text, bytes: size, entries };
   } catch (e) {
     throw new UsageError(`${f.file}: cannot read: ${systemErrorText(e)}`);
   } finally {

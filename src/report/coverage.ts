@@ -6,7 +6,7 @@ import { expectationOf, holidaySpan, holidaysInPeriod, type HolidayDay } from '.
 import { compareCodeUnits } from '../findings.js';
 import { humansTracked, type Model, type Portal, type Requirement, type User } from '../model/types.js';
 import { subtract, union, unionOfRuns, type Span } from '../time/intervals.js';
-import { forEachOccurrence, forEachOccurrenceSpan } from '../time/series.js';
+import { forEachOccurrence } from '../time/series.js';
 import type { Period } from '../time/period.js';
 import { zoneTable, type Transition, type ZoneTable } from '../time/zone.js';
 import { weekdayOf } from '../time/civil.js';
@@ -153,31 +153,25 @@ export function userSpans(model: Model, period: Period): Map<User, number[]> {
     for (const shift of servingShifts(portal, model)) {
       if (seen.has(shift.id)) continue;
       seen.add(shift.id);
-      const away = staffing.awayUnion(shift);
       const candidates = staffing.eligibleOf(shift);
       const shared: number[] = [];
       const own = new Map<User, number[]>();
-      // Occurrences come in start order: a cursor over the merged away spans finds those they touch.
-      let a = 0;
-      forEachOccurrenceSpan(shift.timing.series!, period.from, period.to, (oStart, oEnd) => {
-        const start = Math.max(oStart, period.from);
-        const end = Math.min(oEnd, period.to);
-        if (end <= start) return;
-        while (a < away.length && away[a]!.end <= start) a++;
-        // Nobody away during the occurrence: one segment, everyone who can count (as `segments` gives).
-        if (a === away.length || away[a]!.start >= end) {
+      staffing.forEachOccurrencePiece(
+        shift,
+        period,
+        // Nobody away: everyone who can count, when they are enough (as a whole segment says).
+        (start, end) => {
           if (candidates.length >= shift.minStaff) shared.push(start, end);
-          return;
-        }
-        for (const seg of staffing.segments(shift, start, end)) {
-          if (!seg.staffed) continue;
+        },
+        (seg) => {
+          if (!seg.staffed) return;
           for (const u of seg.counting) {
             let list = own.get(u);
             if (!list) own.set(u, (list = []));
             list.push(seg.start, seg.end);
           }
-        }
-      });
+        },
+      );
       if (shared.length) for (const u of candidates) runOf(u).push(shared);
       for (const [u, list] of own) runOf(u).push(list);
     }

@@ -36,14 +36,15 @@ export function unionFlat(flat: readonly number[]): number[] {
   // By start only: spans with the same start merge into the same span whatever their order.
   if (!sorted) order.sort((a, b) => flat[a]! - flat[b]!);
   const out: number[] = [];
-  for (const k of order) {
-    const start = flat[k]!;
-    const end = flat[k + 1]!;
-    if (out.length && start <= out[out.length - 1]!) {
-      if (end > out[out.length - 1]!) out[out.length - 1] = end;
-    } else out.push(start, end);
-  }
+  for (const k of order) appendMerged(out, flat[k]!, flat[k + 1]!);
   return out;
+}
+
+/** Adds [start, end) — starting at or after the last span — to a flat normalized list, merging it with the last span when they overlap or touch. */
+function appendMerged(out: number[], start: number, end: number): void {
+  if (out.length && start <= out[out.length - 1]!) {
+    if (end > out[out.length - 1]!) out[out.length - 1] = end;
+  } else out.push(start, end);
 }
 
 /** Up to this many runs are merged by `unionOfRuns`; more are sorted. */
@@ -76,10 +77,7 @@ export function unionOfRuns(runs: readonly (readonly number[])[]): number[] {
     const end = run[k + 1]!;
     at[best] = k + 2;
     heads[best] = k + 2 < run.length ? run[k + 2]! : Infinity;
-    if (end <= start) continue;
-    if (out.length && start <= out[out.length - 1]!) {
-      if (end > out[out.length - 1]!) out[out.length - 1] = end;
-    } else out.push(start, end);
+    if (end > start) appendMerged(out, start, end);
   }
 }
 

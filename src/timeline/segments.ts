@@ -4,7 +4,6 @@
  */
 import type { Model, Portal } from '../model/types.js';
 import type { Period } from '../time/period.js';
-import { forEachOccurrenceSpan } from '../time/series.js';
 import type { StaffingPool } from './pool.js';
 import type { StaffingContext } from './staffing.js';
 
@@ -93,27 +92,15 @@ export class Segments {
 export function segmentsOf(portal: Portal, model: Model, period: Period, staffing: StaffingContext, pool: StaffingPool): Segments {
   const out = new Segments();
   for (const shift of model.servingShifts.get(portal) ?? []) {
-    const spec = shift.timing.series!;
     // One set of counting users, one token, for every occurrence that no away period touches.
-    // Occurrences come in start order, so a cursor over the shift's merged away spans finds the
-    // ones that do; only those are cut into pieces.
     const counting = staffing.eligibleOf(shift);
     const whole = counting.length >= shift.minStaff ? pool.token(shift, counting) : -1;
-    const away = staffing.awayUnion(shift);
-    let a = 0;
-    forEachOccurrenceSpan(spec, period.from, period.to, (oStart, oEnd) => {
-      const start = oStart > period.from ? oStart : period.from;
-      const end = oEnd < period.to ? oEnd : period.to;
-      if (end <= start) return; // an end not after the start covers nothing
-      while (a < away.length && away[a]!.end <= start) a++;
-      if (a === away.length || away[a]!.start >= end) {
-        out.push(start, end, whole);
-        return;
-      }
-      for (const seg of staffing.segments(shift, start, end)) {
-        if (seg.end > seg.start) out.push(seg.start, seg.end, seg.staffed ? pool.token(shift, seg.counting) : -1);
-      }
-    });
+    staffing.forEachOccurrencePiece(
+      shift,
+      period,
+      (start, end) => out.push(start, end, whole),
+      (seg) => out.push(seg.start, seg.end, seg.staffed ? pool.token(shift, seg.counting) : -1),
+    );
     out.endRun();
   }
   return out;

@@ -5,6 +5,8 @@
 import { compareCodeUnits } from '../findings.js';
 import type { Model, Portal, Shift, User } from '../model/types.js';
 import { overlapsAny, type Span } from '../time/intervals.js';
+import type { Period } from '../time/period.js';
+import { forEachOccurrenceSpan } from '../time/series.js';
 
 /** Why a registered user does not count on a shift (ignoring time). */
 export type Ineligibility = 'unknown-user' | 'not-in-program' | 'no-permission';
@@ -94,6 +96,30 @@ export class StaffingContext {
   isAway(user: User, t: number): boolean {
     for (const a of this.awayOf(user)) if (t >= a.start && t < a.end) return true;
     return false;
+  }
+
+  /**
+   * Each occurrence of the shift in the period, clipped to it, in start order: `whole(start, end)`
+   * when no candidate is away during it (all of `eligibleOf(shift)` count), else `piece(segment)`
+   * for each non-empty segment it is cut into. Occurrences come in start order, so a cursor over
+   * the shift's merged away spans finds the ones an away period touches; only those are cut.
+   */
+  forEachOccurrencePiece(
+    shift: Shift,
+    period: Period,
+    whole: (start: number, end: number) => void,
+    piece: (segment: StaffedSegment) => void,
+  ): void {
+    const away = this.awayUnion(shift);
+    let a = 0;
+    forEachOccurrenceSpan(shift.timing.series!, period.from, period.to, (oStart, oEnd) => {
+      const start = oStart > period.from ? oStart : period.from;
+      const end = oEnd < period.to ? oEnd : period.to;
+      if (end <= start) return; // an end not after the start covers nothing
+      while (a < away.length && away[a]!.end <= start) a++;
+      if (a === away.length || away[a]!.start >= end) whole(start, end);
+      else for (const seg of this.segments(shift, start, end)) if (seg.end > seg.start) piece(seg);
+    });
   }
 
   /**
